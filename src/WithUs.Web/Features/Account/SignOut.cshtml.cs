@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Account;
+
+public sealed class SignOutModel(SignInManager<ApplicationUser> signIn, AuditLog audit) : WithUsPageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await audit.RecordAsync("SignedOut");
+        }
+
+        await signIn.SignOutAsync();
+        Notice = "You have signed out.";
+        return Redirect("/account/sign-in");
+    }
+}

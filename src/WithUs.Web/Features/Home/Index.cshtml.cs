@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using WithUs.Web.Features.Members;
+using WithUs.Web.Features.Setup;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Home;
+
+public sealed class IndexModel(WithUsDbContext db, DatabaseOptions databaseOptions) : WithUsPageModel
+{
+    public bool SignedIn { get; private set; }
+
+    public bool IsDemo => databaseOptions.Demo;
+
+    public IReadOnlyList<Membership> Memberships { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await SetupToken.IsSetUpAsync(db, cancellationToken))
+        {
+            return Redirect("/setup");
+        }
+
+        SignedIn = User.Identity?.IsAuthenticated == true;
+        if (SignedIn && Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            Memberships = await db.MembershipsOfUserAsync(userId, cancellationToken);
+        }
+
+        return Page();
+    }
+}

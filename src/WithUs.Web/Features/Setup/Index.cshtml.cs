@@ -1,0 +1,134 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Members;
+using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Security;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Setup;
+
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class IndexModel(
+    WithUsDbContext db,
+    SetupToken setupToken,
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
+    WithUsPasswordValidator passwordValidator,
+    TenantContext tenant,
+    TimeProvider clock) : WithUsPageModel
+{
+    [BindProperty]
+    public SetupInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await SetupToken.IsSetUpAsync(db, cancellationToken) ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await SetupToken.IsSetUpAsync(db, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!string.IsNullOrEmpty(Input.SetupToken) && !setupToken.IsValid(Input.SetupToken))
+        {
+            ModelState.AddModelError("Input.SetupToken", "The set-up token is not right. Copy it from the window where WithUs started");
+        }
+
+        var slug = Slugs.From(Input.OrganisationName);
+        if (!string.IsNullOrWhiteSpace(Input.OrganisationName) && slug.Length == 0)
+        {
+            ModelState.AddModelError("Input.OrganisationName", "Organisation name must include at least one letter or number");
+        }
+
+        if (!string.IsNullOrEmpty(Input.Password))
+        {
+            foreach (var error in passwordValidator.Validate(Input.Password, isStaff: true, Input.Email).Errors)
+            {
+                ModelState.AddModelError("Input.Password", error.Description);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var organisation = new Organisation
+        {
+            Id = Guid.CreateVersion7(),
+            Name = Input.OrganisationName.Trim(),
+            Slug = slug,
+            CreatedAtUtc = now,
+        };
+        var user = new ApplicationUser
+        {
+            Id = Guid.CreateVersion7(),
+            DisplayName = Input.DisplayName.Trim(),
+            UserName = Input.Email.Trim(),
+            Email = Input.Email.Trim(),
+            EmailConfirmed = true,
+            CreatedAtUtc = now,
+            IsOperator = true,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+        tenant.Set(organisation, OrganisationRole.Administrator);
+
+        var created = await users.CreateAsync(user, Input.Password);
+        if (!created.Succeeded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            foreach (var error in created.Errors)
+            {
+                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", error.Description);
+            }
+
+            return Invalid();
+        }
+
+        db.Memberships.Add(new Membership
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = user.Id,
+            Role = OrganisationRole.Administrator,
+            CreatedAtUtc = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        await signIn.SignInAsync(user, isPersistent: false);
+        Notice = $"{organisation.Name} is ready. Now protect your account with two-factor authentication.";
+        return Redirect("/account/two-factor/set-up?required=true");
+    }
+
+    public sealed class SetupInput
+    {
+        [Required(ErrorMessage = "Enter the set-up token")]
+        public string SetupToken { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter the organisation's name")]
+        [StringLength(Organisation.NameMaxLength, ErrorMessage = "Organisation name must be 120 characters or fewer")]
+        public string OrganisationName { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your name")]
+        [StringLength(ApplicationUser.DisplayNameMaxLength, ErrorMessage = "Your name must be 100 characters or fewer")]
+        public string DisplayName { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your email address")]
+        [EmailAddress(ErrorMessage = "Enter an email address in the right format, like name@example.org")]
+        [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Create a password")]
+        public string Password { get; set; } = "";
+    }
+}

@@ -1,0 +1,65 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace WithUs.Web.Features.Site;
+
+/// <summary>Friendly pages for 404, 403, 429, 500 and 503. The status code of the original response is kept.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
+{
+    public string Heading { get; private set; } = "Sorry, there is a problem with WithUs";
+
+    public IReadOnlyList<string> Lines { get; private set; } = [];
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        var exception = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = code ?? StatusCodes.Status500InternalServerError;
+        if (exception is not null && IsDatabaseUnavailable(exception))
+        {
+            logger.LogError(exception, "The database could not be reached");
+            status = StatusCodes.Status503ServiceUnavailable;
+        }
+
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null || exception is not null)
+        {
+            Response.StatusCode = status;
+        }
+
+        (Heading, Lines) = status switch
+        {
+            404 => ("Page not found", (IReadOnlyList<string>)
+            [
+                "If you typed the web address, check it is correct.",
+                "If you followed a link from someone, the page may have moved, or it may belong to an organisation you are not part of.",
+            ]),
+            403 => ("You cannot see this page", ["Your role in this organisation does not include this. Ask an administrator if you think it should."]),
+            429 => ("Too many attempts", ["You have tried this too many times in a short while. Wait a minute, then try again."]),
+            503 => ("Sorry, WithUs is unavailable right now", ["Nothing you sent has been saved. Try again in a few minutes."]),
+            400 => ("Sorry, that did not work", ["The form may have expired. Go back, refresh the page and try again."]),
+            _ => ("Sorry, there is a problem with WithUs", ["Nothing you sent has been saved. Try again later."]),
+        };
+    }
+
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DbException or TimeoutException or DbUpdateException || e.GetType().Name is "NpgsqlException" or "RetryLimitExceededException")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

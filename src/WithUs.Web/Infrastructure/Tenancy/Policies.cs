@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using WithUs.Web.Features.Members;
+
+namespace WithUs.Web.Infrastructure.Tenancy;
+
+/// <summary>Authorisation by the role a person has in the organisation named in the route.</summary>
+public static class Policies
+{
+    public const string Member = nameof(Member);
+    public const string Staff = nameof(Staff);
+    public const string Administrator = nameof(Administrator);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Member, p => p.RequireAuthenticatedUser().AddRequirements(new OrganisationRoleRequirement(OrganisationRole.Partner)));
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().AddRequirements(new OrganisationRoleRequirement(OrganisationRole.Staff)));
+        options.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new OrganisationRoleRequirement(OrganisationRole.Administrator)));
+    }
+}
+
+public sealed record OrganisationRoleRequirement(OrganisationRole Minimum) : IAuthorizationRequirement;
+
+public sealed class OrganisationRoleHandler(TenantContext tenant) : AuthorizationHandler<OrganisationRoleRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OrganisationRoleRequirement requirement)
+    {
+        if (tenant.IsAtLeast(requirement.Minimum))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace WithUs.Web.Infrastructure.Ui;
+
+/// <summary>
+/// A GOV.UK Design System text input bound to a page model property, with its label, hint and error message,
+/// and the value the person typed kept after a failed post (except passwords).
+/// </summary>
+[HtmlTargetElement("govuk-input", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovukInputTagHelper : TagHelper
+{
+    [HtmlAttributeName("for")]
+    public required Microsoft.AspNetCore.Mvc.ViewFeatures.ModelExpression For { get; set; }
+
+    public required string Label { get; set; }
+
+    public string? Hint { get; set; }
+
+    public string Type { get; set; } = "text";
+
+    public string? Autocomplete { get; set; }
+
+    /// <summary>A width class such as govuk-input--width-20, or govuk-!-width-two-thirds.</summary>
+    public string? Width { get; set; }
+
+    public bool Spellcheck { get; set; }
+
+    public string? Inputmode { get; set; }
+
+    public int? Maxlength { get; set; }
+
+    /// <summary>The label is the page's heading (one question per page).</summary>
+    public bool LabelIsHeading { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public required ViewContext ViewContext { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var field = FormField.For(ViewContext, For);
+        var describedBy = new List<string>();
+        var html = new System.Text.StringBuilder();
+        var enc = HtmlEncoder.Default;
+
+        var label = $"<label class=\"govuk-label{(LabelIsHeading ? " govuk-label--l" : "")}\" for=\"{field.Id}\">{enc.Encode(Label)}</label>";
+        html.Append(LabelIsHeading ? $"<h1 class=\"govuk-label-wrapper\">{label}</h1>" : label);
+        if (Hint is not null)
+        {
+            describedBy.Add(field.Id + "-hint");
+            html.Append($"<div id=\"{field.Id}-hint\" class=\"govuk-hint\">{enc.Encode(Hint)}</div>");
+        }
+
+        if (field.Error is not null)
+        {
+            describedBy.Add(field.Id + "-error");
+            html.Append($"<p id=\"{field.Id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {enc.Encode(field.Error)}</p>");
+        }
+
+        var value = Type == "password" ? null : field.Value;
+        html.Append($"<input class=\"govuk-input{(Width is null ? "" : " " + Width)}{(field.Error is null ? "" : " govuk-input--error")}\"");
+        html.Append($" id=\"{field.Id}\" name=\"{enc.Encode(field.Name)}\" type=\"{enc.Encode(Type)}\"");
+        if (value is not null)
+        {
+            html.Append($" value=\"{enc.Encode(value)}\"");
+        }
+
+        if (Autocomplete is not null)
+        {
+            html.Append($" autocomplete=\"{enc.Encode(Autocomplete)}\"");
+        }
+
+        if (Inputmode is not null)
+        {
+            html.Append($" inputmode=\"{enc.Encode(Inputmode)}\"");
+        }
+
+        if (Maxlength is not null)
+        {
+            html.Append($" maxlength=\"{Maxlength}\"");
+        }
+
+        html.Append(Spellcheck ? " spellcheck=\"true\"" : " spellcheck=\"false\"");
+        if (describedBy.Count > 0)
+        {
+            html.Append($" aria-describedby=\"{string.Join(' ', describedBy)}\"");
+        }
+
+        html.Append('>');
+
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", field.Error is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error");
+        output.Content.SetHtmlContent(html.ToString());
+    }
+}
+
+/// <summary>Name, id, current value and first error of a bound form field.</summary>
+public sealed record FormField(string Name, string Id, string? Value, string? Error)
+{
+    public static FormField For(ViewContext viewContext, Microsoft.AspNetCore.Mvc.ViewFeatures.ModelExpression expression)
+    {
+        var name = viewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(expression.Name);
+        var id = TagBuilder.CreateSanitizedId(name, "_");
+        viewContext.ViewData.ModelState.TryGetValue(name, out var entry);
+        var value = entry?.AttemptedValue ?? FormatValue(expression.Model);
+        var error = entry?.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+        return new FormField(name, id, value, error);
+    }
+
+    private static string? FormatValue(object? model) => model switch
+    {
+        null => null,
+        DateTime d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => model.ToString(),
+    };
+}

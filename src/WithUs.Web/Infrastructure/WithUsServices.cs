@@ -1,0 +1,170 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Demo;
+using WithUs.Web.Features.Setup;
+using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Email;
+using WithUs.Web.Infrastructure.Security;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Web.Infrastructure;
+
+public static class WithUsServices
+{
+    /// <summary>
+    /// Cookies are __Host- prefixed and Secure everywhere but in Development, where the run command serves plain
+    /// http://127.0.0.1:5000 and ASP.NET refuses Secure-only antiforgery cookies on a plain HTTP request.
+    /// </summary>
+    public static string CookiePrefix(bool development) => development ? "withus" : "__Host-withus";
+
+    public static WebApplicationBuilder AddWithUs(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        services.AddScoped<AuditLog>();
+        services.AddWithUsDatabase(configuration);
+        services.AddSingleton<SetupToken>();
+        services.AddScoped<DemoSeeder>();
+
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddScoped<EmailOutbox>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        AddIdentity(services);
+        AddCookiesAndDataProtection(services, builder.Environment.IsDevelopment());
+
+        services.AddAuthorization(Policies.Add);
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, OrganisationRoleHandler>();
+
+        services.AddWithUsRateLimits(configuration);
+        services.AddHealthChecks().AddDbContextCheck<WithUsDbContext>("database", tags: ["ready"]);
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+        });
+
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddSingleton<CommonPasswords>();
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Password.RequiredLength = PasswordRules.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddSignInManager<WithUsSignInManager>()
+            .AddClaimsPrincipalFactory<WithUsClaimsPrincipalFactory>()
+            .AddPasswordValidator<WithUsPasswordValidator>()
+            .AddEntityFrameworkStores<WithUsDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<WithUsPasswordValidator>();
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+
+        // Disabling an account or changing a password changes its security stamp; other sessions notice within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+    }
+
+    private static void AddCookiesAndDataProtection(IServiceCollection services, bool development)
+    {
+        var prefix = CookiePrefix(development);
+        void Secure(CookieBuilder cookie) => SecureCookie(cookie, development);
+        services.AddDataProtection().SetApplicationName("WithUs");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o =>
+                o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = prefix;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            Secure(o.Cookie);
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = prefix + "-2fa";
+            Secure(o.Cookie);
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o =>
+        {
+            o.Cookie.Name = prefix + "-2fa-remember";
+            Secure(o.Cookie);
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o =>
+        {
+            o.Cookie.Name = prefix + "-external";
+            Secure(o.Cookie);
+        });
+        services.Configure<AntiforgeryOptions>(o =>
+        {
+            o.Cookie.Name = prefix + "-af";
+            o.FormFieldName = "__af";
+            Secure(o.Cookie);
+        });
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = prefix + "-msg";
+            Secure(o.Cookie);
+        });
+    }
+
+    // __Host- cookies must be Secure, for the whole site and with no domain.
+    private static void SecureCookie(CookieBuilder cookie, bool development)
+    {
+        cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        cookie.HttpOnly = true;
+        cookie.SameSite = SameSiteMode.Lax;
+        cookie.Path = "/";
+        cookie.Domain = null;
+    }
+}
