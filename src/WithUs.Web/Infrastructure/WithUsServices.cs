@@ -50,6 +50,8 @@ public static class WithUsServices
         services.AddScoped<EmailOutbox>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<PasswordResetMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<PasswordResetMailer>());
 
         AddIdentity(services);
         AddCookiesAndDataProtection(services, builder.Environment.IsDevelopment());
@@ -104,6 +106,7 @@ public static class WithUsServices
 
         services.AddScoped<WithUsPasswordValidator>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
 
         // Disabling an account or changing a password changes its security stamp; other sessions notice within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
