@@ -24,6 +24,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
             new("Dev Sharma", "dev.sharma", OrganisationRole.Partner),
             new("Jonno Price", "jonno.price", OrganisationRole.Partner),
             new("Kasia Nowak", "kasia.nowak", OrganisationRole.Partner),
+            new("Sam Taylor", "sam.taylor", OrganisationRole.Partner),
         ]),
         new("Evergreen Social Club", "A social club for older people where members plan and host the events themselves, from the tea dance to the allotment trips.",
         [
@@ -53,6 +54,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
             new("Doreen Walsh", "doreen.walsh", OrganisationRole.Partner),
             new("Kwame Asante", "kwame.asante", OrganisationRole.Partner),
             new("Lucy Tran", "lucy.tran", OrganisationRole.Partner),
+            new("Sam Taylor", "sam.taylor", OrganisationRole.Staff),
         ]),
     ];
 
@@ -91,7 +93,21 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
 
         foreach (var person in demo.People)
         {
-            var email = $"{person.Handle}@{organisation.Slug}.example.org";
+            // Sam Taylor belongs to two organisations, with a different role in each.
+            var email = DemoPerson.EmailFor(person.Handle);
+            var existing = await users.FindByEmailAsync(email);
+            if (existing is not null)
+            {
+                scopedDb.Memberships.Add(new Membership
+                {
+                    Id = Guid.CreateVersion7(),
+                    UserId = existing.Id,
+                    Role = person.Role,
+                    CreatedAtUtc = now,
+                });
+                continue;
+            }
+
             var user = new ApplicationUser
             {
                 Id = Guid.CreateVersion7(),
@@ -123,4 +139,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
 
 public sealed record DemoOrganisation(string Name, string Description, IReadOnlyList<DemoPerson> People);
 
-public sealed record DemoPerson(string Name, string Handle, OrganisationRole Role);
+public sealed record DemoPerson(string Name, string Handle, OrganisationRole Role)
+{
+    public static string EmailFor(string handle) => $"{handle}@demo.example.org";
+}

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Members;
-using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Security;
 using WithUs.Web.Infrastructure.Ui;
@@ -18,7 +17,7 @@ public sealed class IndexModel(
 {
     public IReadOnlyList<DemoOrganisationView> Organisations { get; } = DemoSeeder.Organisations
         .Select(o => new DemoOrganisationView(o.Name, o.Description,
-            o.People.Select(p => new DemoPersonView(p.Name, $"{p.Handle}@{Slugs.From(o.Name)}.example.org", p.Role)).ToList()))
+            o.People.Select(p => new DemoPersonView(p.Name, DemoPerson.EmailFor(p.Handle), p.Role)).ToList()))
         .ToList();
 
     public IActionResult OnGet() => databaseOptions.Demo ? Page() : NotFound();
