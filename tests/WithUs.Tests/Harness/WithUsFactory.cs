@@ -58,9 +58,10 @@ public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string
             ["Database:ConnectionString"] = Database.ConnectionString,
             ["RateLimits:SignInPerMinute"] = "100000",
             ["RateLimits:PublicFormPerMinute"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Critical",
+            // Quiet by default: several tests cause errors on purpose. WITHUS_TEST_LOG_LEVEL=Warning shows them.
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("WITHUS_TEST_LOG_LEVEL") ?? "None",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = null,
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = null,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
