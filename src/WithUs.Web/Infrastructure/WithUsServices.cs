@@ -50,6 +50,8 @@ public static class WithUsServices
         services.AddScoped<EmailOutbox>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<PasswordResetMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<PasswordResetMailer>());
 
         AddIdentity(services);
         AddCookiesAndDataProtection(services, builder.Environment.IsDevelopment());
@@ -74,6 +76,15 @@ public static class WithUsServices
         {
             o.RootDirectory = "/Features";
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+        }).AddMvcOptions(o =>
+        {
+            // Plain words when a value cannot be read at all (a tampered radio button, letters in a number field).
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((_, _) => "Check this answer: it is not one of the choices");
+            messages.SetValueIsInvalidAccessor(_ => "Check this answer: it is not one of the choices");
+            messages.SetValueMustNotBeNullAccessor(_ => "Enter an answer");
+            messages.SetMissingBindRequiredValueAccessor(_ => "Enter an answer");
+            messages.SetValueMustBeANumberAccessor(_ => "Enter a number");
         });
 
         return builder;
@@ -104,6 +115,7 @@ public static class WithUsServices
 
         services.AddScoped<WithUsPasswordValidator>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
 
         // Disabling an account or changing a password changes its security stamp; other sessions notice within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

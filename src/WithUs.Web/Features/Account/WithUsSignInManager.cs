@@ -18,6 +18,25 @@ public sealed class WithUsSignInManager(
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
         user.DisabledAtUtc is null && await base.CanSignInAsync(user);
 
+    /// <summary>A wrong recovery code counts towards lockout, like a wrong password or authenticator code.</summary>
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var failuresBefore = user is null ? 0 : await UserManager.GetAccessFailedCountAsync(user);
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        if (user is not null && !result.Succeeded && !result.IsLockedOut
+            && await UserManager.GetAccessFailedCountAsync(user) == failuresBefore)
+        {
+            await UserManager.AccessFailedAsync(user);
+            if (await UserManager.IsLockedOutAsync(user))
+            {
+                return SignInResult.LockedOut;
+            }
+        }
+
+        return result;
+    }
+
     public override async Task<ApplicationUser?> ValidateSecurityStampAsync(System.Security.Claims.ClaimsPrincipal? principal)
     {
         var user = await base.ValidateSecurityStampAsync(principal);

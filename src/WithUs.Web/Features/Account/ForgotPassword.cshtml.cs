@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using WithUs.Web.Infrastructure.Email;
+using WithUs.Web.Infrastructure.Security;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Account;
+
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class ForgotPasswordModel(PasswordResetMailer queue, IOptions<EmailOptions> emailOptions) : WithUsPageModel
+{
+    [BindProperty]
+    public ForgotInput Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnPost()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var baseUrl = emailOptions.Value.PublicBaseUrl is { Length: > 0 } configured
+            ? configured
+            : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        queue.Enqueue(Input.Email.Trim(), baseUrl);
+        Sent = true;
+        return Page();
+    }
+
+    public sealed class ForgotInput
+    {
+        [Required(ErrorMessage = "Enter your email address")]
+        [EmailAddress(ErrorMessage = "Enter an email address in the right format, like name@example.org")]
+        [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
+        public string Email { get; set; } = "";
+    }
+}
