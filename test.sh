@@ -96,7 +96,7 @@ for suite in "${suites[@]}"; do
 done
 
 # --- 5. One closing line over all suites ------------------------------------------------------------------------------
-passed=0 failed=0 empty=()
+passed=0 failed=0 skipped=0 empty=()
 for suite in "${suites[@]}"; do
     name=$(basename "$suite" .csproj)
     trx="$WORK/results/$name.trx"
@@ -105,7 +105,7 @@ for suite in "${suites[@]}"; do
     count() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
     total=$(count total) p=$(count passed)
     f=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
-    passed=$((passed + ${p:-0})) failed=$((failed + f))
+    passed=$((passed + ${p:-0})) failed=$((failed + f)) skipped=$((skipped + ${total:-0} - $(count executed)))
     [[ ${total:-0} -gt 0 ]] || empty+=("$name")
 done
 
@@ -113,6 +113,7 @@ status=0
 ((${#failed_suites[@]} == 0)) || { echo "Suites with failures: ${failed_suites[*]}" >&2; status=1; }
 ((${#empty[@]} == 0)) || { echo "Suites that ran no test: ${empty[*]}" >&2; status=1; }
 ((failed == 0)) || status=1
+((skipped == 0)) || echo "Skipped (each names its reason in the log above): $skipped"
 echo "Test run took $(( (SECONDS - started) / 60 ))m $(( (SECONDS - started) % 60 ))s"
 echo "$passed passed, $failed failed"
 exit $status
