@@ -18,7 +18,7 @@ public sealed class AccountsModel(UserManager<ApplicationUser> users, AuditLog a
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await IsOperatorAsync())
+        if (!await users.IsOperatorAsync(User))
         {
             return NotFound();
         }
@@ -33,7 +33,7 @@ public sealed class AccountsModel(UserManager<ApplicationUser> users, AuditLog a
 
     private async Task<IActionResult> SetDisabledAsync(Guid userId, bool disabled)
     {
-        if (!await IsOperatorAsync())
+        if (!await users.IsOperatorAsync(User))
         {
             return NotFound();
         }
@@ -53,6 +53,4 @@ public sealed class AccountsModel(UserManager<ApplicationUser> users, AuditLog a
         Notice = $"{user.DisplayName}'s account is {(disabled ? "disabled" : "enabled")}.";
         return RedirectToPage();
     }
-
-    private async Task<bool> IsOperatorAsync() => (await users.GetUserAsync(User))?.IsOperator == true;
 }
