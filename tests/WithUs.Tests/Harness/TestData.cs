@@ -80,7 +80,8 @@ public static class TestData
     /// A person with the shared test password. Staff and administrators without two-factor authentication are sent
     /// to set it up after signing in; pass <paramref name="twoFactor"/> to give them an authenticator instead.
     /// </summary>
-    public static Task<TestUser> CreateUserAsync(this WithUsFactory app, string? email = null, bool twoFactor = false) =>
+    public static Task<TestUser> CreateUserAsync(this WithUsFactory app, string? email = null, bool twoFactor = false,
+        bool isOperator = false) =>
         app.InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<ApplicationUser>>();
@@ -94,6 +95,7 @@ public static class TestData
                 EmailConfirmed = true,
                 CreatedAtUtc = DateTime.UtcNow,
                 PasswordHash = PasswordHash.Value,
+                IsOperator = isOperator,
             };
             (await users.CreateAsync(user)).Succeeded.ShouldBeTrue();
 
