@@ -191,8 +191,7 @@ public abstract class OrganisationIsolationTests(WithUsFactory app)
         leaks.ShouldBeEmpty($"tried {requests.Count} requests: {string.Join(", ", requests)}");
     }
 
-    [Fact(Skip = "Known app bug, see the tests branch report: TenantResolutionMiddleware sets the tenant before checking " +
-                 "membership, so the 404 page's layout shows the other organisation's name. Remove this Skip when fixed.")]
+    [Fact]
     public async Task AnotherOrganisationsNotFoundPage_ShowsNothingOfIt()
     {
         var (client, _, other, token) = await SignedInAdministratorOfAAsync();
