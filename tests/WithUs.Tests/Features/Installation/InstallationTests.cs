@@ -39,6 +39,20 @@ public abstract class InstallationTests(WithUsFactory app)
         post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact(Skip = "Known app bug, see the tests branch report: Installation/Accounts has only named POST handlers, so a " +
+                 "POST without ?handler= renders the operator page (200) without the operator check. Remove this Skip when fixed.")]
+    public async Task AccountsPage_PostWithoutHandler_ForSomeoneWhoIsNotTheOperator_IsNotFound()
+    {
+        var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
+        using var client = app.CreateBrowser();
+        await client.SignInAsync(user);
+        var token = (await client.GetPageAsync($"/o/{organisation.Slug}")).AntiforgeryToken();
+
+        using var post = await client.PostFormAsync(AccountsPath, [new(Html.AntiforgeryField, token)]);
+
+        post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task AddOrganisation_MakesTheOperatorItsAdministrator()
     {
