@@ -4,48 +4,27 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Security;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInRecoveryCodeModel(SignInManager<ApplicationUser> signIn, AuditLog audit) : WithUsPageModel
+public sealed class SignInRecoveryCodeModel(SignInManager<ApplicationUser> signIn, AuditLog audit)
+    : SecondStepPageModel(signIn, audit)
 {
     [BindProperty]
     public RecoveryInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
+    protected override string Method => "Recovery code";
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/sign-in") : Page();
+    protected override string WrongCodeMessage => "That recovery code is not right, or it has been used already";
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            return Redirect("/account/sign-in");
-        }
+    protected override string Code => Input.Code.Replace(" ", "", StringComparison.Ordinal);
 
-        if (!ModelState.IsValid)
-        {
-            return Invalid();
-        }
+    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInWithCodeAsync(SignInManager<ApplicationUser> manager, string code) =>
+        manager.TwoFactorRecoveryCodeSignInAsync(code);
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal));
-        if (result.Succeeded)
-        {
-            await audit.RecordAsync("SignedIn", user.Id, details: "Recovery code");
-            Notice = "You signed in with a recovery code. That code will not work again.";
-            return LocalRedirect(LocalReturnUrl.Or(ReturnUrl));
-        }
-
-        await audit.RecordAsync(result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", user.Id, details: "Recovery code");
-        return result.IsLockedOut
-            ? Invalid(string.Empty, SignInModel.LockedOutMessage)
-            : Invalid("Input.Code", "That recovery code is not right, or it has been used already");
-    }
+    protected override void OnSignedIn() =>
+        Notice = "You signed in with a recovery code. That code will not work again.";
 
     public sealed class RecoveryInput
     {
