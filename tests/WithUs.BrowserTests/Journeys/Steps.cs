@@ -1,0 +1,116 @@
+using WithUs.BrowserTests.Infrastructure;
+
+namespace WithUs.BrowserTests.Journeys;
+
+public sealed record Person(string Name, string Email, string Password);
+
+/// <summary>Someone who can sign in: their password, their authenticator app and what is left of their recovery codes.</summary>
+public sealed class Account(Person person, Authenticator authenticator, IReadOnlyList<string> recoveryCodes)
+{
+    public Person Person { get; } = person;
+
+    public Authenticator Authenticator { get; } = authenticator;
+
+    public Queue<string> RecoveryCodes { get; } = new(recoveryCodes);
+}
+
+/// <summary>The steps journeys share, each checked as it goes. Labels and texts are the pages' own.</summary>
+public static class Steps
+{
+    public const string OrganisationName = "Riverside Voices";
+    public const string OrganisationSlug = "riverside-voices";
+
+    public static readonly Person Administrator =
+        new("Ada Okafor", "ada@riverside.example", "lantern orchard pebble compass");
+
+    /// <summary>Journey 1: from the front door of a new WithUs to the organisation's home, with two-factor set up.</summary>
+    public static async Task<Account> SetUpOrganisationAsync(
+        Journey journey, BrowserApp app, Person administrator, Func<string, Task>? atPage = null)
+    {
+        atPage ??= _ => Task.CompletedTask;
+
+        await journey.GotoAsync("/");
+        journey.Location.ShouldBe("/setup", "a WithUs that is not set up sends everyone to /setup");
+        (await journey.Heading.InnerTextAsync()).ShouldBe("Set up WithUs");
+        await atPage("set-up");
+
+        await journey.FillAsync("Set-up token", app.SetupToken);
+        await journey.FillAsync("Organisation name", OrganisationName);
+        await journey.FillAsync("Your name", administrator.Name);
+        await journey.FillAsync("Email address", administrator.Email);
+        await journey.FillAsync("Create a password", administrator.Password);
+        await journey.SubmitAsync("Create organisation");
+
+        journey.Location.ShouldBe("/account/two-factor/set-up?required=true", "administrators must set up two-factor first");
+        (await journey.Page.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain($"{OrganisationName} is ready");
+        await atPage("two-factor set-up");
+
+        // Required means required: the organisation is out of reach until two-factor is on.
+        await journey.GotoAsync($"/o/{OrganisationSlug}");
+        journey.Location.ShouldBe("/account/two-factor/set-up?required=true");
+
+        var account = await TurnOnTwoFactorAsync(journey, administrator, atPage);
+
+        await journey.FollowAsync("I have saved my codes – continue");
+        journey.Location.ShouldBe("/");
+        (await journey.Heading.InnerTextAsync()).ShouldBe("Your organisations");
+        await journey.FollowAsync(OrganisationName);
+        journey.Location.ShouldBe($"/o/{OrganisationSlug}");
+        (await journey.Heading.InnerTextAsync()).ShouldBe(OrganisationName);
+        (await journey.Page.Locator("main").InnerTextAsync()).ShouldContain("You are an administrator here.");
+        await atPage("organisation home");
+        return account;
+    }
+
+    /// <summary>On the two-factor set-up page: read the key, enter a code as an app would make it, keep the recovery codes.</summary>
+    public static async Task<Account> TurnOnTwoFactorAsync(Journey journey, Person person, Func<string, Task>? atPage = null)
+    {
+        (await journey.Heading.InnerTextAsync()).ShouldBe("Set up two-factor authentication");
+        var key = (await journey.Page.Locator("#authenticator-key").InnerTextAsync()).Trim();
+        key.ShouldNotBeNullOrWhiteSpace();
+        var authenticator = new Authenticator(key);
+
+        // A wrong code first: the page must say so and keep the same key.
+        await journey.FillAsync("6-digit code from the app", authenticator.WrongCode());
+        (await journey.SubmitAsync("Turn on two-factor authentication")).Status.ShouldBe(400);
+        (await journey.ErrorSummary.InnerTextAsync()).ShouldContain("The code is not right");
+        (await journey.Page.Locator("#authenticator-key").InnerTextAsync()).Trim().ShouldBe(key);
+
+        await journey.FillAsync("6-digit code from the app", await authenticator.NextCodeAsync());
+        await journey.SubmitAsync("Turn on two-factor authentication");
+        journey.Location.ShouldBe("/account/two-factor/recovery-codes");
+        (await journey.Heading.InnerTextAsync()).ShouldBe("Recovery codes");
+        var codes = (await journey.Page.Locator("#recovery-codes li").AllInnerTextsAsync()).Select(c => c.Trim()).ToList();
+        codes.Count.ShouldBe(10);
+        codes.ShouldAllBe(c => c.Length >= 8);
+        codes.Distinct().Count().ShouldBe(10);
+        if (atPage is not null)
+        {
+            await atPage("recovery codes");
+        }
+
+        return new Account(person, authenticator, codes);
+    }
+
+    /// <summary>Email and password; ends on the page that asks for the authenticator code.</summary>
+    public static async Task SignInWithPasswordAsync(Journey journey, Person person)
+    {
+        await journey.GotoAsync("/account/sign-in");
+        (await journey.Heading.InnerTextAsync()).ShouldBe("Sign in");
+        await journey.FillAsync("Email address", person.Email);
+        await journey.FillAsync("Password", person.Password);
+        await journey.SubmitAsync("Sign in");
+        journey.Location.ShouldStartWith("/account/sign-in/two-factor");
+    }
+
+    /// <summary>Journey 2: email, password, authenticator code; ends signed in on "Your organisations".</summary>
+    public static async Task SignInAsync(Journey journey, Account account)
+    {
+        await SignInWithPasswordAsync(journey, account.Person);
+        await journey.FillAsync("Enter the 6-digit code from your authenticator app", await account.Authenticator.NextCodeAsync());
+        await journey.SubmitAsync("Continue");
+        journey.Location.ShouldBe("/");
+        (await journey.Heading.InnerTextAsync()).ShouldBe("Your organisations");
+        (await journey.Page.Locator("header").InnerTextAsync()).ShouldContain(account.Person.Name);
+    }
+}
