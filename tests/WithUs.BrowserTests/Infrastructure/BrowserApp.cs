@@ -78,18 +78,20 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>A fresh browser context (no cookies) on a fresh page, for one person's journey.</summary>
     public async Task<Journey> StartJourneyAsync(ITestOutputHelper output, bool javaScript = true, string name = "journey")
     {
+        var viewport = new ViewportSize { Width = 1280, Height = 900 };
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseAddress.ToString(),
             JavaScriptEnabled = javaScript,
             Locale = "en-GB",
             TimezoneId = "Europe/London",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport,
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
-        return new Journey(context, page, output, javaScript, name);
+        var scriptlessCopy = javaScript ? null : await ScriptlessCopy.CreateAsync(Browser, viewport);
+        return new Journey(context, page, scriptlessCopy, output, javaScript, name);
     }
 
     /// <summary>Emails the app has queued for an address, oldest first. Development marks them sent but keeps them.</summary>

@@ -16,8 +16,11 @@ public sealed partial class Journey : IAsyncDisposable
     private readonly List<string> problems = [];
     private int screenshots;
 
-    internal Journey(IBrowserContext context, IPage page, ITestOutputHelper output, bool javaScript, string name)
+    private readonly ScriptlessCopy? scriptlessCopy;
+
+    internal Journey(IBrowserContext context, IPage page, ScriptlessCopy? scriptlessCopy, ITestOutputHelper output, bool javaScript, string name)
     {
+        this.scriptlessCopy = scriptlessCopy;
         Context = context;
         Page = page;
         this.output = output;
@@ -111,6 +114,10 @@ public sealed partial class Journey : IAsyncDisposable
     {
         output.WriteLine($"{name} visited: {string.Join(" → ", Visited)}");
         await Context.CloseAsync();
+        if (scriptlessCopy is not null)
+        {
+            await scriptlessCopy.DisposeAsync();
+        }
     }
 
     private async Task<IResponse> CheckPageAsync(IResponse? response, string action)
@@ -120,7 +127,14 @@ public sealed partial class Journey : IAsyncDisposable
         Visited.Add($"{Location} ({response.Status})");
         response.Status.ShouldBeLessThan(500, $"{action} → {Page.Url} answered {response.Status}");
 
-        var violations = await Axe.RunAsync(Page);
+        if (!JavaScript)
+        {
+            // site.js marks the body as soon as it runs: the page must really be working without it.
+            (await Page.EvaluateAsync<bool>("() => document.body.classList.contains('js-enabled')"))
+                .ShouldBeFalse($"JavaScript ran on {Page.Url} in a journey without JavaScript");
+        }
+
+        var violations = await Axe.RunAsync(scriptlessCopy is null ? Page : await scriptlessCopy.ShowAsync(Page));
         foreach (var minor in violations.Where(v => !v.IsSeriousOrWorse))
         {
             output.WriteLine($"axe (not failing, {minor.Impact}) on {Location}: {minor}");
