@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace WithUs.BrowserTests.Infrastructure;
@@ -22,6 +23,8 @@ public static class Axe
 {
     /// <summary>Far more than axe needs here (well under a second a page); a hang fails instead of stalling the run.</summary>
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -47,23 +50,24 @@ public static class Axe
             await page.EvaluateAsync("() => {\n" + Source.Value + "\n}");
         }
 
-        return await page.EvaluateAsync<AxeViolation[]>(
+        var json = await page.EvaluateAsync<string>(
             """
             async tags => {
               const results = await window.axe.run(document, {
                 runOnly: { type: 'tag', values: tags },
                 resultTypes: ['violations'],
               });
-              return results.violations.map(v => ({
+              return JSON.stringify(results.violations.map(v => ({
                 id: v.id,
                 impact: v.impact,
                 help: v.help,
                 helpUrl: v.helpUrl,
                 targets: v.nodes.map(n => n.target.join(' ')),
-              }));
+              })));
             }
             """,
             Tags);
+        return JsonSerializer.Deserialize<AxeViolation[]>(json, JsonOptions) ?? [];
     }
 
     public static string Describe(string url, IEnumerable<AxeViolation> violations)
