@@ -16,6 +16,7 @@ public static class WithUsPipeline
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
+            app.UseMiddleware<RequireHttpsMiddleware>();
             app.UseHsts();
         }
 

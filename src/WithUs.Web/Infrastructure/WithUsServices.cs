@@ -76,6 +76,15 @@ public static class WithUsServices
         {
             o.RootDirectory = "/Features";
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+        }).AddMvcOptions(o =>
+        {
+            // Plain words when a value cannot be read at all (a tampered radio button, letters in a number field).
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((_, _) => "Check this answer: it is not one of the choices");
+            messages.SetValueIsInvalidAccessor(_ => "Check this answer: it is not one of the choices");
+            messages.SetValueMustNotBeNullAccessor(_ => "Enter an answer");
+            messages.SetMissingBindRequiredValueAccessor(_ => "Enter an answer");
+            messages.SetValueMustBeANumberAccessor(_ => "Enter a number");
         });
 
         return builder;

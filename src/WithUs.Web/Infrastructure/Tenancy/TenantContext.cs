@@ -29,5 +29,12 @@ public sealed class TenantContext
         Role = role;
     }
 
+    /// <summary>Forget the organisation, so nothing of it (not even its name) reaches a "not found" answer.</summary>
+    public void Clear()
+    {
+        Organisation = null;
+        Role = null;
+    }
+
     public bool IsAtLeast(OrganisationRole role) => Role is { } r && r >= role;
 }

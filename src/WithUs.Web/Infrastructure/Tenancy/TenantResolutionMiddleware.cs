@@ -64,6 +64,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             .SingleOrDefaultAsync(m => m.UserId == userId, context.RequestAborted);
         if (membership is null)
         {
+            tenant.Clear();
             return false;
         }
 

@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Members;
+using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Installation;
+
+/// <summary>One installation can serve a whole region: whoever runs it adds organisations here.</summary>
+[Authorize]
+public sealed class OrganisationsModel(
+    WithUsDbContext db,
+    UserManager<ApplicationUser> users,
+    TenantContext tenant,
+    TimeProvider clock) : WithUsPageModel
+{
+    public IReadOnlyList<Organisation> Existing { get; private set; } = [];
+
+    [BindProperty]
+    public OrganisationInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await users.IsOperatorAsync(User))
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await users.IsOperatorAsync(User))
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(cancellationToken);
+        var slug = Slugs.From(Input.Name);
+        if (ModelState.IsValid && slug.Length == 0)
+        {
+            ModelState.AddModelError("Input.Name", "Organisation name must include at least one letter or number");
+        }
+        else if (ModelState.IsValid && await db.Organisations.AnyAsync(o => o.Slug == slug, cancellationToken))
+        {
+            ModelState.AddModelError("Input.Name", "There is already an organisation with that name, or one very like it");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var organisation = new Organisation { Id = Guid.CreateVersion7(), Name = Input.Name.Trim(), Slug = slug, CreatedAtUtc = now };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+        tenant.Set(organisation, OrganisationRole.Administrator);
+        db.Memberships.Add(new Membership
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = CurrentUser.Id(User)!.Value,
+            Role = OrganisationRole.Administrator,
+            CreatedAtUtc = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Notice = $"{organisation.Name} has been added. Invite its staff and partners from People and roles.";
+        return Redirect($"/o/{slug}/members");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Existing = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(cancellationToken);
+
+    public sealed class OrganisationInput
+    {
+        [Required(ErrorMessage = "Enter the organisation's name")]
+        [StringLength(Organisation.NameMaxLength, ErrorMessage = "Organisation name must be 120 characters or fewer")]
+        public string Name { get; set; } = "";
+    }
+}

@@ -1,0 +1,184 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Security;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Members;
+
+/// <summary>
+/// The link in an invitation email. A new person creates their account here; someone with an account signs in first.
+/// The invitation must be for the signed-in person's own email address.
+/// </summary>
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class AcceptInvitationModel(
+    WithUsDbContext db,
+    TenantContext tenant,
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
+    WithUsPasswordValidator passwordValidator,
+    TimeProvider clock) : WithUsPageModel
+{
+    public enum AcceptStep
+    {
+        CreateAccount,
+        SignInFirst,
+        WrongAccount,
+        Join,
+    }
+
+    public Invitation? Invitation { get; private set; }
+
+    public string OrganisationName { get; private set; } = "";
+
+    public AcceptStep Step { get; private set; }
+
+    public string PasswordHint => Invitation?.Role >= OrganisationRole.Staff
+        ? "At least 15 characters. Three or four random words together work well."
+        : "At least 12 characters. Three or four random words together work well.";
+
+    [BindProperty]
+    public NewAccountInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        var organisation = await LoadAsync(token, cancellationToken);
+        if (organisation is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    {
+        var organisation = await LoadAsync(token, cancellationToken);
+        if (organisation is null || Invitation is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        ApplicationUser? user;
+        switch (Step)
+        {
+            case AcceptStep.Join:
+                user = await users.GetUserAsync(User);
+                break;
+            case AcceptStep.CreateAccount:
+                ModelState.Remove(nameof(Input));
+                if (!TryValidateModel(Input, nameof(Input)))
+                {
+                    return Invalid();
+                }
+
+                foreach (var error in passwordValidator.Validate(Input.Password, Invitation.Role >= OrganisationRole.Staff, Invitation.Email).Errors)
+                {
+                    ModelState.AddModelError("Input.Password", error.Description);
+                }
+
+                if (!ModelState.IsValid)
+                {
+                    return Invalid();
+                }
+
+                user = null;
+                break;
+            default:
+                return Invalid();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        tenant.Set(organisation, Invitation.Role);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (user is null)
+        {
+            user = new ApplicationUser
+            {
+                Id = Guid.CreateVersion7(),
+                DisplayName = Input.DisplayName.Trim(),
+                Email = Invitation.Email,
+                UserName = Invitation.Email,
+                EmailConfirmed = true,
+                CreatedAtUtc = now,
+            };
+            var created = await users.CreateAsync(user, Input.Password);
+            if (!created.Succeeded)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                foreach (var error in created.Errors)
+                {
+                    ModelState.AddModelError("Input.Password", error.Description);
+                }
+
+                return Invalid();
+            }
+        }
+
+        var invitation = await db.Invitations.SingleAsync(i => i.Id == Invitation.Id, cancellationToken);
+        invitation.AcceptedAtUtc = now;
+        var userId = user.Id;
+        if (!await db.Memberships.AnyAsync(m => m.UserId == userId, cancellationToken))
+        {
+            db.Memberships.Add(new Membership
+            {
+                Id = Guid.CreateVersion7(),
+                UserId = userId,
+                Role = invitation.Role,
+                CreatedAtUtc = now,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // A fresh sign-in picks up the new role, including whether two-factor authentication is now required.
+        await signIn.SignInAsync(user, isPersistent: false);
+        Notice = $"Welcome to {organisation.Name}.";
+        return Redirect($"/o/{organisation.Slug}");
+    }
+
+    private async Task<Organisation?> LoadAsync(string token, CancellationToken cancellationToken)
+    {
+        var invitation = await db.InvitationByTokenHashAsync(InvitationTokens.Hash(token), cancellationToken);
+        if (invitation is null || !invitation.IsUsable(clock.GetUtcNow().UtcDateTime))
+        {
+            return null;
+        }
+
+        var organisation = await db.Organisations.AsNoTracking()
+            .SingleAsync(o => o.Id == invitation.OrganisationId, cancellationToken);
+        Invitation = invitation;
+        OrganisationName = organisation.Name;
+
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            var user = await users.GetUserAsync(User);
+            Step = user is not null && string.Equals(user.NormalizedEmail, invitation.NormalizedEmail, StringComparison.Ordinal)
+                ? AcceptStep.Join
+                : AcceptStep.WrongAccount;
+        }
+        else
+        {
+            Step = await users.FindByEmailAsync(invitation.Email) is null ? AcceptStep.CreateAccount : AcceptStep.SignInFirst;
+        }
+
+        return organisation;
+    }
+
+    public sealed class NewAccountInput
+    {
+        [Required(ErrorMessage = "Enter your name")]
+        [StringLength(ApplicationUser.DisplayNameMaxLength, ErrorMessage = "Your name must be 100 characters or fewer")]
+        public string DisplayName { get; set; } = "";
+
+        [Required(ErrorMessage = "Create a password")]
+        public string Password { get; set; } = "";
+    }
+}

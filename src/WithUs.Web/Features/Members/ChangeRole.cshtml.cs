@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Members;
+
+[Authorize(Policy = Policies.Administrator)]
+public sealed class ChangeRoleModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : WithUsPageModel
+{
+    public string Slug => tenant.Organisation!.Slug;
+
+    public string PersonName { get; private set; } = "";
+
+    [BindProperty]
+    public RoleInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid membershipId, CancellationToken cancellationToken)
+    {
+        var membership = await LoadAsync(membershipId, cancellationToken);
+        if (membership is null)
+        {
+            return NotFound();
+        }
+
+        Input.Role = membership.Role;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid membershipId, CancellationToken cancellationToken)
+    {
+        var membership = await LoadAsync(membershipId, cancellationToken);
+        if (membership is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var newRole = Input.Role!.Value;
+        if (membership.Role == OrganisationRole.Administrator && newRole != OrganisationRole.Administrator
+            && await LastAdministrator.IsOnlyAdministratorAsync(db, membership, cancellationToken))
+        {
+            return Invalid("Input.Role", "You cannot change this role: every organisation needs at least one administrator. Make someone else an administrator first");
+        }
+
+        var before = membership.Role;
+        membership.Role = newRole;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("RoleChanged", details: $"{membership.UserId}: {before} to {newRole}", cancellationToken: cancellationToken);
+        Notice = $"{PersonName} is now {newRole.DisplayName().ToLowerInvariant()}.";
+        return Redirect($"/o/{Slug}/members");
+    }
+
+    private async Task<Membership?> LoadAsync(Guid membershipId, CancellationToken cancellationToken)
+    {
+        var membership = await db.Memberships.Include(m => m.User)
+            .SingleOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
+        PersonName = membership?.User?.DisplayName ?? "";
+        return membership;
+    }
+
+    public sealed class RoleInput
+    {
+        [Required(ErrorMessage = "Choose what they will do here")]
+        [EnumDataType(typeof(OrganisationRole), ErrorMessage = "Choose what they will do here")]
+        public OrganisationRole? Role { get; set; }
+    }
+}

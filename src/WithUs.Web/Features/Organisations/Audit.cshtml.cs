@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Organisations;
+
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AuditModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+{
+    private const int PageSize = 100;
+
+    public string OrganisationName => tenant.Organisation!.Name;
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public bool HasMore { get; private set; }
+
+    public IReadOnlyList<Row> Entries { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
+        var organisationId = tenant.RequiredOrganisationId;
+
+        // The audit log is not tenant-filtered (sign-ins belong to no organisation), so filter explicitly here.
+        var rows = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.OrganisationId == organisationId)
+            .OrderByDescending(a => a.AtUtc)
+            .ThenByDescending(a => a.Id)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
+        var actorIds = rows.Where(r => r.ActorUserId != null).Select(r => r.ActorUserId!.Value).Distinct().ToList();
+        var names = await db.Users.AsNoTracking()
+            .Where(u => actorIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        HasMore = rows.Count > PageSize;
+        Entries = rows.Take(PageSize)
+            .Select(a => new Row(a.AtUtc, a.ActorUserId is { } id && names.TryGetValue(id, out var name) ? name : "WithUs",
+                a.Action, a.EntityType, a.Details))
+            .ToList();
+    }
+
+    public sealed record Row(DateTime AtUtc, string Who, string Action, string? EntityType, string? Details);
+}
