@@ -29,6 +29,12 @@ public sealed class BrowserApp : IAsyncLifetime
     private IBrowser? browser;
     private WithUsServer? server;
 
+    /// <summary>Guards <see cref="Administrator"/>: WithUs can be set up only once.</summary>
+    internal SemaphoreSlim SetUpOnce { get; } = new(1, 1);
+
+    /// <summary>Who set up this WithUs, once a test has (see Steps.AdministratorOfAsync).</summary>
+    internal Journeys.Account? Administrator { get; set; }
+
     public WithUsServer Server => server ?? throw new InvalidOperationException("The server has not started.");
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("Chromium has not started.");
@@ -69,6 +75,7 @@ public sealed class BrowserApp : IAsyncLifetime
         }
 
         playwright?.Dispose();
+        SetUpOnce.Dispose();
         if (server is not null)
         {
             await server.DisposeAsync();

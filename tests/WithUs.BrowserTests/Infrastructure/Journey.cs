@@ -14,6 +14,7 @@ public sealed partial class Journey : IAsyncDisposable
     private readonly ITestOutputHelper output;
     private readonly string name;
     private readonly List<string> problems = [];
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
     private int screenshots;
 
     private readonly ScriptlessCopy? scriptlessCopy;
@@ -112,7 +113,7 @@ public sealed partial class Journey : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        output.WriteLine($"{name} visited: {string.Join(" → ", Visited)}");
+        output.WriteLine($"{name} visited:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", Visited)}");
         await Context.CloseAsync();
         if (scriptlessCopy is not null)
         {
@@ -124,7 +125,7 @@ public sealed partial class Journey : IAsyncDisposable
     {
         response.ShouldNotBeNull($"{action} did not load a page");
         await Page.WaitForLoadStateAsync(LoadState.Load);
-        Visited.Add($"{Location} ({response.Status})");
+        var loaded = clock.Elapsed;
         response.Status.ShouldBeLessThan(500, $"{action} → {Page.Url} answered {response.Status}");
 
         if (!JavaScript)
@@ -135,6 +136,7 @@ public sealed partial class Journey : IAsyncDisposable
         }
 
         var violations = await Axe.RunAsync(scriptlessCopy is null ? Page : await scriptlessCopy.ShowAsync(Page));
+        Visited.Add($"{Location} ({response.Status}; at {loaded.TotalSeconds:F1} s, axe {(clock.Elapsed - loaded).TotalSeconds:F1} s)");
         foreach (var minor in violations.Where(v => !v.IsSeriousOrWorse))
         {
             output.WriteLine($"axe (not failing, {minor.Impact}) on {Location}: {minor}");

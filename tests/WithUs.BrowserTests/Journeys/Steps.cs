@@ -1,4 +1,5 @@
 using WithUs.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace WithUs.BrowserTests.Journeys;
 
@@ -22,6 +23,29 @@ public static class Steps
 
     public static readonly Person Administrator =
         new("Ada Okafor", "ada@riverside.example", "lantern orchard pebble compass");
+
+    /// <summary>
+    /// The administrator of this test class's WithUs, which is set up (through the browser, in a journey of its own)
+    /// by whichever test asks first. For tests that need an organisation but are not about setting one up.
+    /// </summary>
+    public static async Task<Account> AdministratorOfAsync(BrowserApp app, ITestOutputHelper output)
+    {
+        await app.SetUpOnce.WaitAsync();
+        try
+        {
+            if (app.Administrator is null)
+            {
+                await using var journey = await app.StartJourneyAsync(output, name: "set-up-for-class");
+                app.Administrator = await SetUpOrganisationAsync(journey, app, Administrator);
+            }
+
+            return app.Administrator;
+        }
+        finally
+        {
+            app.SetUpOnce.Release();
+        }
+    }
 
     /// <summary>Journey 1: from the front door of a new WithUs to the organisation's home, with two-factor set up.</summary>
     public static async Task<Account> SetUpOrganisationAsync(

@@ -1,22 +1,20 @@
+using Microsoft.Playwright;
 using WithUs.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace WithUs.BrowserTests.Journeys;
 
-/// <summary>Journeys 1 and 2 with JavaScript on: set up a new WithUs, then sign in again in every way there is.</summary>
-public sealed class SetUpAndSignInTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
+/// <summary>
+/// Journeys 1 and 2: set up a new WithUs, then sign in again in every way there is. Run once with JavaScript and
+/// once without, each against its own new WithUs.
+/// </summary>
+public abstract class SetUpAndSignInJourney(BrowserApp app, ITestOutputHelper output, bool javaScript)
 {
     [Fact]
     public async Task Set_up_then_sign_in_with_an_authenticator_code_and_with_a_recovery_code_once()
     {
-        await using var journey = await app.StartJourneyAsync(output, name: "set-up");
-        var account = await Steps.SetUpOrganisationAsync(journey, app, Steps.Administrator, async page =>
-        {
-            if (page is "set-up" or "organisation home")
-            {
-                await journey.ScreenshotAsync(page);
-            }
-        });
+        await using var journey = await app.StartJourneyAsync(output, javaScript, javaScript ? "set-up" : "set-up-no-js");
+        var account = await Steps.SetUpOrganisationAsync(journey, app, Steps.Administrator, page => journey.ScreenshotAsync(page));
 
         // Signed out, the organisation asks who you are.
         await journey.SignOutAsync();
@@ -53,7 +51,7 @@ public sealed class SetUpAndSignInTests(BrowserApp app, ITestOutputHelper output
         (await journey.Page.Locator("main").InnerTextAsync()).ShouldContain("On. 9 recovery codes left.");
     }
 
-    private static async Task<Microsoft.Playwright.IResponse> UseRecoveryCodeAsync(Journey journey, Person person, string code)
+    private static async Task<IResponse> UseRecoveryCodeAsync(Journey journey, Person person, string code)
     {
         await Steps.SignInWithPasswordAsync(journey, person);
         await journey.FollowAsync("I cannot use my app – use a recovery code");
@@ -62,3 +60,10 @@ public sealed class SetUpAndSignInTests(BrowserApp app, ITestOutputHelper output
         return await journey.SubmitAsync("Continue");
     }
 }
+
+public sealed class SetUpAndSignInTests(BrowserApp app, ITestOutputHelper output)
+    : SetUpAndSignInJourney(app, output, javaScript: true), IClassFixture<BrowserApp>;
+
+/// <summary>Journey 4: every step of journeys 1 and 2 works as plain HTML forms and links.</summary>
+public sealed class SetUpAndSignInWithoutJavaScriptTests(BrowserApp app, ITestOutputHelper output)
+    : SetUpAndSignInJourney(app, output, javaScript: false), IClassFixture<BrowserApp>;
