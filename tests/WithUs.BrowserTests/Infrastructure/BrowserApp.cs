@@ -94,8 +94,8 @@ public sealed class BrowserApp : IAsyncLifetime
             TimezoneId = "Europe/London",
             ViewportSize = viewport,
         });
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        context.SetDefaultTimeout(20_000);
+        context.SetDefaultNavigationTimeout(45_000);
         var page = await context.NewPageAsync();
         var scriptlessCopy = javaScript ? null : await ScriptlessCopy.CreateAsync(Browser, viewport);
         return new Journey(context, page, scriptlessCopy, output, javaScript, name);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using WithUs.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
@@ -6,7 +5,7 @@ using Xunit.Abstractions;
 namespace WithUs.BrowserTests.Journeys;
 
 /// <summary>Journey 3: the administrator invites a partner and a member of staff; each joins from the emailed link.</summary>
-public sealed partial class InvitationTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
+public sealed class InvitationTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     private static readonly Person Partner = new("Sam Reid", "sam@riverside.example", "meadow kettle violin");
     private static readonly Person Staff = new("Priya Shah", "priya@riverside.example", "harbour lantern thistle mosaic");
@@ -23,8 +22,8 @@ public sealed partial class InvitationTests(BrowserApp app, ITestOutputHelper ou
         admin.Location.ShouldBe($"/o/{Steps.OrganisationSlug}/members");
         (await admin.Heading.InnerTextAsync()).ShouldBe("People and roles");
 
-        await InviteAsync(admin, Partner.Email, "Partner");
-        await InviteAsync(admin, Staff.Email, "Staff");
+        await Steps.InviteAsync(admin, Partner.Email, "Partner");
+        await Steps.InviteAsync(admin, Staff.Email, "Staff");
         var pending = await admin.Page.Locator("table").Nth(1).InnerTextAsync();
         pending.ShouldContain(Partner.Email);
         pending.ShouldContain(Staff.Email);
@@ -33,7 +32,7 @@ public sealed partial class InvitationTests(BrowserApp app, ITestOutputHelper ou
         // The partner: a new account from the link, straight into the organisation.
         await using (var partner = await app.StartJourneyAsync(output, name: "invite-partner"))
         {
-            var link = await InvitationLinkAsync(Partner.Email);
+            var link = await Steps.InvitationLinkAsync(app, Partner.Email);
             await partner.GotoAsync(link);
             (await partner.Heading.InnerTextAsync()).ShouldBe($"Join {Steps.OrganisationName}");
             (await partner.Page.Locator("main").InnerTextAsync()).ShouldContain("You have been invited to join as a partner");
@@ -52,7 +51,7 @@ public sealed partial class InvitationTests(BrowserApp app, ITestOutputHelper ou
         // The member of staff: a longer password, then two-factor before anything else.
         await using (var staff = await app.StartJourneyAsync(output, name: "invite-staff"))
         {
-            await staff.GotoAsync(await InvitationLinkAsync(Staff.Email));
+            await staff.GotoAsync(await Steps.InvitationLinkAsync(app, Staff.Email));
             (await staff.Page.Locator("main").InnerTextAsync()).ShouldContain("You have been invited to join as a staff");
             await staff.FillAsync("Your name", Staff.Name);
             await staff.FillAsync("Create a password", "twelve chars");
@@ -96,30 +95,4 @@ public sealed partial class InvitationTests(BrowserApp app, ITestOutputHelper ou
         (await admin.Page.EvaluateAsync<string>("() => document.activeElement.id")).ShouldBe("Input_Role");
     }
 
-    private static async Task InviteAsync(Journey admin, string email, string role)
-    {
-        await admin.FollowAsync("Invite someone");
-        admin.Location.ShouldBe($"/o/{Steps.OrganisationSlug}/members/invite");
-        await admin.FillAsync("Their email address", email);
-        await admin.Field(role).CheckAsync();
-        await admin.SubmitAsync("Send invitation");
-        admin.Location.ShouldBe($"/o/{Steps.OrganisationSlug}/members");
-        (await admin.Page.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain($"We have sent an invitation to {email}.");
-    }
-
-    /// <summary>The link from the invitation email in the outbox, as a path on this server.</summary>
-    private async Task<string> InvitationLinkAsync(string email)
-    {
-        var emails = await app.EmailsToAsync(email);
-        var invitation = emails.ShouldHaveSingleItem();
-        invitation.Subject.ShouldBe($"Join {Steps.OrganisationName} on WithUs");
-        var link = LinkPattern().Match(invitation.Body);
-        link.Success.ShouldBeTrue($"no invitation link in:\n{invitation.Body}");
-        var uri = new Uri(link.Value);
-        uri.GetLeftPart(UriPartial.Authority).ShouldBe(app.Server.BaseAddress.GetLeftPart(UriPartial.Authority));
-        return uri.PathAndQuery;
-    }
-
-    [GeneratedRegex(@"https?://\S+/invitation/\S+")]
-    private static partial Regex LinkPattern();
 }

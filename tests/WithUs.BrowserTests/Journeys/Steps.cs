@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using WithUs.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -16,7 +17,7 @@ public sealed class Account(Person person, Authenticator authenticator, IReadOnl
 }
 
 /// <summary>The steps journeys share, each checked as it goes. Labels and texts are the pages' own.</summary>
-public static class Steps
+public static partial class Steps
 {
     public const string OrganisationName = "Riverside Voices";
     public const string OrganisationSlug = "riverside-voices";
@@ -137,4 +138,32 @@ public static class Steps
         (await journey.Heading.InnerTextAsync()).ShouldBe("Your organisations");
         (await journey.Page.Locator("header").InnerTextAsync()).ShouldContain(account.Person.Name);
     }
+
+    /// <summary>From People and roles: invite someone by email with a role (the label of its radio), and come back.</summary>
+    public static async Task InviteAsync(Journey admin, string email, string role)
+    {
+        await admin.FollowAsync("Invite someone");
+        admin.Location.ShouldBe($"/o/{OrganisationSlug}/members/invite");
+        await admin.FillAsync("Their email address", email);
+        await admin.Field(role).CheckAsync();
+        await admin.SubmitAsync("Send invitation");
+        admin.Location.ShouldBe($"/o/{OrganisationSlug}/members");
+        (await admin.Page.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain($"We have sent an invitation to {email}.");
+    }
+
+    /// <summary>The link from the invitation email in the outbox, as a path on this server.</summary>
+    public static async Task<string> InvitationLinkAsync(BrowserApp app, string email)
+    {
+        var emails = await app.EmailsToAsync(email);
+        var invitation = emails.ShouldHaveSingleItem();
+        invitation.Subject.ShouldBe($"Join {OrganisationName} on WithUs");
+        var link = LinkPattern().Match(invitation.Body);
+        link.Success.ShouldBeTrue($"no invitation link in:\n{invitation.Body}");
+        var uri = new Uri(link.Value);
+        uri.GetLeftPart(UriPartial.Authority).ShouldBe(app.Server.BaseAddress.GetLeftPart(UriPartial.Authority));
+        return uri.PathAndQuery;
+    }
+
+    [GeneratedRegex(@"https?://\S+/invitation/\S+")]
+    private static partial Regex LinkPattern();
 }
