@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,17 +7,15 @@ using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Installation;
 
 /// <summary>One installation can serve a whole region: whoever runs it adds organisations here.</summary>
-[Authorize]
 public sealed class OrganisationsModel(
     WithUsDbContext db,
     UserManager<ApplicationUser> users,
     TenantContext tenant,
-    TimeProvider clock) : WithUsPageModel
+    TimeProvider clock) : OperatorPageModel(users)
 {
     public IReadOnlyList<Organisation> Existing { get; private set; } = [];
 
@@ -27,22 +24,12 @@ public sealed class OrganisationsModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await users.IsOperatorAsync(User))
-        {
-            return NotFound();
-        }
-
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await users.IsOperatorAsync(User))
-        {
-            return NotFound();
-        }
-
         await LoadAsync(cancellationToken);
         var slug = Slugs.From(Input.Name);
         if (ModelState.IsValid && slug.Length == 0)

@@ -50,13 +50,27 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         };
     }
 
+    /// <summary>
+    /// Only failures to reach the database count: a refused connection, a timeout, a busy or read-only file.
+    /// A unique-key or concurrency conflict is a bug or a race, not an outage, and stays a 500.
+    /// </summary>
     private static bool IsDatabaseUnavailable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is DbException or TimeoutException or DbUpdateException || e.GetType().Name is "NpgsqlException" or "RetryLimitExceededException")
+            switch (e)
             {
-                return true;
+                case DbUpdateConcurrencyException:
+                    return false;
+                case TimeoutException:
+                    return true;
+                case Microsoft.Data.Sqlite.SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6 or 8 or 10 or 14:
+                    return true;
+                case DbException db when db.IsTransient
+                                         || (db.SqlState is { } state && (state.StartsWith("08", StringComparison.Ordinal)
+                                                                          || state.StartsWith("57P", StringComparison.Ordinal)
+                                                                          || state.StartsWith("53", StringComparison.Ordinal))):
+                    return true;
             }
         }
 

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Filters;
+using WithUs.Web.Features.Account;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Installation;
+
+/// <summary>
+/// Pages for whoever runs the installation. Everyone else gets 404 before any handler runs, including a request
+/// that names no handler at all.
+/// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize]
+public abstract class OperatorPageModel(UserManager<ApplicationUser> users) : WithUsPageModel
+{
+    protected UserManager<ApplicationUser> Users { get; } = users;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if ((await Users.GetUserAsync(User))?.IsOperator != true)
+        {
+            context.Result = NotFound();
+            return;
+        }
+
+        await next();
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Members;
+
+namespace WithUs.Tests.Features.Account;
+
+public abstract class SignInTests(WithUsFactory app)
+{
+    [Fact]
+    public async Task UnknownEmailAndWrongPassword_GetTheSameAnswer()
+    {
+        var user = await app.CreateUserAsync();
+        using var client = app.CreateBrowser();
+
+        using var unknown = await client.PostSignInAsync("nobody-" + user.Email, user.Password);
+        using var wrong = await client.PostSignInAsync(user.Email, "not the password at all");
+
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        wrong.StatusCode.ShouldBe(unknown.StatusCode);
+        var unknownErrors = (await unknown.ReadHtmlAsync()).ErrorSummary();
+        unknownErrors.ShouldBe([SignInModel.Failed]);
+        (await wrong.ReadHtmlAsync()).ErrorSummary().ShouldBe(unknownErrors);
+    }
+
+    [Fact]
+    public async Task Partner_WithRightPassword_IsSignedInAndSentHome()
+    {
+        var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
+        using var client = app.CreateBrowser();
+
+        var next = await client.SignInAsync(user);
+        var home = await client.GetPageAsync("/");
+
+        next.ShouldBe("/");
+        home.QuerySelector($"main a[href='/o/{organisation.Slug}']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task SixthAttempt_AfterFiveWrongPasswords_IsRefusedEvenWithTheRightPassword()
+    {
+        var user = await app.CreateUserAsync();
+        using var client = app.CreateBrowser();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await client.PostSignInAsync(user.Email, $"wrong password number {attempt}");
+            wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+
+        using var right = await client.PostSignInAsync(user.Email, user.Password);
+
+        right.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await right.ReadHtmlAsync()).ErrorSummary().ShouldBe([SignInModel.LockedOutMessage]);
+        (await client.GetAsync(new Uri("/account", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task SignIn_SuccessAndFailure_AreAudited()
+    {
+        var (_, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
+        using var client = app.CreateBrowser();
+
+        (await client.PostSignInAsync(user.Email, "a wrong password here")).Dispose();
+        await client.SignInAsync(user);
+
+        (await app.AuditEntriesAsync("SignInFailed")).ShouldContain(e => e.ActorUserId == user.Id);
+        (await app.AuditEntriesAsync("SignedIn")).ShouldContain(e => e.ActorUserId == user.Id);
+    }
+
+    [Fact]
+    public async Task UnknownEmail_IsAuditedWithoutTheAddress()
+    {
+        using var client = app.CreateBrowser();
+
+        (await client.PostSignInAsync("stranger-audit@example.org", "any password at all")).Dispose();
+
+        var entries = await app.AuditEntriesAsync("SignInFailed");
+        entries.ShouldContain(e => e.ActorUserId == null && e.Details == "Unknown email");
+        entries.ShouldNotContain(e => (e.Details ?? "").Contains("stranger-audit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Staff_WithoutTwoFactor_IsSentToSetItUpBeforeAnythingElse()
+    {
+        var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Staff);
+        using var client = app.CreateBrowser();
+        await client.SignInAsync(user);
+
+        using var response = await client.GetAsync(new Uri($"/o/{organisation.Slug}", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe("/account/two-factor/set-up?required=true");
+    }
+
+    [Fact]
+    public async Task Administrator_WithTwoFactor_SignsInWithAuthenticatorCode()
+    {
+        var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
+        using var client = app.CreateBrowser();
+
+        using var first = await client.PostSignInAsync(user.Email, user.Password);
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        first.Location().ShouldStartWith(Accounts.TwoFactorSignInPath);
+        (await client.GetAsync(new Uri($"/o/{organisation.Slug}", UriKind.Relative))).StatusCode
+            .ShouldBe(HttpStatusCode.Redirect, "not signed in until the code is entered");
+
+        var page = await client.GetPageAsync(first.Location());
+        using var wrongCode = await client.SubmitAsync(page, first.Location(), new Dictionary<string, string> { ["Input.Code"] = "000000" });
+        using var rightCode = await client.SubmitAsync(page, first.Location(), new Dictionary<string, string>
+        {
+            ["Input.Code"] = Totp.Code(user.AuthenticatorKey!, DateTimeOffset.UtcNow),
+        });
+
+        wrongCode.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        rightCode.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetAsync(new Uri($"/o/{organisation.Slug}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    public sealed class OnSqlite(SqliteWithUsFactory app) : SignInTests(app), IClassFixture<SqliteWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresWithUsFactory app) : SignInTests(app), IClassFixture<PostgresWithUsFactory>;
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using WithUs.Tests.Harness;
+
+namespace WithUs.Tests.Features.Demo;
+
+public abstract class DemoTests(WithUsFactory app)
+{
+    [Fact]
+    public async Task DemoPage_WhenNotADemo_IsNotFound()
+    {
+        using var client = app.CreateBrowser();
+        var token = (await client.GetPageAsync(Accounts.SignInPath)).AntiforgeryToken();
+
+        using var get = await client.GetAsync(new Uri("/demo", UriKind.Relative));
+        using var post = await client.PostFormAsync("/demo", [new(Html.AntiforgeryField, token), new("email", "anyone@example.org")]);
+
+        get.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task DemoPerson_SignsInWithoutPassword_AndSeesTheirOrganisations()
+    {
+        await using var demo = app.Fresh(new Dictionary<string, string?> { ["Database:Demo"] = "true" });
+        using var client = demo.CreateBrowser();
+        var page = await client.GetPageAsync("/demo");
+        var forms = page.QuerySelectorAll("main form[method='post']");
+        forms.Length.ShouldBeGreaterThan(1);
+        var email = forms[0].QuerySelector("input[name='email']")!.GetAttribute("value")!;
+
+        using var response = await client.PostFormAsync("/demo", [new(Html.AntiforgeryField, page.AntiforgeryToken()), new("email", email)]);
+        var home = await client.GetPageAsync("/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe("/");
+        var organisations = home.QuerySelectorAll("main a[href^='/o/']").Select(a => a.GetAttribute("href")!).ToList();
+        organisations.ShouldNotBeEmpty();
+        (await client.GetAsync(new Uri(organisations[0], UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK, "demo people skip two-factor set-up");
+    }
+
+    [Fact]
+    public async Task DemoSignIn_ForARealAccount_IsNotFound()
+    {
+        await using var demo = app.Fresh(new Dictionary<string, string?> { ["Database:Demo"] = "true" });
+        var real = await demo.CreateUserAsync();
+        using var client = demo.CreateBrowser();
+        var page = await client.GetPageAsync("/demo");
+
+        using var response = await client.PostFormAsync("/demo", [new(Html.AntiforgeryField, page.AntiforgeryToken()), new("email", real.Email)]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    public sealed class OnSqlite(SqliteWithUsFactory app) : DemoTests(app), IClassFixture<SqliteWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresWithUsFactory app) : DemoTests(app), IClassFixture<PostgresWithUsFactory>;
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using WithUs.Web.Features.Setup;
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Tests.Harness;
+
+/// <summary>
+/// The real app, in process, on its own empty database, as it runs in production: environment "Production" (so
+/// cookies are __Host- and Secure, HSTS is on) and clients that talk https to it.
+/// </summary>
+public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    /// <summary>Over https: the cookie container never sends a Secure cookie over http.</summary>
+    public static readonly Uri SiteAddress = new("https://localhost");
+
+    private readonly Lock gate = new();
+    private ScratchDatabase? database;
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    /// <summary>Created on first use, so a class that never starts the app costs nothing.</summary>
+    public ScratchDatabase Database
+    {
+        get
+        {
+            lock (gate)
+            {
+                return database ??= ScratchDatabase.Create(Provider);
+            }
+        }
+    }
+
+    /// <summary>Counts every database command the app sends.</summary>
+    public QueryCounter Queries { get; } = new();
+
+    public string SetupTokenValue => Services.GetRequiredService<SetupToken>().Value;
+
+    /// <summary>Another app of the same provider on its own new database, for tests that need a state of their own.</summary>
+    public WithUsFactory Fresh(IReadOnlyDictionary<string, string?>? overrides = null) => new(Provider, overrides);
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects, so tests see each one.</summary>
+    public HttpClient CreateBrowser(Uri? address = null) => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = address ?? SiteAddress,
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Database:Provider"] = Provider.ToString(),
+            ["Database:ConnectionString"] = Database.ConnectionString,
+            ["RateLimits:SignInPerMinute"] = "100000",
+            ["RateLimits:PublicFormPerMinute"] = "100000",
+            // Quiet by default: several tests cause errors on purpose. WITHUS_TEST_LOG_LEVEL=Warning shows them.
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("WITHUS_TEST_LOG_LEVEL") ?? "None",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = null,
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = null,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in values)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(Queries);
+            services.ConfigureDbContext<WithUsDbContext>(options => options.AddInterceptors(Queries));
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        ScratchDatabase? toDrop;
+        lock (gate)
+        {
+            toDrop = database;
+            database = null;
+        }
+
+        if (toDrop is not null)
+        {
+            await toDrop.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"WithUs on {Provider}");
+}
+
+/// <summary>One app on SQLite per test class.</summary>
+public sealed class SqliteWithUsFactory() : WithUsFactory(DatabaseProvider.Sqlite);
+
+/// <summary>One app on PostgreSQL per test class.</summary>
+public sealed class PostgresWithUsFactory() : WithUsFactory(DatabaseProvider.Postgres);

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore.Metadata;
+using WithUs.Tests.Harness;
+using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Tests.Infrastructure.Data;
+
+/// <summary>Scans the EF model, so a new entity cannot forget its organisation filter.</summary>
+public abstract class TenantModelTests(WithUsFactory app)
+{
+    /// <summary>Entities with an OrganisationId that are deliberately not tenant-owned, each with its reason.</summary>
+    private static readonly Dictionary<Type, string> NotTenantOwned = new()
+    {
+        [typeof(AuditEntry)] = "sign-ins belong to no organisation; audit pages filter by organisation explicitly",
+    };
+
+    private List<IEntityType> EntityTypes()
+    {
+        using var scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<WithUsDbContext>().Model.GetEntityTypes().ToList();
+    }
+
+    [Fact]
+    public void Model_HasTenantOwnedEntities() =>
+        EntityTypes().Count(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)).ShouldBeGreaterThan(0);
+
+    [Fact]
+    public void EveryTenantOwnedEntity_HasAQueryFilter()
+    {
+        var unfiltered = EntityTypes()
+            .Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType) && e.GetDeclaredQueryFilters().Count == 0)
+            .Select(e => e.ClrType.Name)
+            .ToList();
+
+        unfiltered.ShouldBeEmpty("these tenant-owned entities have no organisation query filter");
+    }
+
+    [Fact]
+    public void EveryTenantOwnedEntity_HasOrganisationIdAsConcurrencyToken()
+    {
+        var unguarded = EntityTypes()
+            .Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)
+                        && e.FindProperty(nameof(ITenantOwned.OrganisationId))?.IsConcurrencyToken != true)
+            .Select(e => e.ClrType.Name)
+            .ToList();
+
+        unguarded.ShouldBeEmpty("OrganisationId must be a concurrency token, so an update of another organisation's row matches nothing");
+    }
+
+    [Fact]
+    public void EveryEntityWithOrganisationId_IsTenantOwnedOrAllowListed()
+    {
+        var suspicious = EntityTypes()
+            .Where(e => e.FindProperty(nameof(ITenantOwned.OrganisationId)) is not null
+                        && !typeof(ITenantOwned).IsAssignableFrom(e.ClrType)
+                        && !NotTenantOwned.ContainsKey(e.ClrType))
+            .Select(e => e.ClrType.Name)
+            .ToList();
+
+        suspicious.ShouldBeEmpty("these have an OrganisationId but do not implement ITenantOwned: implement it, or allow-list them here with the reason");
+    }
+
+    [Fact]
+    public void AllowList_NamesOnlyEntitiesThatExist()
+    {
+        var types = EntityTypes().Select(e => e.ClrType).ToHashSet();
+
+        NotTenantOwned.Keys.Where(t => !types.Contains(t)).ShouldBeEmpty();
+    }
+
+    public sealed class OnSqlite(SqliteWithUsFactory app) : TenantModelTests(app), IClassFixture<SqliteWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresWithUsFactory app) : TenantModelTests(app), IClassFixture<PostgresWithUsFactory>;
+}

@@ -1,0 +1,155 @@
+using System.Net;
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.Members;
+
+namespace WithUs.Tests.Infrastructure.Security;
+
+public abstract class SecurityTests(WithUsFactory app)
+{
+    private async Task<HttpClient> SignedInPartnerAsync()
+    {
+        var (_, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
+        var client = app.CreateBrowser();
+        await client.SignInAsync(user);
+        return client;
+    }
+
+    [Fact]
+    public async Task Responses_CarryStrictSecurityHeaders()
+    {
+        using var client = app.CreateBrowser();
+
+        using var response = await client.GetAsync(new Uri(Accounts.SignInPath, UriKind.Relative));
+
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        csp.ShouldContain("default-src 'self'");
+        csp.ShouldContain("frame-ancestors 'none'");
+        csp.ShouldNotContain("unsafe-inline");
+        csp.ShouldNotContain("unsafe-eval");
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        response.Headers.GetValues("Referrer-Policy").Single().ShouldBe("strict-origin-when-cross-origin");
+        response.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
+    }
+
+    [Fact]
+    public async Task Https_OutsideDevelopment_SendsHstsForOneYear()
+    {
+        // HSTS is never sent to localhost, so this asks for the site by a real-looking name.
+        using var client = app.CreateBrowser(new Uri("https://withus.example"));
+
+        using var response = await client.GetAsync(new Uri(Accounts.SignInPath, UriKind.Relative));
+
+        response.Headers.GetValues("Strict-Transport-Security").Single().ShouldBe("max-age=31536000; includeSubDomains");
+    }
+
+    [Fact]
+    public async Task PlainHttp_IsSentToHttps()
+    {
+        using var client = app.CreateBrowser(new Uri("http://withus.example"));
+
+        using var response = await client.GetAsync(new Uri("/account/sign-in?x=1", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.MovedPermanently);
+        response.Location().ShouldBe("https://withus.example/account/sign-in?x=1");
+    }
+
+    [Fact]
+    public async Task SignedInPages_AreNeverCached()
+    {
+        using var client = await SignedInPartnerAsync();
+
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Cookies_AreHostPrefixedSecureHttpOnlyAndSiteWide()
+    {
+        var (_, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
+        using var client = app.CreateBrowser();
+        using var form = await client.GetAsync(new Uri(Accounts.SignInPath, UriKind.Relative));
+        var page = await form.ReadHtmlAsync();
+
+        using var signedIn = await client.SubmitAsync(page, Accounts.SignInPath, new Dictionary<string, string>
+        {
+            ["Input.Email"] = user.Email,
+            ["Input.Password"] = user.Password,
+        });
+
+        var cookies = SetCookies(form).Concat(SetCookies(signedIn)).ToList();
+        cookies.Count.ShouldBeGreaterThanOrEqualTo(2, "an antiforgery cookie and a sign-in cookie");
+        cookies.ShouldContain(c => c.StartsWith("__Host-withus=", StringComparison.Ordinal));
+        foreach (var cookie in cookies)
+        {
+            var attributes = cookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant()).ToList();
+            cookie.ShouldStartWith("__Host-", customMessage: cookie);
+            attributes.ShouldContain("secure", customMessage: cookie);
+            attributes.ShouldContain("httponly", customMessage: cookie);
+            attributes.ShouldContain("path=/", customMessage: cookie);
+            attributes.ShouldNotContain(a => a.StartsWith("domain=", StringComparison.Ordinal), customMessage: cookie);
+        }
+    }
+
+    [Fact]
+    public async Task Post_WithoutAntiforgeryToken_Answers400()
+    {
+        var (_, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
+        using var client = app.CreateBrowser();
+        await client.GetPageAsync(Accounts.SignInPath);
+
+        using var response = await client.PostFormAsync(Accounts.SignInPath, new Dictionary<string, string>
+        {
+            ["Input.Email"] = user.Email,
+            ["Input.Password"] = user.Password,
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Headers.Location.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task SignedInPost_WithoutAntiforgeryToken_Answers400()
+    {
+        using var client = await SignedInPartnerAsync();
+
+        using var response = await client.PostFormAsync("/account/sign-out", []);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync(new Uri("/", UriKind.Relative))).Headers.CacheControl!.NoStore.ShouldBeTrue("still signed in");
+    }
+
+    [Theory]
+    [InlineData("https://evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://localhost.evil.example/o/x")]
+    public async Task SignIn_WithReturnUrlToAnotherSite_GoesHomeInstead(string returnUrl)
+    {
+        var (_, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
+        using var client = app.CreateBrowser();
+
+        var next = await client.SignInAsync(user, returnUrl);
+
+        next.ShouldBe("/");
+    }
+
+    [Fact]
+    public async Task SignIn_WithLocalReturnUrl_GoesThere()
+    {
+        var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
+        using var client = app.CreateBrowser();
+
+        var next = await client.SignInAsync(user, $"/o/{organisation.Slug}");
+
+        next.ShouldBe($"/o/{organisation.Slug}");
+    }
+
+    private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+
+    public sealed class OnSqlite(SqliteWithUsFactory app) : SecurityTests(app), IClassFixture<SqliteWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresWithUsFactory app) : SecurityTests(app), IClassFixture<PostgresWithUsFactory>;
+}

@@ -1,0 +1,270 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.Members;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Tests.Infrastructure.Tenancy;
+
+/// <summary>
+/// Walks every endpoint under /o/{org}/, found from the app's own routing table rather than a hand-kept list,
+/// as an administrator of organisation A asking for organisation B. Each must answer 404, as if B did not exist.
+/// </summary>
+public abstract class OrganisationIsolationTests(WithUsFactory app)
+{
+    private sealed record Request(string Method, string Path, IReadOnlyDictionary<string, string> Fields, bool AllIdsReal)
+    {
+        public override string ToString() => $"{Method} {Path}";
+    }
+
+    /// <summary>One organisation's data, so its ids can be put in the routes.</summary>
+    private sealed record World(TestOrganisation Organisation, Guid MembershipId, Guid InvitationId);
+
+    private async Task<World> OrganisationWithDataAsync(TestUser? administrator = null)
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var user = administrator ?? await app.CreateUserAsync(twoFactor: true);
+        var membershipId = await app.AddMembershipAsync(organisation, user, OrganisationRole.Administrator);
+        var invitationId = Guid.CreateVersion7();
+        await app.InOrganisationAsync(organisation, async db =>
+        {
+            db.Invitations.Add(new Invitation
+            {
+                Id = invitationId,
+                Email = "invited@example.org",
+                NormalizedEmail = "INVITED@EXAMPLE.ORG",
+                Role = OrganisationRole.Staff,
+                TokenHash = Guid.NewGuid().ToString("N"),
+                InvitedByUserId = user.Id,
+                CreatedAtUtc = DateTime.UtcNow,
+                ExpiresAtUtc = DateTime.UtcNow.AddDays(7),
+            });
+            await db.SaveChangesAsync();
+        });
+        return new World(organisation, membershipId, invitationId);
+    }
+
+    /// <summary>Every request that can be made to an endpoint whose route has {org}, with the world's values filled in.</summary>
+    private async Task<List<Request>> OrganisationRequestsAsync(World world)
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.GetParameter(TenantResolutionMiddleware.MemberRouteKey) is not null)
+            .ToList();
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        var requests = new List<Request>();
+        foreach (var endpoint in endpoints)
+        {
+            var (path, pathIdsReal) = Fill(endpoint.RoutePattern, world);
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                requests.Add(new Request("GET", path, new Dictionary<string, string>(), pathIdsReal));
+                foreach (var handler in compiled.HandlerMethods)
+                {
+                    var fields = handler.Parameters
+                        .Where(p => endpoint.RoutePattern.GetParameter(p.Name) is null)
+                        .ToDictionary(p => p.Name, p => Value(p.Name, p.ParameterType == typeof(Guid), world).Value);
+                    var idsReal = pathIdsReal && handler.Parameters.All(p =>
+                        endpoint.RoutePattern.GetParameter(p.Name) is not null || Value(p.Name, false, world).Real);
+                    var target = handler.Name is null ? path : $"{path}?handler={handler.Name}";
+                    if (handler.HttpMethod.Equals("GET", StringComparison.OrdinalIgnoreCase) && handler.Name is null)
+                    {
+                        continue;
+                    }
+
+                    requests.Add(new Request(handler.HttpMethod.ToUpperInvariant(), target, fields, idsReal));
+                }
+            }
+            else
+            {
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+                requests.AddRange(methods.Select(m => new Request(m, path, new Dictionary<string, string>(), pathIdsReal)));
+            }
+        }
+
+        return requests.DistinctBy(r => r.ToString()).ToList();
+    }
+
+    private static (string Path, bool AllIdsReal) Fill(RoutePattern pattern, World world)
+    {
+        var real = true;
+        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part =>
+        {
+            switch (part)
+            {
+                case RoutePatternLiteralPart literal:
+                    return literal.Content;
+                case RoutePatternSeparatorPart separator:
+                    return separator.Content;
+                case RoutePatternParameterPart parameter:
+                    var isGuid = parameter.ParameterPolicies.Any(p => p.Content == "guid");
+                    var isInt = parameter.ParameterPolicies.Any(p => p.Content is "int" or "long");
+                    var (value, isReal) = isInt ? ("1", false) : Value(parameter.Name, isGuid, world);
+                    real &= isReal;
+                    return Uri.EscapeDataString(value);
+                default:
+                    throw new InvalidOperationException($"Unexpected route part {part}");
+            }
+        })));
+        return ("/" + string.Join('/', segments), real);
+    }
+
+    /// <summary>A plausible value for a route or form parameter: a real id from the world where its name says which.</summary>
+    private static (string Value, bool Real) Value(string name, bool isGuid, World world)
+    {
+        if (name == TenantResolutionMiddleware.MemberRouteKey)
+        {
+            return (world.Organisation.Slug, true);
+        }
+
+        if (name.Contains("membership", StringComparison.OrdinalIgnoreCase) || name.Equals("memberId", StringComparison.OrdinalIgnoreCase))
+        {
+            return (world.MembershipId.ToString(), true);
+        }
+
+        if (name.Contains("invitation", StringComparison.OrdinalIgnoreCase))
+        {
+            return (world.InvitationId.ToString(), true);
+        }
+
+        var idLike = isGuid || name.EndsWith("id", StringComparison.OrdinalIgnoreCase);
+        return (idLike ? Guid.CreateVersion7().ToString() : "x", !idLike);
+    }
+
+    private async Task<(HttpClient Client, World Own, World Other, string Token)> SignedInAdministratorOfAAsync()
+    {
+        var administrator = await app.CreateUserAsync(twoFactor: true);
+        var own = await OrganisationWithDataAsync(administrator);
+        var other = await OrganisationWithDataAsync();
+        var client = app.CreateBrowser();
+        await client.SignInAsync(administrator);
+        var token = (await client.GetPageAsync($"/o/{own.Organisation.Slug}")).AntiforgeryToken();
+        return (client, own, other, token);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, Request request, string token)
+    {
+        if (request.Method == "GET")
+        {
+            return await client.GetAsync(new Uri(request.Path, UriKind.Relative));
+        }
+
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(request.Path, UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(request.Fields.Append(new(Html.AntiforgeryField, token))),
+        };
+        return await client.SendAsync(message);
+    }
+
+    [Fact]
+    public async Task EveryOrganisationEndpoint_IsDiscovered()
+    {
+        var world = await OrganisationWithDataAsync();
+
+        var requests = await OrganisationRequestsAsync(world);
+
+        requests.Select(r => r.ToString()).ShouldContain($"GET /o/{world.Organisation.Slug}");
+        requests.Count(r => r.Method == "POST").ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task EveryOrganisationEndpoint_AskedForAnotherOrganisation_Answers404()
+    {
+        var (client, _, other, token) = await SignedInAdministratorOfAAsync();
+        var requests = await OrganisationRequestsAsync(other);
+
+        var leaks = new List<string>();
+        foreach (var request in requests)
+        {
+            using var response = await SendAsync(client, request, token);
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                leaks.Add($"{request} answered {(int)response.StatusCode}");
+            }
+        }
+
+        client.Dispose();
+        leaks.ShouldBeEmpty($"tried {requests.Count} requests: {string.Join(", ", requests)}");
+    }
+
+    [Fact]
+    public async Task AnotherOrganisationsNotFoundPage_ShowsNothingOfIt()
+    {
+        var (client, _, other, token) = await SignedInAdministratorOfAAsync();
+        using var missing = await client.GetAsync(new Uri("/o/no-such-organisation", UriKind.Relative));
+        var missingPage = await missing.ReadHtmlAsync();
+
+        var leaks = new List<string>();
+        foreach (var request in await OrganisationRequestsAsync(other))
+        {
+            using var response = await SendAsync(client, request, token);
+            var page = await response.ReadHtmlAsync();
+            if (page.Title != missingPage.Title
+                || page.Body!.TextContent.Contains(other.Organisation.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                leaks.Add($"{request}: title \"{page.Title}\"");
+            }
+        }
+
+        client.Dispose();
+        leaks.ShouldBeEmpty("a non-member must not tell an existing organisation from a missing one");
+    }
+
+    [Fact]
+    public async Task EveryOrganisationPage_AskedForOwnOrganisation_IsFound()
+    {
+        var (client, own, _, _) = await SignedInAdministratorOfAAsync();
+        var pages = (await OrganisationRequestsAsync(own)).Where(r => r.Method == "GET" && r.AllIdsReal).ToList();
+
+        var missing = new List<string>();
+        foreach (var request in pages)
+        {
+            using var response = await client.GetAsync(new Uri(request.Path, UriKind.Relative));
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                missing.Add($"{request} answered {(int)response.StatusCode}");
+            }
+        }
+
+        client.Dispose();
+        pages.ShouldNotBeEmpty();
+        missing.ShouldBeEmpty("the control: the same pages work for the organisation the person belongs to");
+    }
+
+    [Fact]
+    public async Task EveryOrganisationEndpoint_Anonymous_IsSentToSignIn()
+    {
+        var world = await OrganisationWithDataAsync();
+        using var client = app.CreateBrowser();
+
+        foreach (var request in (await OrganisationRequestsAsync(world)).Where(r => r.Method == "GET"))
+        {
+            using var response = await client.GetAsync(new Uri(request.Path, UriKind.Relative));
+
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, request.ToString());
+            new Uri(WithUsFactory.SiteAddress, response.Location()).AbsolutePath.ShouldBe(Accounts.SignInPath, request.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task OrganisationHome_Anonymous_IsSentToSignInAndBack()
+    {
+        var world = await OrganisationWithDataAsync();
+        using var client = app.CreateBrowser();
+
+        using var response = await client.GetAsync(new Uri($"/o/{world.Organisation.Slug}/", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = new Uri(WithUsFactory.SiteAddress, response.Location());
+        location.AbsolutePath.ShouldBe(Accounts.SignInPath);
+        Uri.UnescapeDataString(location.Query).ShouldBe($"?ReturnUrl=/o/{world.Organisation.Slug}/");
+    }
+
+    public sealed class OnSqlite(SqliteWithUsFactory app) : OrganisationIsolationTests(app), IClassFixture<SqliteWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresWithUsFactory app) : OrganisationIsolationTests(app), IClassFixture<PostgresWithUsFactory>;
+}
