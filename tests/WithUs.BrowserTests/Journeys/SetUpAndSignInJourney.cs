@@ -14,7 +14,20 @@ public abstract class SetUpAndSignInJourney(BrowserApp app, ITestOutputHelper ou
     public async Task Set_up_then_sign_in_with_an_authenticator_code_and_with_a_recovery_code_once()
     {
         await using var journey = await app.StartJourneyAsync(output, javaScript, javaScript ? "set-up" : "set-up-no-js");
-        var account = await Steps.SetUpOrganisationAsync(journey, app, Steps.Administrator, page => journey.ScreenshotAsync(page));
+        var fonts = new List<string>();
+        journey.Page.Request += (_, request) =>
+        {
+            if (request.ResourceType == "font")
+            {
+                fonts.Add(request.Url);
+            }
+        };
+        var account = await Steps.SetUpOrganisationAsync(journey, app, Steps.Administrator, async page =>
+        {
+            await journey.ScreenshotAsync(page);
+            await ShowsOwnBrandAsync(journey);
+        });
+        fonts.ShouldBeEmpty("WithUs uses the system font: no web font is loaded");
 
         // Signed out, the organisation asks who you are.
         await journey.SignOutAsync();
@@ -49,6 +62,22 @@ public abstract class SetUpAndSignInJourney(BrowserApp app, ITestOutputHelper ou
         // Your account shows one recovery code fewer.
         await journey.GotoAsync("/account");
         (await journey.Page.Locator("main").InnerTextAsync()).ShouldContain("On. 9 recovery codes left.");
+    }
+
+    /// <summary>WithUs's own brand on govuk-frontend: system font, its own header, never the GOV.UK crown or typeface.</summary>
+    private static async Task ShowsOwnBrandAsync(Journey journey)
+    {
+        // govuk-frontend sets the font on its own classes, not on the body: look at the heading and the header.
+        foreach (var selector in new[] { "main h1", "header .withus-header__brand" })
+        {
+            var font = await journey.Page.Locator(selector).EvaluateAsync<string>("e => getComputedStyle(e).fontFamily");
+            font.ShouldStartWith("system-ui", Case.Insensitive, $"{selector} is set in {font}");
+            font.ShouldNotContain("Transport", Case.Insensitive);
+        }
+
+        (await journey.Page.Locator(".govuk-header, .govuk-header__logotype, svg[class*='crown'], [class*='govuk-logo']").CountAsync())
+            .ShouldBe(0, "no GOV.UK header, logo or crown");
+        (await journey.Page.Locator("header .withus-header__brand").InnerTextAsync()).ShouldBe("WithUs");
     }
 
     private static async Task<IResponse> UseRecoveryCodeAsync(Journey journey, Person person, string code)
