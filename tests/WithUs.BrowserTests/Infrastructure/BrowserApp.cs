@@ -14,7 +14,7 @@ namespace WithUs.BrowserTests.Infrastructure;
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage(
     "Design", "CA1001", Justification = "xunit disposes a class fixture through IAsyncLifetime.DisposeAsync.")]
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumVariable = "WITHUS_CHROMIUM";
     public const string DefaultChromium = "/usr/bin/chromium";
@@ -42,6 +42,9 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>The token the app prints to its console until set-up is done.</summary>
     internal string SetupToken => Server.Services.GetRequiredService<SetupToken>().Value;
 
+    /// <summary>Configuration for this class's WithUs on top of the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } configured
@@ -55,7 +58,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 $"or set {ChromiumVariable} to a Chromium executable. `playwright install` cannot download browsers here.");
         }
 
-        server = new WithUsServer();
+        server = new WithUsServer(Settings);
         server.Start();
 
         playwright = await Playwright.CreateAsync();
@@ -109,4 +112,11 @@ public sealed class BrowserApp : IAsyncLifetime
         var emails = await db.OutboxEmails.AsNoTracking().Where(e => e.To == address).ToListAsync();
         return [.. emails.OrderBy(e => e.CreatedAtUtc)];
     }
+}
+
+/// <summary>A WithUs filled with the invented demo organisations and people.</summary>
+public sealed class DemoBrowserApp : BrowserApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string> { ["Database:Demo"] = "true" };
 }

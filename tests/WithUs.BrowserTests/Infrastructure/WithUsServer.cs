@@ -17,8 +17,12 @@ public sealed class WithUsServer : WebApplicationFactory<Program>
     private readonly string databasePath =
         Path.Combine(Path.GetTempPath(), $"withus-browser-{Guid.NewGuid():N}.db");
 
-    public WithUsServer()
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    /// <param name="settings">Configuration on top of the test defaults, such as Database:Demo=true.</param>
+    public WithUsServer(IReadOnlyDictionary<string, string>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -45,6 +49,10 @@ public sealed class WithUsServer : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:PublicFormPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
