@@ -111,7 +111,8 @@ public static class WithUsServices
             .AddClaimsPrincipalFactory<WithUsClaimsPrincipalFactory>()
             .AddPasswordValidator<WithUsPasswordValidator>()
             .AddEntityFrameworkStores<WithUsDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.AddScoped<WithUsPasswordValidator>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);

@@ -57,9 +57,9 @@ public static class Totp
 }
 
 /// <summary>
-/// An authenticator app for one key. Each code it gives is from a later time step than the last, so a journey never
-/// depends on the server accepting a code twice. To keep journeys fast it runs up to two steps ahead of the clock,
-/// which ASP.NET Core Identity accepts (it allows ±2 steps, 90 s, for clock drift), and waits beyond that.
+/// An authenticator app for one key. Each code it gives is from a later time step than the last: WithUs accepts each
+/// step once (a replayed code is refused). To keep journeys fast it runs up to one step ahead of the clock, which
+/// WithUs accepts for clock drift (±1 step), and waits beyond that.
 /// </summary>
 public sealed class Authenticator(string sharedKey)
 {
@@ -74,7 +74,7 @@ public sealed class Authenticator(string sharedKey)
         {
             var now = Totp.StepAt(DateTimeOffset.UtcNow);
             var step = Math.Max(now, lastStep + 1);
-            if (step <= now + 2)
+            if (step <= now + 1)
             {
                 lastStep = step;
                 return Totp.Code(key, step);
@@ -84,7 +84,7 @@ public sealed class Authenticator(string sharedKey)
         }
     }
 
-    /// <summary>A 6-digit code that no step within the server's tolerance (±2 steps, 90 s) would accept.</summary>
+    /// <summary>A 6-digit code that no step near now (well beyond the server's ±1 step) would accept.</summary>
     public string WrongCode()
     {
         var now = Totp.StepAt(DateTimeOffset.UtcNow);

@@ -51,7 +51,7 @@ public sealed class ChangePasswordModel(
 
         // The new security stamp ends every other session; this one carries on with a fresh cookie.
         await signIn.RefreshSignInAsync(user);
-        await audit.RecordAsync("PasswordChanged", user.Id);
+        await audit.RecordForPersonAsync("PasswordChanged", user.Id);
         Notice = "Your password has been changed.";
         return Redirect("/account");
     }

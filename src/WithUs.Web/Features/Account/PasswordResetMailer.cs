@@ -58,7 +58,7 @@ public sealed class PasswordResetMailer(IServiceScopeFactory scopes, ILogger<Pas
 
             If it was not you, you can ignore this email: your password has not changed.
             """);
-        await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync("PasswordResetRequested", user.Id,
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordForPersonAsync("PasswordResetRequested", user.Id,
             cancellationToken: cancellationToken);
     }
 }

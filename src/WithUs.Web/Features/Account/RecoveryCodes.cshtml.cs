@@ -47,7 +47,7 @@ public sealed class RecoveryCodesModel(UserManager<ApplicationUser> users, Audit
         }
 
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorSetUpModel.RecoveryCodeCount) ?? [];
-        await audit.RecordAsync("RecoveryCodesRenewed", user.Id);
+        await audit.RecordForPersonAsync("RecoveryCodesRenewed", user.Id);
         TempData[TempDataKey] = string.Join(' ', codes);
         return RedirectToPage();
     }

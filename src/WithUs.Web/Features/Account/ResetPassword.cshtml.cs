@@ -53,7 +53,7 @@ public sealed class ResetPasswordModel(UserManager<ApplicationUser> users, Audit
         // Whoever reset the password proved they hold the email: let them in again straight away.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await audit.RecordAsync("PasswordReset", user.Id);
+        await audit.RecordForPersonAsync("PasswordReset", user.Id);
         Notice = "Your password has been changed. Sign in with your new password.";
         return Redirect("/account/sign-in");
     }

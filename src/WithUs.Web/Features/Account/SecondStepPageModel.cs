@@ -43,12 +43,12 @@ public abstract class SecondStepPageModel(SignInManager<ApplicationUser> signIn,
         var result = await SignInWithCodeAsync(signIn, Code);
         if (result.Succeeded)
         {
-            await audit.RecordAsync("SignedIn", user.Id, details: Method);
+            await audit.RecordForPersonAsync("SignedIn", user.Id, details: Method);
             OnSignedIn();
             return LocalRedirect(LocalReturnUrl.Or(ReturnUrl));
         }
 
-        await audit.RecordAsync(result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", user.Id, details: Method);
+        await audit.RecordForPersonAsync(result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", user.Id, details: Method);
         return result.IsLockedOut
             ? Invalid(string.Empty, SignInModel.LockedOutMessage)
             : Invalid("Input.Code", WrongCodeMessage);

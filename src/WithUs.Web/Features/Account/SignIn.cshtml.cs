@@ -50,11 +50,11 @@ public sealed class SignInModel(
 
         if (result.Succeeded)
         {
-            await audit.RecordAsync("SignedIn", user.Id);
+            await audit.RecordForPersonAsync("SignedIn", user.Id);
             return LocalRedirect(LocalReturnUrl.Or(ReturnUrl));
         }
 
-        await audit.RecordAsync(result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", user.Id);
+        await audit.RecordForPersonAsync(result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", user.Id);
         return result.IsLockedOut
             ? Invalid(string.Empty, LockedOutMessage)
             : Invalid(string.Empty, Failed);

@@ -13,9 +13,9 @@ public sealed class SignOutModel(SignInManager<ApplicationUser> signIn, AuditLog
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (User.Identity?.IsAuthenticated == true)
+        if (CurrentUser.Id(User) is { } userId)
         {
-            await audit.RecordAsync("SignedOut");
+            await audit.RecordForPersonAsync("SignedOut", userId);
         }
 
         await signIn.SignOutAsync();

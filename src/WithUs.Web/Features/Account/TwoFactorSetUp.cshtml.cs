@@ -63,7 +63,7 @@ public sealed class TwoFactorSetUpModel(
 
         await users.SetTwoFactorEnabledAsync(user, true);
         var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? [];
-        await audit.RecordAsync("TwoFactorEnabled", user.Id);
+        await audit.RecordForPersonAsync("TwoFactorEnabled", user.Id);
         await signIn.RefreshSignInAsync(user);
         TempData[RecoveryCodesModel.TempDataKey] = string.Join(' ', recoveryCodes);
         Notice = "Two-factor authentication is on.";

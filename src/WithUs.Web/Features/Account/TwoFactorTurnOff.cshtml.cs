@@ -34,7 +34,7 @@ public sealed class TwoFactorTurnOffModel(
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        await audit.RecordAsync("TwoFactorDisabled", user.Id, cancellationToken: cancellationToken);
+        await audit.RecordForPersonAsync("TwoFactorDisabled", user.Id, cancellationToken: cancellationToken);
         await signIn.RefreshSignInAsync(user);
         Notice = "Two-factor authentication is off.";
         return Redirect("/account");

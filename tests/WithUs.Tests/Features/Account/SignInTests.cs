@@ -68,6 +68,20 @@ public abstract class SignInTests(WithUsFactory app)
     }
 
     [Fact]
+    public async Task SignIn_OfSomeoneInTwoOrganisations_IsInBothOrganisationsAuditLogs()
+    {
+        var (first, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
+        var second = await app.CreateOrganisationAsync();
+        await app.AddMembershipAsync(second, user, OrganisationRole.Partner);
+        using var client = app.CreateBrowser();
+
+        await client.SignInAsync(user);
+
+        var entries = (await app.AuditEntriesAsync("SignedIn")).Where(e => e.ActorUserId == user.Id).ToList();
+        entries.Select(e => e.OrganisationId).ShouldBe([first.Id, second.Id], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task UnknownEmail_IsAuditedWithoutTheAddress()
     {
         using var client = app.CreateBrowser();
@@ -114,6 +128,28 @@ public abstract class SignInTests(WithUsFactory app)
         wrongCode.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         rightCode.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetAsync(new Uri($"/o/{organisation.Slug}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task AuthenticatorCode_ThatSignedInOnce_IsRefusedTheSecondTime()
+    {
+        var (_, user) = await app.CreateMemberAsync(OrganisationRole.Staff, twoFactor: true);
+        var code = Totp.Code(user.AuthenticatorKey!, DateTimeOffset.UtcNow);
+
+        var firstStatus = await SignInWithCodeAsync(user, code);
+        var replayStatus = await SignInWithCodeAsync(user, code);
+
+        firstStatus.ShouldBe(HttpStatusCode.Redirect);
+        replayStatus.ShouldBe(HttpStatusCode.BadRequest, "a code seen over someone's shoulder must not work again");
+    }
+
+    private async Task<HttpStatusCode> SignInWithCodeAsync(TestUser user, string code)
+    {
+        using var client = app.CreateBrowser();
+        using var password = await client.PostSignInAsync(user.Email, user.Password);
+        var page = await client.GetPageAsync(password.Location());
+        using var answered = await client.SubmitAsync(page, password.Location(), new Dictionary<string, string> { ["Input.Code"] = code });
+        return answered.StatusCode;
     }
 
     public sealed class OnSqlite(SqliteWithUsFactory app) : SignInTests(app), IClassFixture<SqliteWithUsFactory>;
