@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.Members;
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Tests.Infrastructure.Security;
+
+/// <summary>Several app nodes behind a load balancer: a cookie one node issues is honoured by the others.</summary>
+public abstract class SharedKeysTests(WithUsFactory app)
+{
+    [Fact]
+    public async Task SignInOnOneNode_IsHonouredByAnotherNodeOnTheSameDatabase()
+    {
+        var (_, partner) = await app.CreateMemberAsync(OrganisationRole.Partner);
+        await using var otherNode = new WithUsFactory(app.Provider, new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = app.Database.ConnectionString,
+        });
+        var cookies = new CookieContainer();
+        using var viaFirstNode = app.CreateDefaultClient(WithUsFactory.SiteAddress, new CookieContainerHandler(cookies));
+        using var viaOtherNode = otherNode.CreateDefaultClient(WithUsFactory.SiteAddress, new CookieContainerHandler(cookies));
+
+        await viaFirstNode.SignInAsync(partner);
+        using var response = await viaOtherNode.GetAsync(new Uri("/account", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var keys = await app.InScopeAsync(services => services.GetRequiredService<WithUsDbContext>().DataProtectionKeys.CountAsync());
+        keys.ShouldBe(1, "both nodes use the one key ring kept in the database");
+    }
+
+    [Fact]
+    public async Task SignInCookie_IsRefusedByAnInstallationWithOtherKeys()
+    {
+        var (_, partner) = await app.CreateMemberAsync(OrganisationRole.Partner);
+        await using var stranger = app.Fresh();
+        var cookies = new CookieContainer();
+        using var viaApp = app.CreateDefaultClient(WithUsFactory.SiteAddress, new CookieContainerHandler(cookies));
+        using var viaStranger = stranger.CreateDefaultClient(WithUsFactory.SiteAddress, new CookieContainerHandler(cookies));
+
+        await viaApp.SignInAsync(partner);
+        using var response = await viaStranger.GetAsync(new Uri("/account", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/account/sign-in");
+    }
+
+    public sealed class OnSqlite(SqliteWithUsFactory app) : SharedKeysTests(app), IClassFixture<SqliteWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresWithUsFactory app) : SharedKeysTests(app), IClassFixture<PostgresWithUsFactory>;
+}
