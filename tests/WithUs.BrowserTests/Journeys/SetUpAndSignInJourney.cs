@@ -67,8 +67,8 @@ public abstract class SetUpAndSignInJourney(BrowserApp app, ITestOutputHelper ou
     /// <summary>WithUs's own brand on govuk-frontend: system font, its own header, never the GOV.UK crown or typeface.</summary>
     private static async Task ShowsOwnBrandAsync(Journey journey)
     {
-        // govuk-frontend sets the font on its own classes, not on the body: look at the heading and the header.
-        foreach (var selector in new[] { "main h1", "header .withus-header__brand" })
+        // govuk-frontend sets the font on its own classes only; site.scss sets it on the body for everything else.
+        foreach (var selector in new[] { "body", "main h1", "header .withus-header__brand" })
         {
             var font = await journey.Page.Locator(selector).EvaluateAsync<string>("e => getComputedStyle(e).fontFamily");
             font.ShouldStartWith("system-ui", Case.Insensitive, $"{selector} is set in {font}");

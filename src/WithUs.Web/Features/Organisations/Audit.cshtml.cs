@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Ui;
@@ -34,16 +35,25 @@ public sealed class AuditModel(WithUsDbContext db, TenantContext tenant) : WithU
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)
             .ToListAsync(cancellationToken);
-        var actorIds = rows.Where(r => r.ActorUserId != null).Select(r => r.ActorUserId!.Value).Distinct().ToList();
+        var page = rows.Take(PageSize).ToList();
+        var people = page.Where(r => r.ActorUserId != null).Select(r => r.ActorUserId!.Value)
+            .Concat(page.SelectMany(r => AuditDescriptions.PeopleNamedIn(r.Details)))
+            .Distinct()
+            .ToList();
         var names = await db.Users.AsNoTracking()
-            .Where(u => actorIds.Contains(u.Id))
+            .Where(u => people.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         HasMore = rows.Count > PageSize;
-        Entries = rows.Take(PageSize)
-            .Select(a => new Row(a.AtUtc, a.ActorUserId is { } id && names.TryGetValue(id, out var name) ? name : "WithUs",
-                a.Action, a.EntityType, a.Details))
+        Entries = page
+            .Select(a =>
+            {
+                var (what, details) = AuditDescriptions.Describe(a.Action, a.EntityType, a.Details, names);
+                var who = a.ActorUserId is { } id ? names.GetValueOrDefault(id, AuditDescriptions.UnknownPerson) : "WithUs";
+                return new Row(a.AtUtc, who, what, details);
+            })
             .ToList();
     }
 
-    public sealed record Row(DateTime AtUtc, string Who, string Action, string? EntityType, string? Details);
+    public sealed record Row(DateTime AtUtc, string Who, string What, string? Details);
 }

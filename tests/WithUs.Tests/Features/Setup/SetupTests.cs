@@ -57,14 +57,23 @@ public abstract class SetupTests(WithUsFactory app)
     }
 
     [Fact]
-    public async Task Post_WithNothingFilledIn_ListsEveryMissingAnswer()
+    public async Task Post_WithNothingFilledIn_ListsEveryMissingAnswerInTheOrderOfTheFields()
     {
         using var client = app.CreateBrowser();
 
         var (response, page) = await PostSetupAsync(client, new Dictionary<string, string>());
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        page.ErrorSummary().Count.ShouldBe(5);
+        page.ErrorSummary().ShouldBe([
+            "Enter the set-up token",
+            "Enter the organisation's name",
+            "Enter your name",
+            "Enter your email address",
+            "Create a password",
+        ]);
+        var linkedFields = page.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href") ?? "").ToList();
+        var fieldsInErrorOnThePage = page.MainForm().QuerySelectorAll(".govuk-input--error").Select(i => "#" + i.Id).ToList();
+        linkedFields.ShouldBe(fieldsInErrorOnThePage);
     }
 
     [Fact]
