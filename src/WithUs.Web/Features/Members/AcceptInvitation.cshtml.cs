@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Security;
 using WithUs.Web.Infrastructure.Tenancy;
@@ -23,6 +24,7 @@ public sealed class AcceptInvitationModel(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
     WithUsPasswordValidator passwordValidator,
+    ICurrentActor actor,
     TimeProvider clock) : WithUsPageModel
 {
     public enum AcceptStep
@@ -109,6 +111,7 @@ public sealed class AcceptInvitationModel(
                 EmailConfirmed = true,
                 CreatedAtUtc = now,
             };
+            actor.ActAs(user.Id);
             var created = await users.CreateAsync(user, Input.Password);
             if (!created.Succeeded)
             {

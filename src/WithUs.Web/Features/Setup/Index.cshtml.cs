@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Security;
 using WithUs.Web.Infrastructure.Tenancy;
@@ -20,6 +21,7 @@ public sealed class IndexModel(
     SignInManager<ApplicationUser> signIn,
     WithUsPasswordValidator passwordValidator,
     TenantContext tenant,
+    ICurrentActor actor,
     TimeProvider clock) : WithUsPageModel
 {
     [BindProperty]
@@ -83,6 +85,7 @@ public sealed class IndexModel(
         await db.SaveChangesAsync(cancellationToken);
         tenant.Set(organisation, OrganisationRole.Administrator);
 
+        actor.ActAs(user.Id);
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {

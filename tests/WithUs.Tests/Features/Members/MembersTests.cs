@@ -61,6 +61,8 @@ public abstract partial class MembersTests(WithUsFactory app)
         var userId = await app.InScopeAsync(services => services.GetRequiredService<Web.Infrastructure.Data.WithUsDbContext>()
             .Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         (await MembershipAsync(admin.Organisation, userId))!.Role.ShouldBe(OrganisationRole.Partner);
+        (await app.AuditEntriesAsync("Created")).Where(e => e.EntityId == userId.ToString())
+            .ShouldHaveSingleItem().ActorUserId.ShouldBe(userId, "the newcomer created their own account");
         using var again = await app.CreateBrowser().GetAsync(new Uri(path, UriKind.Relative));
         again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         admin.Client.Dispose();
