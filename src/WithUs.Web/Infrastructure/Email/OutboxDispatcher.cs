@@ -20,6 +20,12 @@ public sealed class OutboxDispatcher(
 {
     private const int MaxAttempts = 5;
 
+    /// <summary>Longer than any send takes; if a node dies mid-send, another tries again after it.</summary>
+    private static readonly TimeSpan SendingLock = TimeSpan.FromMinutes(2);
+
+    /// <summary>1, 4, 9, 16 minutes between tries: a server that is down for a while is not hammered.</summary>
+    private static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(attempts * attempts);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(3), clock);
@@ -48,8 +54,9 @@ public sealed class OutboxDispatcher(
 
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
-        var pending = await db.OutboxEmails
-            .Where(e => e.SentAtUtc == null && e.Attempts < MaxAttempts)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = await db.OutboxEmails.AsNoTracking()
+            .Where(e => e.SentAtUtc == null && e.Attempts < MaxAttempts && (e.LockedUntilUtc == null || e.LockedUntilUtc < now))
             .OrderBy(e => e.CreatedAtUtc)
             .Take(20)
             .ToListAsync(cancellationToken);
@@ -57,9 +64,13 @@ public sealed class OutboxDispatcher(
         var sent = 0;
         foreach (var email in pending)
         {
+            // Claim it: only one node's conditional update matches, and the lock keeps the others off while it sends.
+            var claimedAt = clock.GetUtcNow().UtcDateTime;
             var claimed = await db.OutboxEmails
-                .Where(e => e.Id == email.Id && e.SentAtUtc == null && e.Attempts == email.Attempts)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Attempts, email.Attempts + 1), cancellationToken);
+                .Where(e => e.Id == email.Id && e.SentAtUtc == null && e.Attempts == email.Attempts
+                            && (e.LockedUntilUtc == null || e.LockedUntilUtc < claimedAt))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Attempts, email.Attempts + 1)
+                                          .SetProperty(e => e.LockedUntilUtc, claimedAt + SendingLock), cancellationToken);
             if (claimed == 0)
             {
                 continue;
@@ -84,9 +95,12 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning("Email {EmailId} could not be sent: {Error}", email.Id, ex.Message);
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
+            var finished = clock.GetUtcNow().UtcDateTime;
+            DateTime? sentAt = error is null ? finished : null;
+            DateTime? retryAfter = error is null ? null : finished + RetryDelay(email.Attempts + 1);
             await db.OutboxEmails.Where(e => e.Id == email.Id).ExecuteUpdateAsync(
-                s => s.SetProperty(e => e.SentAtUtc, error == null ? now : null)
+                s => s.SetProperty(e => e.SentAtUtc, sentAt)
+                      .SetProperty(e => e.LockedUntilUtc, retryAfter)
                       .SetProperty(e => e.LastError, error),
                 cancellationToken);
             if (error is null)

@@ -17,5 +17,11 @@ public sealed class OutboxEmail
 
     public int Attempts { get; set; }
 
+    /// <summary>
+    /// While a node is sending it, and after a failure until it may be tried again: nobody else picks it up before
+    /// then, so an email is sent once even with several nodes.
+    /// </summary>
+    public DateTime? LockedUntilUtc { get; set; }
+
     public string? LastError { get; set; }
 }

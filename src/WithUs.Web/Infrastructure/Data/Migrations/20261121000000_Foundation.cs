@@ -155,6 +155,7 @@ public sealed class Foundation : Migration
                 CreatedAtUtc = t.Column<DateTime>(nullable: false),
                 SentAtUtc = t.Column<DateTime>(nullable: true),
                 Attempts = t.Column<int>(nullable: false),
+                LockedUntilUtc = t.Column<DateTime>(nullable: true),
                 LastError = t.Column<string>(maxLength: 1000, nullable: true),
             },
             constraints: t => t.PrimaryKey("PK_OutboxEmails", x => x.Id));
