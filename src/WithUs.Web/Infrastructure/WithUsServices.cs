@@ -96,6 +96,10 @@ public static class WithUsServices
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+
+                // The user name is the email address, and real addresses hold characters such as ' (o'brien@...)
+                // that Identity's default user-name alphabet refuses. The email validation on each form is the check.
+                o.User.AllowedUserNameCharacters = string.Empty;
                 o.SignIn.RequireConfirmedAccount = false;
                 o.Password.RequiredLength = PasswordRules.MinimumLength;
                 o.Password.RequireDigit = false;

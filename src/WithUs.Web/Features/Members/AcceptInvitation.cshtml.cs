@@ -118,7 +118,10 @@ public sealed class AcceptInvitationModel(
                 await transaction.RollbackAsync(cancellationToken);
                 foreach (var error in created.Errors)
                 {
-                    ModelState.AddModelError("Input.Password", error.Description);
+                    // Someone made an account for this address since the page was shown: sign in instead.
+                    var taken = error.Code is "DuplicateEmail" or "DuplicateUserName";
+                    ModelState.AddModelError(taken ? string.Empty : "Input.Password",
+                        taken ? "There is already a WithUs account for this email address. Sign in, then open the link again" : error.Description);
                 }
 
                 return Invalid();

@@ -69,6 +69,27 @@ public abstract partial class MembersTests(WithUsFactory app)
     }
 
     [Fact]
+    public async Task Invite_ToAnAddressWithAnApostrophe_LetsThatPersonJoin()
+    {
+        var admin = await SignedInAdministratorAsync();
+        var email = "o'brien+" + TestData.Unique("x") + "@example.org";
+        (await InviteAsync(admin, email, nameof(OrganisationRole.Partner))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var path = new Uri(InvitationLink().Match((await app.EmailsToAsync(email)).Single().Body).Value).PathAndQuery;
+
+        using var newcomer = app.CreateBrowser();
+        var form = await newcomer.GetPageAsync(path);
+        using var joined = await newcomer.SubmitAsync(form, path, new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Siobhan O'Brien",
+            ["Input.Password"] = "maple harbour quiet engine",
+        });
+
+        joined.StatusCode.ShouldBe(HttpStatusCode.Redirect, "a real email address must be a valid account name");
+        joined.Location().ShouldBe($"/o/{admin.Organisation.Slug}");
+        admin.Client.Dispose();
+    }
+
+    [Fact]
     public async Task Invite_WithBadEmail_Answers400AndKeepsWhatWasTyped()
     {
         var admin = await SignedInAdministratorAsync();
