@@ -42,6 +42,7 @@ public static class WithUsServices
         services.AddScoped<TenantContext>();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Features.Voice.Similarity.SimilarContributions>();
         services.AddWithUsDatabase(configuration);
         services.AddSingleton<SetupToken>();
         services.AddScoped<DemoSeeder>();

@@ -11,6 +11,21 @@ public sealed class Organisation
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>How many distinct voices make an idea or theme "build up" (seed 000: "until I get a bit of a build-up").</summary>
+    public int BuildUpThreshold { get; set; } = DefaultBuildUpThreshold;
+
+    /// <summary>The window, in days, within which those voices must fall.</summary>
+    public int BuildUpWindowDays { get; set; } = DefaultBuildUpWindowDays;
+
+    /// <summary>After this many days with no outcome, the person is owed a reply.</summary>
+    public int ResponseWindowDays { get; set; } = DefaultResponseWindowDays;
+
+    /// <summary>Whether the public pages (add your voice, "You said, we did") are open.</summary>
+    public bool PublicPagesOpen { get; set; } = true;
+
     public const int NameMaxLength = 120;
     public const int SlugMaxLength = 60;
+    public const int DefaultBuildUpThreshold = 5;
+    public const int DefaultBuildUpWindowDays = 90;
+    public const int DefaultResponseWindowDays = 28;
 }

@@ -13,6 +13,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<SqlitePragmaInterceptor>();
         services.AddScoped<WriteGuardInterceptor>();
+        services.AddSingleton<Features.Voice.Similarity.ContributionIndexer>();
 
         var connectionString = ResolveConnectionString(options);
         services.AddDbContext<WithUsDbContext>((sp, db) =>
@@ -28,6 +29,8 @@ public static class DatabaseServiceCollectionExtensions
                     break;
             }
 
+            // The indexer adds the similarity terms first, so the write guard stamps and checks them with the rest.
+            db.AddInterceptors(sp.GetRequiredService<Features.Voice.Similarity.ContributionIndexer>());
             db.AddInterceptors(sp.GetRequiredService<WriteGuardInterceptor>());
 
             // The migrations are written by hand, without a model snapshot; a test compares the schema they make

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Organisations;
+using WithUs.Web.Features.People;
+using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Email;
 using WithUs.Web.Infrastructure.Security;
@@ -31,6 +33,20 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<ContributionTheme> ContributionThemes => Set<ContributionTheme>();
+
+    public DbSet<Interest> Interests => Set<Interest>();
+
+    public DbSet<ReachBack> ReachBacks => Set<ReachBack>();
+
+    public DbSet<ContributionTerm> ContributionTerms => Set<ContributionTerm>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -45,6 +61,10 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
             b.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
             b.Property(o => o.Slug).HasMaxLength(Organisation.SlugMaxLength);
             b.HasIndex(o => o.Slug).IsUnique();
+            b.Property(o => o.BuildUpThreshold).HasDefaultValue(Organisation.DefaultBuildUpThreshold);
+            b.Property(o => o.BuildUpWindowDays).HasDefaultValue(Organisation.DefaultBuildUpWindowDays);
+            b.Property(o => o.ResponseWindowDays).HasDefaultValue(Organisation.DefaultResponseWindowDays);
+            b.Property(o => o.PublicPagesOpen).HasDefaultValue(true);
         });
 
         builder.Entity<Membership>(b =>
@@ -87,7 +107,83 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
             b.Property(k => k.FriendlyName).HasMaxLength(200);
         });
 
+        ConfigureVoice(builder);
         ApplyTenantFilters(builder);
+    }
+
+    private static void ConfigureVoice(ModelBuilder builder)
+    {
+        builder.Entity<Person>(b =>
+        {
+            b.Property(p => p.Name).HasMaxLength(Person.NameMaxLength);
+            b.Property(p => p.Email).HasMaxLength(Person.EmailMaxLength);
+            b.Property(p => p.Phone).HasMaxLength(Person.PhoneMaxLength);
+            b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.SetNull);
+            b.HasIndex(p => new { p.OrganisationId, p.Name });
+            b.HasIndex(p => new { p.OrganisationId, p.UserId }).IsUnique();
+        });
+
+        builder.Entity<Contribution>(b =>
+        {
+            b.Property(c => c.Text).HasMaxLength(Contribution.TextMaxLength);
+            b.Property(c => c.RelayedBy).HasMaxLength(Contribution.RelayedByMaxLength);
+            b.Property(c => c.OutcomeExplanation).HasMaxLength(Contribution.ExplanationMaxLength);
+            b.Property(c => c.ToldNote).HasMaxLength(Contribution.ToldNoteMaxLength);
+            b.Property(c => c.PublicSummary).HasMaxLength(Contribution.PublicSummaryMaxLength);
+            b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.SetNull);
+            b.HasOne(c => c.LinkedTo).WithMany(c => c.Voices).HasForeignKey(c => c.LinkedToId).OnDelete(DeleteBehavior.SetNull);
+            b.HasIndex(c => new { c.OrganisationId, c.CreatedAtUtc });
+            b.HasIndex(c => new { c.OrganisationId, c.Outcome });
+            b.HasIndex(c => c.PersonId);
+            b.HasIndex(c => c.LinkedToId);
+        });
+
+        builder.Entity<Theme>(b =>
+        {
+            b.Property(t => t.Name).HasMaxLength(Theme.NameMaxLength);
+            b.Property(t => t.Description).HasMaxLength(Theme.DescriptionMaxLength);
+            b.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(t => new { t.OrganisationId, t.Name }).IsUnique();
+        });
+
+        builder.Entity<ContributionTheme>(b =>
+        {
+            b.HasOne(ct => ct.Contribution).WithMany(c => c.Themes).HasForeignKey(ct => ct.ContributionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(ct => ct.Theme).WithMany().HasForeignKey(ct => ct.ThemeId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(ct => new { ct.ContributionId, ct.ThemeId }).IsUnique();
+            b.HasIndex(ct => ct.ThemeId);
+        });
+
+        builder.Entity<Interest>(b =>
+        {
+            b.HasOne(i => i.Person).WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(i => i.Contribution).WithMany().HasForeignKey(i => i.ContributionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(i => i.Theme).WithMany().HasForeignKey(i => i.ThemeId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(i => new { i.PersonId, i.ContributionId, i.ThemeId });
+            b.HasIndex(i => i.ContributionId);
+            b.HasIndex(i => i.ThemeId);
+        });
+
+        builder.Entity<ReachBack>(b =>
+        {
+            b.Property(r => r.About).HasMaxLength(ReachBack.AboutMaxLength);
+            b.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Contribution>().WithMany().HasForeignKey(r => r.ContributionId).OnDelete(DeleteBehavior.SetNull);
+            b.HasOne<Theme>().WithMany().HasForeignKey(r => r.ThemeId).OnDelete(DeleteBehavior.SetNull);
+            b.HasIndex(r => r.PersonId);
+            b.HasIndex(r => r.ContributionId);
+            b.HasIndex(r => r.ThemeId);
+        });
+
+        builder.Entity<ContributionTerm>(b =>
+        {
+            b.Property(t => t.Term).HasMaxLength(ContributionTerm.TermMaxLength);
+            b.HasOne<Contribution>().WithMany().HasForeignKey(t => t.ContributionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(t => new { t.OrganisationId, t.Term, t.ContributionId });
+            b.HasIndex(t => t.ContributionId);
+        });
     }
 
     private void ApplyTenantFilters(ModelBuilder builder)

@@ -22,7 +22,8 @@ public abstract class OrganisationIsolationTests(WithUsFactory app)
     }
 
     /// <summary>One organisation's data, so its ids can be put in the routes.</summary>
-    private sealed record World(TestOrganisation Organisation, Guid MembershipId, Guid InvitationId);
+    private sealed record World(TestOrganisation Organisation, Guid MembershipId, Guid InvitationId, Guid PersonId,
+        Guid ContributionId, Guid ThemeId);
 
     private async Task<World> OrganisationWithDataAsync(TestUser? administrator = null)
     {
@@ -45,7 +46,11 @@ public abstract class OrganisationIsolationTests(WithUsFactory app)
             });
             await db.SaveChangesAsync();
         });
-        return new World(organisation, membershipId, invitationId);
+        var person = await app.CreatePersonAsync(organisation);
+        var contribution = await app.CreateContributionAsync(organisation, "A garden we can all use", c => c.PersonId = person.Id);
+        var theme = await app.CreateThemeAsync(organisation);
+        await app.AddThemeAsync(organisation, contribution.Id, theme.Id);
+        return new World(organisation, membershipId, invitationId, person.Id, contribution.Id, theme.Id);
     }
 
     /// <summary>Every request that can be made to an endpoint whose route has {org}, with the world's values filled in.</summary>
@@ -129,6 +134,21 @@ public abstract class OrganisationIsolationTests(WithUsFactory app)
         if (name.Contains("invitation", StringComparison.OrdinalIgnoreCase))
         {
             return (world.InvitationId.ToString(), true);
+        }
+
+        if (name.Contains("person", StringComparison.OrdinalIgnoreCase))
+        {
+            return (world.PersonId.ToString(), true);
+        }
+
+        if (name.Contains("contribution", StringComparison.OrdinalIgnoreCase) || name.Contains("idea", StringComparison.OrdinalIgnoreCase))
+        {
+            return (world.ContributionId.ToString(), true);
+        }
+
+        if (name.Contains("theme", StringComparison.OrdinalIgnoreCase))
+        {
+            return (world.ThemeId.ToString(), true);
         }
 
         var idLike = isGuid || name.EndsWith("id", StringComparison.OrdinalIgnoreCase);

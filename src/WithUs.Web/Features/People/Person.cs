@@ -1,0 +1,66 @@
+using WithUs.Web.Features.Account;
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Web.Features.People;
+
+/// <summary>
+/// Someone whose voice the organisation records: a partner with an account, or someone staff met, or someone who used
+/// the public form. Only the minimum: a name or pseudonym, what they agreed to, and how (if at all) they may be contacted.
+/// Deleting a person keeps what they said, with no one attached.
+/// </summary>
+public sealed class Person : ITenantOwned, IAudited
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganisationId { get; set; }
+
+    /// <summary>A name or a pseudonym: whatever they are happy to be known by here.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>The partner's own account, when they have one here.</summary>
+    public Guid? UserId { get; set; }
+
+    public ApplicationUser? User { get; set; }
+
+    /// <summary>They agreed that we keep what they say with their name. Nobody is recorded without it.</summary>
+    public bool ConsentToRecord { get; set; }
+
+    public DateTime ConsentRecordedAtUtc { get; set; }
+
+    /// <summary>Who recorded the consent: null when the person gave it themselves (the public form, their account).</summary>
+    public Guid? ConsentRecordedByUserId { get; set; }
+
+    /// <summary>They agreed to be contacted about what happens and about chances to take part.</summary>
+    public bool MayContact { get; set; }
+
+    public ContactMethod? ContactBy { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public const int NameMaxLength = 100;
+    public const int EmailMaxLength = 256;
+    public const int PhoneMaxLength = 40;
+}
+
+public enum ContactMethod
+{
+    Email = 0,
+    Phone = 1,
+    TextMessage = 2,
+    InPerson = 3,
+}
+
+public static class ContactMethodExtensions
+{
+    public static string DisplayName(this ContactMethod method) => method switch
+    {
+        ContactMethod.Email => "Email",
+        ContactMethod.Phone => "Phone call",
+        ContactMethod.TextMessage => "Text message",
+        _ => "In person",
+    };
+}

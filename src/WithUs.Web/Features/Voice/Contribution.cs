@@ -1,0 +1,87 @@
+using WithUs.Web.Features.People;
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Web.Features.Voice;
+
+/// <summary>
+/// One thing someone said, from any channel. A contribution may stand alone (an idea, with its own outcome) or add a
+/// voice to an earlier one ("me too": <see cref="LinkedToId"/>), in which case the earlier one's text and outcome are
+/// what count, and this one records who else said it and whether they were told.
+/// </summary>
+public sealed class Contribution : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganisationId { get; set; }
+
+    /// <summary>What was said, in their words as far as possible. Never rewritten when others add their voice.</summary>
+    public required string Text { get; set; }
+
+    public ContributionKind Kind { get; set; }
+
+    public Channel Channel { get; set; }
+
+    /// <summary>The day it was said (UTC midnight); may be earlier than when it was recorded.</summary>
+    public DateTime SaidOnUtc { get; set; }
+
+    public Provenance Provenance { get; set; }
+
+    /// <summary>When told on their behalf: who passed it on (a support worker, a relative), in a few words.</summary>
+    public string? RelayedBy { get; set; }
+
+    /// <summary>Null when anonymous, or when the person was deleted (the contribution is kept, de-identified).</summary>
+    public Guid? PersonId { get; set; }
+
+    public Person? Person { get; set; }
+
+    public ContributionSource Source { get; set; }
+
+    public Guid? RecordedByUserId { get; set; }
+
+    /// <summary>The earlier contribution this one adds a voice to ("me too").</summary>
+    public Guid? LinkedToId { get; set; }
+
+    public Contribution? LinkedTo { get; set; }
+
+    public List<Contribution> Voices { get; set; } = [];
+
+    public List<ContributionTheme> Themes { get; set; } = [];
+
+    /// <summary>Meaningful on a contribution that stands alone; one that adds a voice shows its original's outcome.</summary>
+    public OutcomeStatus Outcome { get; set; }
+
+    public NotPossibleReason? NotPossibleReason { get; set; }
+
+    /// <summary>The plain explanation of the outcome, as the person would be told it.</summary>
+    public string? OutcomeExplanation { get; set; }
+
+    public DateTime? OutcomeAtUtc { get; set; }
+
+    /// <summary>When the person was told the outcome; telling is a separate step from deciding.</summary>
+    public DateTime? ToldAtUtc { get; set; }
+
+    public TellingMethod? ToldHow { get; set; }
+
+    /// <summary>The outcome they were told, so a later change of outcome makes them owed a reply again.</summary>
+    public OutcomeStatus? ToldOutcome { get; set; }
+
+    public string? ToldNote { get; set; }
+
+    /// <summary>Shown on the public "You said, we did" page, using <see cref="PublicSummary"/>, never the original words.</summary>
+    public bool IsPublished { get; set; }
+
+    public string? PublicSummary { get; set; }
+
+    public DateTime? PublishedAtUtc { get; set; }
+
+    /// <summary>How many index terms the text produced: the length used to weigh similarity.</summary>
+    public int TermCount { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public const int TextMaxLength = 4000;
+    public const int RelayedByMaxLength = 200;
+    public const int ExplanationMaxLength = 2000;
+    public const int ToldNoteMaxLength = 500;
+    public const int PublicSummaryMaxLength = 500;
+}

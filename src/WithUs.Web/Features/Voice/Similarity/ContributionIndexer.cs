@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Web.Features.Voice.Similarity;
+
+/// <summary>
+/// Keeps the similarity index in step with contribution texts in the same save, so a contribution is findable the
+/// moment it exists and never after it is gone (its terms cascade with it).
+/// </summary>
+public sealed class ContributionIndexer : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is WithUsDbContext db)
+        {
+            await IndexAsync(db, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is WithUsDbContext db)
+        {
+            IndexAsync(db, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
+
+    private static async ValueTask IndexAsync(WithUsDbContext db, CancellationToken cancellationToken)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<Contribution>().ToList())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    AddTerms(db, entry.Entity);
+                    break;
+                case EntityState.Modified when entry.Property(c => c.Text).IsModified:
+                    var stale = await db.ContributionTerms.Where(t => t.ContributionId == entry.Entity.Id).ToListAsync(cancellationToken);
+                    db.ContributionTerms.RemoveRange(stale);
+                    AddTerms(db, entry.Entity);
+                    break;
+            }
+        }
+    }
+
+    private static void AddTerms(WithUsDbContext db, Contribution contribution)
+    {
+        var terms = TextAnalyser.Terms(contribution.Text);
+        contribution.TermCount = terms.Count(t => !TextAnalyser.IsSkeleton(t));
+        foreach (var term in terms)
+        {
+            db.ContributionTerms.Add(new ContributionTerm
+            {
+                Id = Guid.CreateVersion7(),
+                OrganisationId = contribution.OrganisationId,
+                ContributionId = contribution.Id,
+                Term = term,
+            });
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Web.Features.Voice.Similarity;
+
+/// <summary>An earlier idea like the text being typed: its words that made the match, its outcome, its voices.</summary>
+public sealed record SimilarContribution(
+    Guid Id,
+    string Text,
+    ContributionKind Kind,
+    OutcomeStatus Outcome,
+    int Voices,
+    double Score,
+    IReadOnlyList<string> MatchedWords);
+
+/// <summary>
+/// Finds the earlier contributions most like a text, within the current organisation only (the index rows are
+/// tenant-filtered like every other row). Scoring is BM25 over the analysed terms, with spelling skeletons counted at
+/// a lower weight; a contribution that added its voice to an idea counts towards that idea.
+/// </summary>
+public sealed class SimilarContributions(WithUsDbContext db)
+{
+    /// <summary>A skeleton match ("recieve" for "receive") is weaker evidence than the same stem.</summary>
+    public const double SkeletonWeight = 0.4;
+
+    /// <summary>A suggestion must cover at least this share of what the text is about (by term weight).</summary>
+    public const double MinimumCoverage = 0.3;
+
+    /// <summary>Terms in more than this share of contributions say little; they are skipped when rarer ones exist.</summary>
+    private const double CommonTermShare = 0.2;
+
+    private const int CandidatePool = 50;
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    public async Task<IReadOnlyList<SimilarContribution>> FindAsync(string? text, int take = 3, Guid? excluding = null,
+        CancellationToken cancellationToken = default)
+    {
+        var words = TextAnalyser.Words(text);
+        var stems = words.Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToList();
+        if (stems.Count == 0)
+        {
+            return [];
+        }
+
+        var skeletonOf = words.Where(w => w.Skeleton is not null)
+            .GroupBy(w => w.Skeleton!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var queryTerms = stems.Concat(skeletonOf.Keys).ToList();
+
+        var documentCount = await db.Contributions.CountAsync(cancellationToken);
+        if (documentCount == 0)
+        {
+            return [];
+        }
+
+        var frequencies = await db.ContributionTerms
+            .Where(t => queryTerms.Contains(t.Term))
+            .GroupBy(t => t.Term)
+            .Select(g => new { Term = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Term, x => x.Count, StringComparer.Ordinal, cancellationToken);
+        if (frequencies.Count == 0)
+        {
+            return [];
+        }
+
+        var weights = frequencies.ToDictionary(
+            f => f.Key,
+            f => Idf(documentCount, f.Value) * (TextAnalyser.IsSkeleton(f.Key) ? SkeletonWeight : 1.0),
+            StringComparer.Ordinal);
+        var queryMass = stems.Sum(s => weights.TryGetValue(s, out var w) ? w : Idf(documentCount, 0));
+
+        // Very common terms are dropped from the lookup (their postings are the slow part) unless nothing rarer matched.
+        var commonLimit = Math.Max(50, documentCount * CommonTermShare);
+        var lookup = frequencies.Where(f => f.Value <= commonLimit).Select(f => f.Key).ToList();
+        if (!lookup.Any(t => !TextAnalyser.IsSkeleton(t)))
+        {
+            lookup = frequencies.OrderBy(f => f.Value).Take(3).Select(f => f.Key).ToList();
+        }
+
+        var postings = await db.ContributionTerms
+            .Where(t => lookup.Contains(t.Term))
+            .Select(t => new { t.ContributionId, t.Term })
+            .ToListAsync(cancellationToken);
+
+        var matchedByDocument = postings
+            .Where(p => p.ContributionId != excluding)
+            .GroupBy(p => p.ContributionId)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Term).ToHashSet(StringComparer.Ordinal));
+
+        // Rough scores without length first, to pick a pool worth loading lengths for.
+        var pool = matchedByDocument
+            .Select(d => (Id: d.Key, Terms: d.Value, Raw: RawScore(d.Value, weights, skeletonOf)))
+            .Where(d => d.Raw.Coverage > 0)
+            .OrderByDescending(d => d.Raw.Score)
+            .Take(CandidatePool)
+            .ToList();
+        if (pool.Count == 0)
+        {
+            return [];
+        }
+
+        var poolIds = pool.Select(p => p.Id).ToList();
+        var documents = await db.Contributions
+            .Where(c => poolIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.TermCount, c.LinkedToId })
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var averageLength = Math.Max(1.0, await db.Contributions.AverageAsync(c => (double?)c.TermCount, cancellationToken) ?? 1.0);
+
+        var ranked = new Dictionary<Guid, (double Score, HashSet<string> Terms)>();
+        foreach (var candidate in pool)
+        {
+            if (!documents.TryGetValue(candidate.Id, out var document))
+            {
+                continue;
+            }
+
+            if (candidate.Raw.Coverage / queryMass < MinimumCoverage)
+            {
+                continue;
+            }
+
+            var lengthNorm = (K1 + 1) / (1 + K1 * (1 - B + B * document.TermCount / averageLength));
+            var score = candidate.Raw.Score * lengthNorm;
+            var rootId = document.LinkedToId ?? document.Id;
+            if (rootId == excluding)
+            {
+                continue;
+            }
+
+            if (!ranked.TryGetValue(rootId, out var best) || best.Score < score)
+            {
+                ranked[rootId] = (score, candidate.Terms);
+            }
+        }
+
+        var top = ranked.OrderByDescending(r => r.Value.Score).Take(take).ToList();
+        if (top.Count == 0)
+        {
+            return [];
+        }
+
+        var topIds = top.Select(t => t.Key).ToList();
+        var roots = await db.Contributions.AsNoTracking()
+            .Where(c => topIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Text, c.Kind, c.Outcome })
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var voices = await VoiceCounts.ForAsync(db, topIds, cancellationToken);
+
+        return top.Where(t => roots.ContainsKey(t.Key)).Select(t =>
+        {
+            var root = roots[t.Key];
+            return new SimilarContribution(root.Id, root.Text, root.Kind, root.Outcome,
+                voices.GetValueOrDefault(root.Id, 1), t.Value.Score, MatchedWords(root.Text, t.Value.Terms));
+        }).ToList();
+    }
+
+    private static double Idf(int documents, int withTerm) =>
+        Math.Log(1 + (documents - withTerm + 0.5) / (withTerm + 0.5));
+
+    private static (double Score, double Coverage) RawScore(HashSet<string> matched, Dictionary<string, double> weights,
+        Dictionary<string, HashSet<string>> skeletonOf)
+    {
+        double score = 0, coverage = 0;
+        foreach (var term in matched)
+        {
+            if (!weights.TryGetValue(term, out var weight))
+            {
+                continue;
+            }
+
+            if (TextAnalyser.IsSkeleton(term))
+            {
+                // Counted only when none of the stems it stands for matched outright.
+                if (skeletonOf.TryGetValue(term, out var stems) && stems.Any(matched.Contains))
+                {
+                    continue;
+                }
+
+            }
+
+            score += weight;
+            coverage += weight;
+        }
+
+        return (score, coverage);
+    }
+
+    /// <summary>The words of the suggestion, as written there, that made it similar: shown to staff as the reason.</summary>
+    public static IReadOnlyList<string> MatchedWords(string text, IReadOnlySet<string> terms) =>
+        TextAnalyser.Words(text)
+            .Where(w => terms.Contains(w.Stem) || (w.Skeleton is not null && terms.Contains(w.Skeleton)))
+            .Select(w => w.Surface)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+}

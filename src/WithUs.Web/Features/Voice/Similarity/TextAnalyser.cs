@@ -1,0 +1,406 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+
+namespace WithUs.Web.Features.Voice.Similarity;
+
+/// <summary>One word of a text as written, and the index terms it stands for.</summary>
+public readonly record struct AnalysedWord(string Surface, string Stem, string? Skeleton);
+
+/// <summary>
+/// Turns what people say into index terms: lower case, accents folded, common words dropped, British and American
+/// spellings and frequent misspellings mapped to one form, plurals and tenses reduced to a stem. Each longer stem
+/// also gets a "skeleton" (first letter and consonants), so a misspelling still finds its word, weighted lower.
+/// </summary>
+public static class TextAnalyser
+{
+    public const char SkeletonMark = '~';
+
+    public static IReadOnlyList<AnalysedWord> Words(string? text)
+    {
+        var words = new List<AnalysedWord>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return words;
+        }
+
+        foreach (var token in Tokens(text))
+        {
+            var lowered = Fold(token);
+            if (lowered.Length < 2 || StopWords.Contains(lowered) || lowered.All(char.IsDigit))
+            {
+                continue;
+            }
+
+            var stem = Stem(Respell(lowered));
+            if (stem.Length < 2 || StopWords.Contains(stem))
+            {
+                continue;
+            }
+
+            if (stem.Length > ContributionTerm.TermMaxLength)
+            {
+                stem = stem[..ContributionTerm.TermMaxLength];
+            }
+
+            words.Add(new AnalysedWord(token, stem, Skeleton(stem)));
+        }
+
+        return words;
+    }
+
+    /// <summary>The distinct index terms of a text: every stem, and every skeleton (marked with <see cref="SkeletonMark"/>).</summary>
+    public static IReadOnlyCollection<string> Terms(string? text)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in Words(text))
+        {
+            terms.Add(word.Stem);
+            if (word.Skeleton is not null)
+            {
+                terms.Add(word.Skeleton);
+            }
+        }
+
+        return terms;
+    }
+
+    public static bool IsSkeleton(string term) => term.Length > 0 && term[0] == SkeletonMark;
+
+    private static IEnumerable<string> Tokens(string text)
+    {
+        var current = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                current.Append(rune.ToString());
+            }
+            else if (rune.Value is '\'' or '’' or '‘' && current.Length > 0)
+            {
+                // "don't" → "dont"; a possessive "'s" is dropped by the stemmer as a plural would be.
+                continue;
+            }
+            else if (current.Length > 0)
+            {
+                yield return current.ToString();
+                current.Clear();
+            }
+
+            if (current.Length > 200)
+            {
+                // Nobody writes a 200-letter word: this is pasted noise, so cut it into pieces rather than index it whole.
+                yield return current.ToString();
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            yield return current.ToString();
+        }
+    }
+
+    private static string Fold(string token)
+    {
+        var decomposed = token.Normalize(NormalizationForm.FormKD).ToLowerInvariant();
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Respell(string word) => Spellings.TryGetValue(word, out var canonical) ? canonical : word;
+
+    /// <summary>A light English stemmer for inflections only (plurals, -ed, -ing, -ly), which keeps stems readable and
+    /// avoids the over-reach of derivational stemming ("organisation" and "organ" stay apart).</summary>
+    public static string Stem(string word)
+    {
+        if (Irregular.TryGetValue(word, out var irregular))
+        {
+            return irregular;
+        }
+
+        var w = word;
+        if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal))
+        {
+            w = w[..^3] + "y";
+        }
+        else if (w.Length > 4 && (w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal)
+                                  || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal)))
+        {
+            w = w[..^2];
+        }
+        else if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)
+                 && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal))
+        {
+            w = w[..^1];
+        }
+
+        if (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))
+        {
+            w = RestoreE(w[..^3]);
+        }
+        else if (w.Length > 4 && w.EndsWith("ied", StringComparison.Ordinal))
+        {
+            w = w[..^3] + "y";
+        }
+        else if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal))
+        {
+            w = RestoreE(w[..^2]);
+        }
+        else if (w.Length > 5 && w.EndsWith("ly", StringComparison.Ordinal))
+        {
+            w = w[..^2];
+        }
+
+        if (w.Length > 3 && w.EndsWith('e') && !w.EndsWith("ee", StringComparison.Ordinal))
+        {
+            // "cooke"/"cook", "value"/"valu": drop a final silent e so "use", "used" and "using" meet.
+            w = w[..^1];
+        }
+
+        return w;
+    }
+
+    private static string RestoreE(string stem)
+    {
+        if (stem.Length >= 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z' or 'f') && !IsVowel(stem[^1]))
+        {
+            // "shopping" → "shop", "planned" → "plan".
+            return stem[..^1];
+        }
+
+        return stem;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    private static string? Skeleton(string stem)
+    {
+        if (stem.Length < 5 || !char.IsLetter(stem[0]))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder().Append(SkeletonMark).Append(stem[0]);
+        for (var i = 1; i < stem.Length; i++)
+        {
+            var c = stem[i];
+            if (IsVowel(c) || c is 'y' or 'h' or 'w' || c == builder[^1])
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.Length >= 4 ? builder.ToString() : null;
+    }
+
+    private static readonly FrozenSet<string> StopWords = new[]
+    {
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cant", "cannot",
+        "could", "couldnt", "did", "didnt", "do", "does", "doesnt", "doing", "dont", "down", "during", "each", "even",
+        "ever", "every", "few", "for", "from", "further", "get", "gets", "getting", "got", "had", "hadnt", "has", "hasnt",
+        "have", "havent", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "id",
+        "if", "ill", "im", "in", "into", "is", "isnt", "it", "its", "itself", "ive", "just", "know", "let", "like",
+        "lot", "lots", "maybe", "me", "more", "most", "much", "must", "my", "myself", "no", "nor", "not", "now", "of",
+        "off", "oh", "ok", "okay", "on", "once", "one", "only", "or", "other", "ought", "our", "ours", "ourselves",
+        "out", "over", "own", "please", "quite", "rather", "really", "said", "same", "say", "says", "she", "should",
+        "shouldnt", "so", "some", "something", "such", "than", "thank", "thanks", "that", "thats", "the", "their",
+        "theirs", "them", "themselves", "then", "there", "theres", "these", "they", "theyre", "thing", "things",
+        "think", "this", "those", "though", "through", "to", "too", "under", "until", "up", "us", "very", "want",
+        "wanted", "wants", "was", "wasnt", "we", "well", "were", "weve", "what", "whats", "when", "where", "which",
+        "while", "who", "whom", "why", "will", "with", "wont", "would", "wouldnt", "yeah", "yes", "you", "youd",
+        "youll", "your", "youre", "yours", "yourself", "yourselves", "ive", "wed", "theyd", "able", "anything",
+        "everyone", "everything", "someone", "somebody", "kind", "sort", "bit", "use", "used", "using", "make",
+        "made", "go", "going", "went", "come", "came", "need", "needs", "needed", "would", "could", "might",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>British spelling is canonical; American forms and frequent misspellings map to it.</summary>
+    private static readonly FrozenDictionary<string, string> Spellings = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["color"] = "colour",
+        ["center"] = "centre",
+        ["centers"] = "centres",
+        ["theater"] = "theatre",
+        ["organize"] = "organise",
+        ["organized"] = "organised",
+        ["organizing"] = "organising",
+        ["organization"] = "organisation",
+        ["organizations"] = "organisations",
+        ["program"] = "programme",
+        ["programs"] = "programmes",
+        ["neighbor"] = "neighbour",
+        ["neighbors"] = "neighbours",
+        ["neighborhood"] = "neighbourhood",
+        ["behavior"] = "behaviour",
+        ["favor"] = "favour",
+        ["favorite"] = "favourite",
+        ["practice"] = "practise",
+        ["counseling"] = "counselling",
+        ["counselor"] = "counsellor",
+        ["traveling"] = "travelling",
+        ["canceled"] = "cancelled",
+        ["apologize"] = "apologise",
+        ["realize"] = "realise",
+        ["recognize"] = "recognise",
+        ["socialize"] = "socialise",
+        ["socializing"] = "socialising",
+        ["mom"] = "mum",
+        ["moms"] = "mums",
+        ["recieve"] = "receive",
+        ["recieved"] = "received",
+        ["accomodation"] = "accommodation",
+        ["acommodation"] = "accommodation",
+        ["definately"] = "definitely",
+        ["wierd"] = "weird",
+        ["untill"] = "until",
+        ["tommorow"] = "tomorrow",
+        ["tomorow"] = "tomorrow",
+        ["seperate"] = "separate",
+        ["begining"] = "beginning",
+        ["goverment"] = "government",
+        ["enviroment"] = "environment",
+        ["apointment"] = "appointment",
+        ["appointmnet"] = "appointment",
+        ["wheelchiar"] = "wheelchair",
+        ["wensday"] = "wednesday",
+        ["wendesday"] = "wednesday",
+        ["saterday"] = "saturday",
+        ["febuary"] = "february",
+        ["alot"] = "lot",
+        ["kids"] = "child",
+        ["kid"] = "child",
+        ["children"] = "child",
+        ["footy"] = "football",
+        ["telly"] = "television",
+        ["tv"] = "television",
+        ["doc"] = "doctor",
+        ["docs"] = "doctor",
+        ["gp"] = "doctor",
+        ["gps"] = "doctor",
+        ["buses"] = "bus",
+        ["busses"] = "bus",
+        ["meds"] = "medication",
+        ["medicine"] = "medication",
+        ["medicines"] = "medication",
+        ["brekkie"] = "breakfast",
+        ["cuppa"] = "tea",
+        ["loo"] = "toilet",
+        ["loos"] = "toilet",
+        ["toilets"] = "toilet",
+        ["bathroom"] = "toilet",
+        ["wifi"] = "internet",
+        ["online"] = "internet",
+        ["phones"] = "phone",
+        ["mobile"] = "phone",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> Irregular = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["women"] = "woman",
+        ["men"] = "man",
+        ["people"] = "person",
+        ["persons"] = "person",
+        ["feet"] = "foot",
+        ["teeth"] = "tooth",
+        ["mice"] = "mouse",
+        ["lives"] = "life",
+        ["wives"] = "wife",
+        ["knives"] = "knife",
+        ["leaves"] = "leaf",
+        ["halves"] = "half",
+        ["selves"] = "self",
+        ["shelves"] = "shelf",
+        ["child"] = "child",
+        ["ate"] = "eat",
+        ["eaten"] = "eat",
+        ["felt"] = "feel",
+        ["feeling"] = "feel",
+        ["feelings"] = "feel",
+        ["took"] = "take",
+        ["taken"] = "take",
+        ["taking"] = "take",
+        ["gave"] = "give",
+        ["given"] = "give",
+        ["giving"] = "give",
+        ["told"] = "tell",
+        ["telling"] = "tell",
+        ["thought"] = "think",
+        ["bought"] = "buy",
+        ["brought"] = "bring",
+        ["taught"] = "teach",
+        ["caught"] = "catch",
+        ["left"] = "leave",
+        ["leaving"] = "leave",
+        ["met"] = "meet",
+        ["meeting"] = "meeting",
+        ["meetings"] = "meeting",
+        ["ran"] = "run",
+        ["running"] = "run",
+        ["sat"] = "sit",
+        ["sitting"] = "sit",
+        ["spoke"] = "speak",
+        ["spoken"] = "speak",
+        ["wrote"] = "write",
+        ["written"] = "write",
+        ["writing"] = "write",
+        ["heard"] = "hear",
+        ["kept"] = "keep",
+        ["slept"] = "sleep",
+        ["sleeping"] = "sleep",
+        ["lost"] = "lose",
+        ["losing"] = "lose",
+        ["paid"] = "pay",
+        ["paying"] = "pay",
+        ["found"] = "find",
+        ["held"] = "hold",
+        ["stood"] = "stand",
+        ["understood"] = "understand",
+        ["began"] = "begin",
+        ["begun"] = "begin",
+        ["beginning"] = "begin",
+        ["swam"] = "swim",
+        ["swimming"] = "swim",
+        ["better"] = "good",
+        ["best"] = "good",
+        ["worse"] = "bad",
+        ["worst"] = "bad",
+        ["housing"] = "house",
+        ["houses"] = "house",
+        ["homeless"] = "homeless",
+        ["homelessness"] = "homeless",
+        ["cooking"] = "cook",
+        ["cookery"] = "cook",
+        ["lonely"] = "lonely",
+        ["loneliness"] = "lonely",
+        ["isolated"] = "lonely",
+        ["isolation"] = "lonely",
+        ["anxious"] = "anxiety",
+        ["anxieties"] = "anxiety",
+        ["sessions"] = "session",
+        ["bus"] = "bus",
+        ["gas"] = "gas",
+        ["class"] = "class",
+        ["classes"] = "class",
+        ["news"] = "news",
+        ["this"] = "this",
+        ["yes"] = "yes",
+        ["was"] = "was",
+        ["has"] = "has",
+        ["is"] = "is",
+        ["does"] = "do",
+        ["always"] = "always",
+        ["sometimes"] = "sometimes",
+        ["perhaps"] = "perhaps",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+}

@@ -1,0 +1,38 @@
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Web.Features.Voice;
+
+/// <summary>A topic the organisation groups what people say under, such as "Food" or "Getting here".</summary>
+public sealed class Theme : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganisationId { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>Archived themes keep their contributions but are no longer offered when capturing.</summary>
+    public bool IsArchived { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public const int NameMaxLength = 80;
+    public const int DescriptionMaxLength = 500;
+}
+
+public sealed class ContributionTheme : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganisationId { get; set; }
+
+    public Guid ContributionId { get; set; }
+
+    public Contribution? Contribution { get; set; }
+
+    public Guid ThemeId { get; set; }
+
+    public Theme? Theme { get; set; }
+}

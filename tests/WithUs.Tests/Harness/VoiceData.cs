@@ -1,0 +1,66 @@
+using WithUs.Web.Features.People;
+using WithUs.Web.Features.Voice;
+
+namespace WithUs.Tests.Harness;
+
+/// <summary>Voice rows for the state a test starts from, saved through the app's own context (so they are indexed).</summary>
+public static class VoiceData
+{
+    public static Task<Person> CreatePersonAsync(this WithUsFactory app, TestOrganisation organisation,
+        string? name = null, bool mayContact = false, ContactMethod? contactBy = null, string? email = null,
+        string? phone = null, Guid? userId = null) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var person = new Person
+            {
+                Id = Guid.CreateVersion7(),
+                Name = name ?? TestData.Unique("Person"),
+                UserId = userId,
+                ConsentToRecord = true,
+                ConsentRecordedAtUtc = DateTime.UtcNow,
+                MayContact = mayContact,
+                ContactBy = contactBy,
+                Email = email,
+                Phone = phone,
+                CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            return person;
+        });
+
+    public static Task<Contribution> CreateContributionAsync(this WithUsFactory app, TestOrganisation organisation,
+        string text, Action<Contribution>? configure = null) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var contribution = new Contribution
+            {
+                Id = Guid.CreateVersion7(),
+                Text = text,
+                Kind = ContributionKind.Idea,
+                Channel = Channel.Conversation,
+                SaidOnUtc = DateTime.UtcNow.Date,
+                CreatedAtUtc = DateTime.UtcNow,
+            };
+            configure?.Invoke(contribution);
+            db.Contributions.Add(contribution);
+            await db.SaveChangesAsync();
+            return contribution;
+        });
+
+    public static Task<Theme> CreateThemeAsync(this WithUsFactory app, TestOrganisation organisation, string? name = null) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var theme = new Theme { Id = Guid.CreateVersion7(), Name = name ?? TestData.Unique("Theme"), CreatedAtUtc = DateTime.UtcNow };
+            db.Themes.Add(theme);
+            await db.SaveChangesAsync();
+            return theme;
+        });
+
+    public static Task AddThemeAsync(this WithUsFactory app, TestOrganisation organisation, Guid contributionId, Guid themeId) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = contributionId, ThemeId = themeId });
+            await db.SaveChangesAsync();
+        });
+}
