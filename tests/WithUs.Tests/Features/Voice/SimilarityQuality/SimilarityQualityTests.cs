@@ -18,9 +18,10 @@ namespace WithUs.Tests.Features.Voice.SimilarityQuality;
 public sealed class SimilarityQualityTests(SqliteWithUsFactory sqlite, PostgresWithUsFactory postgres, ITestOutputHelper output)
     : IClassFixture<SqliteWithUsFactory>, IClassFixture<PostgresWithUsFactory>
 {
-    // Measured 2026-11-22 (see docs/performance.md); a little under the measured figures, so noise-free regressions fail.
-    public const double PrecisionFloor = 0.0;
-    public const double RecallFloor = 0.0;
+    // Measured 2026-11-22 (docs/adr/0006-similarity.md): precision@3 0.720, recall@3 0.494. The ranking is
+    // deterministic, so the floors sit just under: a change that loses two or three right answers fails.
+    public const double PrecisionFloor = 0.70;
+    public const double RecallFloor = 0.48;
 
     [Fact]
     public async Task LabelledSet_RanksAlikeOnBothDatabases_AndStaysAboveTheMeasuredFloors()
