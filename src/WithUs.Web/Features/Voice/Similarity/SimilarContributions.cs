@@ -29,8 +29,8 @@ public sealed class SimilarContributions(WithUsDbContext db)
     /// a wrong suggestion costs a glance, so the middle.</remarks>
     public const double MinimumCoverage = 0.2;
 
-    /// <summary>Terms in more than this share of contributions say little; they are skipped when rarer ones exist.</summary>
-    private const double CommonTermShare = 0.2;
+    /// <summary>At most this many postings (term, contribution) are read to find candidates; measured in docs/performance.md.</summary>
+    public const int PostingsBudget = 3000;
 
     private const int CandidatePool = 50;
     private const double K1 = 1.2;
@@ -75,16 +75,26 @@ public sealed class SimilarContributions(WithUsDbContext db)
         // young organisation (a handful of contributions, every idf small) unknown words do not swamp the known ones.
         var queryMass = stems.Sum(s => weights.TryGetValue(s, out var w) ? w : Idf(documentCount, 1));
 
-        // Very common terms are dropped from the lookup (their postings are the slow part) unless nothing rarer matched.
-        var commonLimit = Math.Max(50, documentCount * CommonTermShare);
-        var lookup = frequencies.Where(f => f.Value <= commonLimit).Select(f => f.Key).ToList();
-        if (!lookup.Any(t => !TextAnalyser.IsSkeleton(t)))
+        // Postings are the slow part, so they are read rarest term first, within a budget; the commoner terms are then
+        // looked up only for the candidates they could lift. If even the rarest term is everywhere, its newest postings.
+        var ordered = frequencies.OrderBy(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).ToList();
+        var lookup = new List<string>();
+        var spent = 0;
+        foreach (var (term, count) in ordered)
         {
-            lookup = frequencies.OrderBy(f => f.Value).Take(3).Select(f => f.Key).ToList();
+            if (lookup.Count > 0 && spent + count > PostingsBudget)
+            {
+                break;
+            }
+
+            lookup.Add(term);
+            spent += count;
         }
 
         var postings = await db.ContributionTerms
             .Where(t => lookup.Contains(t.Term))
+            .OrderByDescending(t => t.ContributionId)
+            .Take(PostingsBudget)
             .Select(t => new { t.ContributionId, t.Term })
             .ToListAsync(cancellationToken);
 
@@ -93,7 +103,7 @@ public sealed class SimilarContributions(WithUsDbContext db)
             .GroupBy(p => p.ContributionId)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Term).ToHashSet(StringComparer.Ordinal));
 
-        // Rough scores without length first, to pick a pool worth loading lengths for.
+        // Rough scores without length first, to pick a pool worth completing and loading lengths for.
         var pool = matchedByDocument
             .Select(d => (Id: d.Key, Terms: d.Value, Raw: RawScore(d.Value, weights, skeletonOf)))
             .Where(d => d.Raw.Coverage > 0)
@@ -107,13 +117,29 @@ public sealed class SimilarContributions(WithUsDbContext db)
         }
 
         var poolIds = pool.Select(p => p.Id).ToList();
+        var rest = ordered.Skip(lookup.Count).Select(f => f.Key).ToList();
+        if (rest.Count > 0)
+        {
+            var more = await db.ContributionTerms
+                .Where(t => poolIds.Contains(t.ContributionId) && rest.Contains(t.Term))
+                .Select(t => new { t.ContributionId, t.Term })
+                .ToListAsync(cancellationToken);
+            foreach (var posting in more)
+            {
+                matchedByDocument[posting.ContributionId].Add(posting.Term);
+            }
+
+            pool = pool.Select(p => (p.Id, p.Terms, Raw: RawScore(p.Terms, weights, skeletonOf))).ToList();
+        }
+
         var documents = await db.Contributions
             .Where(c => poolIds.Contains(c.Id))
             .Select(c => new { c.Id, c.TermCount, c.LinkedToId })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
-        // An exact integer sum, so both databases (and every run) compute the very same average and scores.
-        var totalLength = await db.Contributions.SumAsync(c => (long)c.TermCount, cancellationToken);
-        var averageLength = Math.Max(1.0, totalLength / (double)documentCount);
+
+        // BM25 compares a contribution's length with the average; the candidates' average stands in for the whole
+        // organisation's (summing every contribution's length on each keystroke would not scale).
+        var averageLength = documents.Count == 0 ? 1.0 : Math.Max(1.0, documents.Values.Sum(d => (long)d.TermCount) / (double)documents.Count);
 
         var ranked = new Dictionary<Guid, (double Score, HashSet<string> Terms)>();
         foreach (var candidate in pool)
