@@ -138,6 +138,9 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
             b.HasIndex(c => new { c.OrganisationId, c.Outcome });
             b.HasIndex(c => c.PersonId);
             b.HasIndex(c => c.LinkedToId);
+            // Lookups by id within the organisation (migration SimilarityIndexes says why SQLite needs them).
+            b.HasIndex(c => new { c.OrganisationId, c.Id });
+            b.HasIndex(c => new { c.OrganisationId, c.LinkedToId });
         });
 
         builder.Entity<Theme>(b =>

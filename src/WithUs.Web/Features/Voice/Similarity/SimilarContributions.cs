@@ -24,10 +24,13 @@ public sealed class SimilarContributions(WithUsDbContext db)
     public const double SkeletonWeight = 0.4;
 
     /// <summary>A suggestion must cover at least this share of what the text is about (by term weight).</summary>
-    public const double MinimumCoverage = 0.3;
+    /// <remarks>Measured on the labelled set (docs/adr/0006-similarity.md): 0.3 gave precision@3 0.835 and recall@3 0.394,
+    /// 0.2 gives 0.720 and 0.494, 0.15 gives 0.654 and 0.592. A missed earlier idea costs a duplicate and a lost voice,
+    /// a wrong suggestion costs a glance, so the middle.</remarks>
+    public const double MinimumCoverage = 0.2;
 
-    /// <summary>Terms in more than this share of contributions say little; they are skipped when rarer ones exist.</summary>
-    private const double CommonTermShare = 0.2;
+    /// <summary>At most this many postings (term, contribution) are read to find candidates; measured in docs/performance.md.</summary>
+    public const int PostingsBudget = 3000;
 
     private const int CandidatePool = 50;
     private const double K1 = 1.2;
@@ -68,18 +71,30 @@ public sealed class SimilarContributions(WithUsDbContext db)
             f => f.Key,
             f => Idf(documentCount, f.Value) * (TextAnalyser.IsSkeleton(f.Key) ? SkeletonWeight : 1.0),
             StringComparer.Ordinal);
-        var queryMass = stems.Sum(s => weights.TryGetValue(s, out var w) ? w : Idf(documentCount, 0));
+        // What the text is about, by weight; a word found nowhere counts as if it were in one contribution, so that in a
+        // young organisation (a handful of contributions, every idf small) unknown words do not swamp the known ones.
+        var queryMass = stems.Sum(s => weights.TryGetValue(s, out var w) ? w : Idf(documentCount, 1));
 
-        // Very common terms are dropped from the lookup (their postings are the slow part) unless nothing rarer matched.
-        var commonLimit = Math.Max(50, documentCount * CommonTermShare);
-        var lookup = frequencies.Where(f => f.Value <= commonLimit).Select(f => f.Key).ToList();
-        if (!lookup.Any(t => !TextAnalyser.IsSkeleton(t)))
+        // Postings are the slow part, so they are read rarest term first, within a budget; the commoner terms are then
+        // looked up only for the candidates they could lift. If even the rarest term is everywhere, its newest postings.
+        var ordered = frequencies.OrderBy(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).ToList();
+        var lookup = new List<string>();
+        var spent = 0;
+        foreach (var (term, count) in ordered)
         {
-            lookup = frequencies.OrderBy(f => f.Value).Take(3).Select(f => f.Key).ToList();
+            if (lookup.Count > 0 && spent + count > PostingsBudget)
+            {
+                break;
+            }
+
+            lookup.Add(term);
+            spent += count;
         }
 
         var postings = await db.ContributionTerms
             .Where(t => lookup.Contains(t.Term))
+            .OrderByDescending(t => t.ContributionId)
+            .Take(PostingsBudget)
             .Select(t => new { t.ContributionId, t.Term })
             .ToListAsync(cancellationToken);
 
@@ -88,11 +103,12 @@ public sealed class SimilarContributions(WithUsDbContext db)
             .GroupBy(p => p.ContributionId)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Term).ToHashSet(StringComparer.Ordinal));
 
-        // Rough scores without length first, to pick a pool worth loading lengths for.
+        // Rough scores without length first, to pick a pool worth completing and loading lengths for.
         var pool = matchedByDocument
             .Select(d => (Id: d.Key, Terms: d.Value, Raw: RawScore(d.Value, weights, skeletonOf)))
             .Where(d => d.Raw.Coverage > 0)
             .OrderByDescending(d => d.Raw.Score)
+            .ThenBy(d => d.Id)
             .Take(CandidatePool)
             .ToList();
         if (pool.Count == 0)
@@ -101,11 +117,29 @@ public sealed class SimilarContributions(WithUsDbContext db)
         }
 
         var poolIds = pool.Select(p => p.Id).ToList();
+        var rest = ordered.Skip(lookup.Count).Select(f => f.Key).ToList();
+        if (rest.Count > 0)
+        {
+            var more = await db.ContributionTerms
+                .Where(t => poolIds.Contains(t.ContributionId) && rest.Contains(t.Term))
+                .Select(t => new { t.ContributionId, t.Term })
+                .ToListAsync(cancellationToken);
+            foreach (var posting in more)
+            {
+                matchedByDocument[posting.ContributionId].Add(posting.Term);
+            }
+
+            pool = pool.Select(p => (p.Id, p.Terms, Raw: RawScore(p.Terms, weights, skeletonOf))).ToList();
+        }
+
         var documents = await db.Contributions
             .Where(c => poolIds.Contains(c.Id))
             .Select(c => new { c.Id, c.TermCount, c.LinkedToId })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var averageLength = Math.Max(1.0, await db.Contributions.AverageAsync(c => (double?)c.TermCount, cancellationToken) ?? 1.0);
+
+        // BM25 compares a contribution's length with the average; the candidates' average stands in for the whole
+        // organisation's (summing every contribution's length on each keystroke would not scale).
+        var averageLength = documents.Count == 0 ? 1.0 : Math.Max(1.0, documents.Values.Sum(d => (long)d.TermCount) / (double)documents.Count);
 
         var ranked = new Dictionary<Guid, (double Score, HashSet<string> Terms)>();
         foreach (var candidate in pool)
@@ -134,7 +168,8 @@ public sealed class SimilarContributions(WithUsDbContext db)
             }
         }
 
-        var top = ranked.OrderByDescending(r => r.Value.Score).Take(take).ToList();
+        var top = ranked.OrderByDescending(r => r.Value.Score).ThenBy(r => r.Key).Take(take).ToList();
+
         if (top.Count == 0)
         {
             return [];
@@ -145,7 +180,7 @@ public sealed class SimilarContributions(WithUsDbContext db)
             .Where(c => topIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Text, c.Kind, c.Outcome })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var voices = await VoiceCounts.ForAsync(db, topIds, cancellationToken);
+        var voices = await VoicesAsync(topIds, cancellationToken);
 
         return top.Where(t => roots.ContainsKey(t.Key)).Select(t =>
         {
@@ -153,6 +188,27 @@ public sealed class SimilarContributions(WithUsDbContext db)
             return new SimilarContribution(root.Id, root.Text, root.Kind, root.Outcome,
                 voices.GetValueOrDefault(root.Id, 1), t.Value.Score, MatchedWords(root.Text, t.Value.Terms));
         }).ToList();
+    }
+
+    /// <summary>
+    /// The same count as <see cref="VoiceCounts.ForAsync"/> (each person once, each anonymous contribution one voice), in
+    /// two queries that each use an index (by id, by LinkedToId): one query with "id in (...) or linked in (...)" makes
+    /// SQLite read every contribution of the organisation, which at 100k contributions was most of the time spent here.
+    /// </summary>
+    private async Task<Dictionary<Guid, int>> VoicesAsync(List<Guid> ideaIds, CancellationToken cancellationToken)
+    {
+        var roots = await db.Contributions
+            .Where(c => ideaIds.Contains(c.Id))
+            .Select(c => new { Idea = c.Id, c.PersonId })
+            .ToListAsync(cancellationToken);
+        var meToos = await db.Contributions
+            .Where(c => c.LinkedToId != null && ideaIds.Contains(c.LinkedToId.Value))
+            .Select(c => new { Idea = c.LinkedToId!.Value, c.PersonId })
+            .ToListAsync(cancellationToken);
+
+        return roots.Concat(meToos).GroupBy(r => r.Idea).ToDictionary(
+            g => g.Key,
+            g => g.Where(r => r.PersonId != null).Select(r => r.PersonId).Distinct().Count() + g.Count(r => r.PersonId == null));
     }
 
     private static double Idf(int documents, int withTerm) =>

@@ -24,16 +24,17 @@ public static class TextAnalyser
             return words;
         }
 
-        foreach (var token in Tokens(text))
+        foreach (var (token, contracted) in Tokens(text))
         {
             var lowered = Fold(token);
-            if (lowered.Length < 2 || StopWords.Contains(lowered) || lowered.All(char.IsDigit))
+            if (lowered.Length < 2 || lowered.All(char.IsDigit)
+                || (StopWords.Contains(lowered) && (contracted || !WordsAlsoContractions.Contains(lowered))))
             {
                 continue;
             }
 
             var stem = Stem(Respell(lowered));
-            if (stem.Length < 2 || StopWords.Contains(stem))
+            if (stem.Length < 2 || (StopWords.Contains(stem) && !WordsAlsoContractions.Contains(stem)))
             {
                 continue;
             }
@@ -67,39 +68,52 @@ public static class TextAnalyser
 
     public static bool IsSkeleton(string term) => term.Length > 0 && term[0] == SkeletonMark;
 
-    private static IEnumerable<string> Tokens(string text)
+    private static IEnumerable<(string Token, bool Contracted)> Tokens(string text)
     {
         var current = new StringBuilder();
+        var contracted = false;
         foreach (var rune in text.EnumerateRunes())
         {
-            if (Rune.IsLetterOrDigit(rune))
+            if (Rune.IsLetterOrDigit(rune) || (current.Length > 0 && IsMark(rune)))
             {
+                // A combining accent belongs to its letter ("cafe" + U+0301 is one word, folded to "cafe").
                 current.Append(rune.ToString());
+            }
+            else if (rune.Value is 0x00AD or 0x200C or 0x200D or 0x2060 or 0xFEFF)
+            {
+                // Soft hyphens, zero-width (non-)joiners and word joiners are invisible inside a word: ignore them.
+                continue;
             }
             else if (rune.Value is '\'' or '’' or '‘' && current.Length > 0)
             {
                 // "don't" → "dont"; a possessive "'s" is dropped by the stemmer as a plural would be.
+                contracted = true;
                 continue;
             }
             else if (current.Length > 0)
             {
-                yield return current.ToString();
+                yield return (current.ToString(), contracted);
                 current.Clear();
+                contracted = false;
             }
 
             if (current.Length > 200)
             {
                 // Nobody writes a 200-letter word: this is pasted noise, so cut it into pieces rather than index it whole.
-                yield return current.ToString();
+                yield return (current.ToString(), contracted);
                 current.Clear();
+                contracted = false;
             }
         }
 
         if (current.Length > 0)
         {
-            yield return current.ToString();
+            yield return (current.ToString(), contracted);
         }
     }
+
+    private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark
+        or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private static string Fold(string token)
     {
@@ -143,6 +157,7 @@ public static class TextAnalyser
             w = w[..^1];
         }
 
+        var inflected = w;
         if (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))
         {
             w = RestoreE(w[..^3]);
@@ -158,6 +173,12 @@ public static class TextAnalyser
         else if (w.Length > 5 && w.EndsWith("ly", StringComparison.Ordinal))
         {
             w = w[..^2];
+        }
+
+        if (StopWords.Contains(w) && !StopWords.Contains(inflected))
+        {
+            // "evenings" is about evenings, not "even": never stem a word into a stop word.
+            w = inflected;
         }
 
         if (w.Length > 3 && w.EndsWith('e') && !w.EndsWith("ee", StringComparison.Ordinal))
@@ -223,7 +244,17 @@ public static class TextAnalyser
         "youll", "your", "youre", "yours", "yourself", "yourselves", "ive", "wed", "theyd", "able", "anything",
         "everyone", "everything", "someone", "somebody", "kind", "sort", "bit", "use", "used", "using", "make",
         "made", "go", "going", "went", "come", "came", "need", "needs", "needed", "would", "could", "might",
+        "always", "never", "often", "usually", "sometimes", "actually", "anyone", "anybody", "nobody", "nothing",
+        "somewhere", "anywhere", "everywhere", "everybody", "great", "good", "nice", "lovely", "amazing", "whod",
+        "whove", "hed", "shed", "youve", "theyve", "arent", "werent", "isnt", "aint", "gonna", "wanna", "mine",
+        // Said in almost every request to a support organisation, so they say nothing about which idea it is.
+        "people", "person", "persons", "peoples", "help", "helps", "helped", "helping", "keep", "without",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Stop words when written with an apostrophe ("I'd", "I'll", "we'd") but words in their own right without
+    /// one ("ID", "ill", "wed").</summary>
+    private static readonly FrozenSet<string> WordsAlsoContractions = new[] { "id", "ill", "wed", "shed" }
+        .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>British spelling is canonical; American forms and frequent misspellings map to it.</summary>
     private static readonly FrozenDictionary<string, string> Spellings = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -303,6 +334,38 @@ public static class TextAnalyser
         ["online"] = "internet",
         ["phones"] = "phone",
         ["mobile"] = "phone",
+        ["mobiles"] = "phone",
+        ["grandkids"] = "grandchild",
+        ["grandkid"] = "grandchild",
+        ["grandchildren"] = "grandchild",
+        ["veggie"] = "vegetarian",
+        ["veggies"] = "vegetable",
+        ["dinner"] = "meal",
+        ["dinners"] = "meal",
+        ["excercise"] = "exercise",
+        ["exersize"] = "exercise",
+        ["acces"] = "access",
+        ["accessable"] = "accessible",
+        ["wheelchairs"] = "wheelchair",
+        ["disabilty"] = "disability",
+        ["neccessary"] = "necessary",
+        ["necesary"] = "necessary",
+        ["occured"] = "occurred",
+        ["buisness"] = "business",
+        ["freind"] = "friend",
+        ["freinds"] = "friend",
+        ["beleive"] = "believe",
+        ["cancelation"] = "cancellation",
+        ["license"] = "licence",
+        ["aging"] = "ageing",
+        ["gray"] = "grey",
+        ["pediatric"] = "paediatric",
+        ["anemia"] = "anaemia",
+        ["tumor"] = "tumour",
+        ["tumors"] = "tumour",
+        ["chemotherapy"] = "chemo",
+        ["radiotherapy"] = "radio",
+        ["radiation"] = "radio",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string> Irregular = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -388,6 +451,12 @@ public static class TextAnalyser
         ["anxious"] = "anxiety",
         ["anxieties"] = "anxiety",
         ["sessions"] = "session",
+        ["care"] = "care",
+        ["cares"] = "care",
+        ["cared"] = "care",
+        ["caring"] = "care",
+        ["carer"] = "care",
+        ["carers"] = "care",
         ["bus"] = "bus",
         ["gas"] = "gas",
         ["class"] = "class",
