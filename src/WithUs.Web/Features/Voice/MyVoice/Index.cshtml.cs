@@ -21,16 +21,16 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithU
 
     public string OrganisationName => tenant.Organisation!.Name;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public bool HasMore { get; private set; }
 
     public IReadOnlyList<Row> Said { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <remarks>From the query string only: in Razor Pages the route value "page" is the page's own path.</remarks>
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
+        PageNumber = Math.Clamp(page ?? 1, 1, 10_000);
         var userId = CurrentUser.Id(User)!.Value;
         var rows = await db.Contributions.AsNoTracking()
             .Where(c => c.Person != null && c.Person.UserId == userId)
