@@ -1,0 +1,129 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using WithUs.Web.Features.People;
+
+namespace WithUs.Web.Features.Public;
+
+/// <summary>"Do you want us to tell you what happens?" and, if so, who to tell and how. All optional.</summary>
+public sealed class ContactInput
+{
+    public static readonly IReadOnlyList<ContactMethod> Methods = [ContactMethod.Email, ContactMethod.TextMessage, ContactMethod.Phone];
+
+    public bool? WantsToHear { get; set; }
+
+    public string? Name { get; set; }
+
+    public ContactMethod? ContactBy { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public bool Given => WantsToHear == true;
+
+    public static string Label(ContactMethod method) => method switch
+    {
+        ContactMethod.Email => "Email",
+        ContactMethod.TextMessage => "Text message",
+        _ => "Phone call",
+    };
+
+    /// <summary>
+    /// Checks the details only when the person asked to be told; otherwise forgets anything typed (or tampered) in
+    /// them, so nothing they did not mean to give is kept or complained about.
+    /// </summary>
+    public void Validate(ModelStateDictionary state, string prefix)
+    {
+        if (!Given)
+        {
+            foreach (var key in state.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)
+                                                      && k != prefix + "." + nameof(WantsToHear)).ToList())
+            {
+                state.Remove(key);
+            }
+
+            Name = Email = Phone = null;
+            ContactBy = null;
+            return;
+        }
+
+        Name = PlainTextAttribute.Clean(Name);
+        Email = Email?.Trim();
+        Phone = Phone?.Trim();
+        if (Name.Length == 0)
+        {
+            state.AddModelError(prefix + ".Name", "Enter your name, or a made-up name");
+        }
+        else if (Name.Length > Person.NameMaxLength)
+        {
+            state.AddModelError(prefix + ".Name", $"Your name must be {Person.NameMaxLength} characters or fewer");
+        }
+        else if (!PlainTextAttribute.IsPlain(Name))
+        {
+            state.AddModelError(prefix + ".Name", "Your name can only have letters, numbers, spaces and punctuation");
+        }
+
+        if (state.TryGetValue(prefix + ".ContactBy", out var entry) && entry.Errors.Count > 0)
+        {
+            entry.Errors.Clear();
+            ContactBy = null;
+        }
+
+        if (ContactBy is not { } method || !Methods.Contains(method))
+        {
+            state.AddModelError(prefix + ".ContactBy", "Choose how we should tell you");
+            return;
+        }
+
+        if (method == ContactMethod.Email)
+        {
+            Phone = null;
+            if (string.IsNullOrEmpty(Email))
+            {
+                state.AddModelError(prefix + ".Email", "Enter your email address");
+            }
+            else if (Email.Length > Person.EmailMaxLength || !new EmailAddressAttribute().IsValid(Email) || !PlainTextAttribute.IsPlain(Email))
+            {
+                state.AddModelError(prefix + ".Email", "Enter an email address in the right format, like name@example.org");
+            }
+        }
+        else
+        {
+            Email = null;
+            if (string.IsNullOrEmpty(Phone))
+            {
+                state.AddModelError(prefix + ".Phone", "Enter your phone number");
+            }
+            else if (!IsPhoneNumber(Phone))
+            {
+                state.AddModelError(prefix + ".Phone", "Enter a phone number, like 07700 900 982");
+            }
+        }
+    }
+
+    /// <summary>A new person who gave their own consent on the form and asked to be told what happens.</summary>
+    public Person ToPerson(DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Name = Name!,
+        ConsentToRecord = true,
+        ConsentRecordedAtUtc = now,
+        ConsentRecordedByUserId = null,
+        MayContact = true,
+        ContactBy = ContactBy,
+        Email = ContactBy == ContactMethod.Email ? Email : null,
+        Phone = ContactBy == ContactMethod.Email ? null : Phone,
+        CreatedAtUtc = now,
+    };
+
+    private static bool IsPhoneNumber(string phone)
+    {
+        if (phone.Length > Person.PhoneMaxLength || !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'))
+        {
+            return false;
+        }
+
+        var digits = phone.Count(char.IsAsciiDigit);
+        return digits is >= 7 and <= 15;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text;
+using System.Xml;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Web.Features.Public;
+
+/// <summary>"You said, we did" as an Atom 1.0 feed (RFC 4287): one entry per published outcome, nothing identifying.</summary>
+[AllowAnonymous]
+[PublicPagesOpen]
+public sealed class FeedModel(WithUsDbContext db, TenantContext tenant) : PageModel
+{
+    public const string ContentType = "application/atom+xml";
+    private const string Atom = "http://www.w3.org/2005/Atom";
+
+    public static string Path(string slug) => $"/p/{slug}/you-said-we-did.atom";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var organisation = tenant.Organisation!;
+        var ideas = await PublicIdeas.ListAsync(db, withOutcomeOnly: true, YouSaidWeDidModel.OutcomesShown, cancellationToken);
+        var site = $"{Request.Scheme}://{Request.Host}";
+        var page = $"{site}/p/{organisation.Slug}/you-said-we-did";
+
+        var buffer = new MemoryStream();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = true };
+        await using (var xml = XmlWriter.Create(buffer, settings))
+        {
+            await xml.WriteStartDocumentAsync();
+            await xml.WriteStartElementAsync(null, "feed", Atom);
+            await xml.WriteElementStringAsync(null, "id", Atom, $"urn:uuid:{organisation.Id}");
+            await WriteTextAsync(xml, "title", $"You said, we did – {organisation.Name}");
+            await WriteTextAsync(xml, "subtitle", $"What people told {organisation.Name}, and what we did about it.");
+            var updated = ideas.Count == 0 ? organisation.CreatedAtUtc : ideas.Max(i => i.Date);
+            await xml.WriteElementStringAsync(null, "updated", Atom, Timestamp(updated));
+            await LinkAsync(xml, "self", $"{site}{Path(organisation.Slug)}", ContentType);
+            await LinkAsync(xml, "alternate", page, "text/html");
+            await xml.WriteStartElementAsync(null, "author", Atom);
+            await WriteTextAsync(xml, "name", organisation.Name, typed: false);
+            await xml.WriteEndElementAsync();
+
+            foreach (var idea in ideas)
+            {
+                await xml.WriteStartElementAsync(null, "entry", Atom);
+                await xml.WriteElementStringAsync(null, "id", Atom, $"urn:uuid:{idea.Id}");
+                await WriteTextAsync(xml, "title", idea.Summary);
+                await xml.WriteElementStringAsync(null, "updated", Atom, Timestamp(idea.Date));
+                await LinkAsync(xml, "alternate", $"{site}/p/{organisation.Slug}/ideas/{idea.Id}", "text/html");
+                foreach (var theme in idea.Themes)
+                {
+                    await xml.WriteStartElementAsync(null, "category", Atom);
+                    await xml.WriteAttributeStringAsync(null, "term", null, XmlSafe(theme));
+                    await xml.WriteEndElementAsync();
+                }
+
+                var words = new StringBuilder()
+                    .Append("You said: ").AppendLine(idea.Summary)
+                    .Append("We did: ").Append(PublicWords.Outcome(idea.Outcome));
+                if (PublicWords.Reason(idea.Reason) is { } reason)
+                {
+                    words.Append(' ').Append(reason);
+                }
+
+                if (!string.IsNullOrWhiteSpace(idea.Explanation))
+                {
+                    words.AppendLine().Append(idea.Explanation);
+                }
+
+                words.AppendLine().Append(PublicWords.Voices(idea.Voices)).Append('.');
+                await WriteTextAsync(xml, "content", words.ToString());
+                await xml.WriteEndElementAsync();
+            }
+
+            await xml.WriteEndElementAsync();
+            await xml.WriteEndDocumentAsync();
+        }
+
+        return File(buffer.ToArray(), ContentType + "; charset=utf-8");
+    }
+
+    private static async Task WriteTextAsync(XmlWriter xml, string name, string text, bool typed = true)
+    {
+        await xml.WriteStartElementAsync(null, name, Atom);
+        if (typed)
+        {
+            await xml.WriteAttributeStringAsync(null, "type", null, "text");
+        }
+
+        await xml.WriteStringAsync(XmlSafe(text));
+        await xml.WriteEndElementAsync();
+    }
+
+    private static async Task LinkAsync(XmlWriter xml, string rel, string href, string type)
+    {
+        await xml.WriteStartElementAsync(null, "link", Atom);
+        await xml.WriteAttributeStringAsync(null, "rel", null, rel);
+        await xml.WriteAttributeStringAsync(null, "type", null, type);
+        await xml.WriteAttributeStringAsync(null, "href", null, href);
+        await xml.WriteEndElementAsync();
+    }
+
+    /// <summary>RFC 3339, in UTC.</summary>
+    private static string Timestamp(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>XML 1.0 cannot carry some characters at all (most control characters): they are left out, not escaped.</summary>
+    private static string XmlSafe(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+
+        var safe = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                safe.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                safe.Append(text[i]).Append(text[i + 1]);
+                i++;
+            }
+        }
+
+        return safe.ToString();
+    }
+}

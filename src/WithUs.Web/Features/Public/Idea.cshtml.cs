@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Web.Features.Public;
+
+/// <summary>A published idea, in the words staff wrote for the public, where anyone can say "me too".</summary>
+public sealed class IdeaModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : PublicFormPageModel(tenant)
+{
+    public PublicIdea Idea { get; private set; } = null!;
+
+    [BindProperty]
+    public MeTooInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid contributionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(contributionId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        IssueForm();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid contributionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(contributionId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (SentByBot)
+        {
+            return RedirectToPage("Thanks", new { publicOrg = Slug });
+        }
+
+        var inTime = CameInTime();
+        Input.Contact.Validate(ModelState, "Input.Contact");
+        if (!inTime || !ModelState.IsValid)
+        {
+            return Refused();
+        }
+
+        var kind = await db.Contributions.Where(c => c.Id == Idea.Id).Select(c => c.Kind).SingleAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var person = Input.Contact.Given ? Input.Contact.ToPerson(now) : null;
+        if (person is not null)
+        {
+            db.People.Add(person);
+        }
+
+        db.Contributions.Add(new Contribution
+        {
+            Id = Guid.CreateVersion7(),
+            Text = PlainTextAttribute.Clean(Input.Text),
+            Kind = kind,
+            Channel = Channel.OnlineForm,
+            SaidOnUtc = now.Date,
+            Provenance = Provenance.FirstHand,
+            PersonId = person?.Id,
+            Source = ContributionSource.PublicForm,
+            LinkedToId = Idea.Id,
+            Outcome = OutcomeStatus.New,
+            CreatedAtUtc = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage("Thanks", new { publicOrg = Slug });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var idea = await PublicIdeas.FindAsync(db, id, cancellationToken);
+        if (idea is null)
+        {
+            return false;
+        }
+
+        Idea = idea;
+        return true;
+    }
+
+    public sealed class MeTooInput
+    {
+        [StringLength(Contribution.TextMaxLength, ErrorMessage = "What you add must be 4,000 characters or fewer. Try making it shorter")]
+        [PlainText(ErrorMessage = "What you add has characters we cannot read. Use letters, numbers, spaces and punctuation")]
+        public string? Text { get; set; }
+
+        [Range(typeof(bool), "true", "true", ErrorMessage = "Tick the box to say it is OK for us to keep what you tell us")]
+        public bool Consent { get; set; }
+
+        public ContactInput Contact { get; set; } = new();
+    }
+}

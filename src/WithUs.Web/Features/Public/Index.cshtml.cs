@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Web.Features.Public;
+
+/// <summary>An organisation's front door for the public: tell us something, add your voice, see what we did.</summary>
+[AllowAnonymous]
+[PublicPagesOpen]
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : PageModel
+{
+    /// <summary>The newest published ideas shown; the page stays short and its cost does not grow with the organisation.</summary>
+    public const int IdeasShown = 50;
+
+    public string Slug => tenant.Organisation!.Slug;
+
+    public string OrganisationName => tenant.Organisation!.Name;
+
+    public IReadOnlyList<PublicIdea> Ideas { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Ideas = await PublicIdeas.ListAsync(db, withOutcomeOnly: false, IdeasShown, cancellationToken);
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using WithUs.Web.Infrastructure.Security;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Public;
+
+/// <summary>
+/// A public page with a form anyone may send: open only while the organisation's public pages are, limited per
+/// address, and guarded by a honeypot field and the form's protected "issued at" time.
+/// </summary>
+[AllowAnonymous]
+[PublicPagesOpen]
+[EnableRateLimiting(RateLimits.PublicForm)]
+public abstract class PublicFormPageModel(TenantContext tenant) : WithUsPageModel
+{
+    private PublicFormGuard? guard;
+
+    public string Slug => tenant.Organisation!.Slug;
+
+    public string OrganisationName => tenant.Organisation!.Name;
+
+    /// <summary>The honeypot: hidden from people, so only a bot fills it.</summary>
+    [BindProperty(Name = PublicFormGuard.HoneypotField)]
+    public string? Website { get; set; }
+
+    [BindProperty(Name = PublicFormGuard.IssuedField)]
+    public string? FormIssued { get; set; }
+
+    private PublicFormGuard Guard => guard ??= PublicFormGuard.Create(HttpContext.RequestServices, tenant.RequiredOrganisationId);
+
+    /// <summary>A bot filled the honeypot: it is thanked as a person would be, and nothing is kept.</summary>
+    protected bool SentByBot => PublicFormGuard.IsBot(Website);
+
+    /// <summary>Stamps the form with the time it is shown.</summary>
+    protected void IssueForm()
+    {
+        Website = null;
+        FormIssued = Guard.Issue();
+    }
+
+    /// <summary>Whether the form came back in a believable time; if not, says so on the form.</summary>
+    protected bool CameInTime()
+    {
+        var timing = Guard.Check(FormIssued);
+        if (timing == FormTiming.InTime)
+        {
+            return true;
+        }
+
+        ModelState.AddModelError(string.Empty, PublicFormGuard.Message(timing));
+        return false;
+    }
+
+    /// <summary>The form again, with what they typed, a fresh time stamp and 400.</summary>
+    protected PageResult Refused()
+    {
+        IssueForm();
+        return Invalid();
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Web.Features.Public;
+
+/// <summary>
+/// An idea as the public may see it: only what staff chose to publish, in the words staff wrote for the public.
+/// Never the original words, never who said it.
+/// </summary>
+public sealed record PublicIdea(
+    Guid Id,
+    string Summary,
+    OutcomeStatus Outcome,
+    NotPossibleReason? Reason,
+    string? Explanation,
+    DateTime Date,
+    IReadOnlyList<string> Themes)
+{
+    public int Voices { get; set; }
+}
+
+public static class PublicIdeas
+{
+    /// <summary>Ideas staff have published, with words for the public. Voices added to an idea are never shown on their own.</summary>
+    private static IQueryable<Contribution> Published(WithUsDbContext db) =>
+        db.Contributions.Where(c => c.IsPublished && c.LinkedToId == null && c.PublicSummary != null && c.PublicSummary != "");
+
+    private static IQueryable<PublicIdea> Shape(IQueryable<Contribution> contributions) =>
+        contributions.Select(c => new PublicIdea(
+            c.Id,
+            c.PublicSummary!,
+            c.Outcome,
+            c.NotPossibleReason,
+            c.OutcomeExplanation,
+            c.OutcomeAtUtc ?? c.PublishedAtUtc ?? c.CreatedAtUtc,
+            c.Themes.OrderBy(t => t.Theme!.Name).Select(t => t.Theme!.Name).ToList()));
+
+    /// <summary>Published ideas, newest first: all of them, or only those with an outcome ("You said, we did").</summary>
+    public static async Task<List<PublicIdea>> ListAsync(WithUsDbContext db, bool withOutcomeOnly, int take,
+        CancellationToken cancellationToken)
+    {
+        var query = Published(db);
+        if (withOutcomeOnly)
+        {
+            query = query.Where(c => c.Outcome != OutcomeStatus.New);
+        }
+
+        var ideas = await Shape(query
+                .OrderByDescending(c => c.OutcomeAtUtc ?? c.PublishedAtUtc ?? c.CreatedAtUtc)
+                .ThenByDescending(c => c.Id)
+                .Take(take))
+            .ToListAsync(cancellationToken);
+        await CountVoicesAsync(db, ideas, cancellationToken);
+        return ideas;
+    }
+
+    public static async Task<PublicIdea?> FindAsync(WithUsDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var idea = await Shape(Published(db).Where(c => c.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        if (idea is not null)
+        {
+            await CountVoicesAsync(db, [idea], cancellationToken);
+        }
+
+        return idea;
+    }
+
+    private static async Task CountVoicesAsync(WithUsDbContext db, List<PublicIdea> ideas, CancellationToken cancellationToken)
+    {
+        var counts = await VoiceCounts.ForAsync(db, ideas.Select(i => i.Id).ToList(), cancellationToken);
+        foreach (var idea in ideas)
+        {
+            idea.Voices = counts.GetValueOrDefault(idea.Id, 1);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Web.Features.Public;
+
+/// <summary>"You said, we did": the outcomes staff chose to publish, by theme, with how many people said each.</summary>
+[AllowAnonymous]
+[PublicPagesOpen]
+public sealed class YouSaidWeDidModel(WithUsDbContext db, TenantContext tenant) : PageModel
+{
+    public const string NoThemeHeading = "Other things you told us";
+
+    /// <summary>The newest outcomes shown, here and in the feed.</summary>
+    public const int OutcomesShown = 200;
+
+    public string Slug => tenant.Organisation!.Slug;
+
+    public string OrganisationName => tenant.Organisation!.Name;
+
+    public IReadOnlyList<(string Theme, IReadOnlyList<PublicIdea> Ideas)> Groups { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // The feed, announced as a <link rel="alternate"> would announce it (RFC 8288), so feed readers find it here.
+        Response.Headers.Link = $"<{FeedModel.Path(Slug)}>; rel=\"alternate\"; type=\"{FeedModel.ContentType}\"; title=\"You said, we did\"";
+        var ideas = await PublicIdeas.ListAsync(db, withOutcomeOnly: true, OutcomesShown, cancellationToken);
+        Groups = Group(ideas);
+    }
+
+    /// <summary>Each idea under each of its themes, themes in alphabetical order, ideas without one last.</summary>
+    public static IReadOnlyList<(string Theme, IReadOnlyList<PublicIdea> Ideas)> Group(IReadOnlyList<PublicIdea> ideas)
+    {
+        var themed = ideas.SelectMany(i => i.Themes.Select(t => (Theme: t, Idea: i)))
+            .GroupBy(x => x.Theme, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.CurrentCultureIgnoreCase)
+            .Select(g => (g.Key, (IReadOnlyList<PublicIdea>)g.Select(x => x.Idea).ToList()))
+            .ToList();
+        var other = ideas.Where(i => i.Themes.Count == 0).ToList();
+        if (other.Count > 0)
+        {
+            themed.Add((NoThemeHeading, other));
+        }
+
+        return themed;
+    }
+}

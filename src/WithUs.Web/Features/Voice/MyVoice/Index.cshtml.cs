@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Account;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Voice.MyVoice;
+
+/// <summary>
+/// A partner's own record: everything they have said here (including "me too"s) and what happened to each. Only
+/// what is theirs: the contributions of the person linked to their own account, never anyone else's.
+/// </summary>
+[Authorize(Policy = Policies.Member)]
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+{
+    public const int PageSize = 20;
+
+    public string Slug => tenant.Organisation!.Slug;
+
+    public string OrganisationName => tenant.Organisation!.Name;
+
+    public int PageNumber { get; private set; } = 1;
+
+    public bool HasMore { get; private set; }
+
+    public IReadOnlyList<Row> Said { get; private set; } = [];
+
+    /// <remarks>From the query string only: in Razor Pages the route value "page" is the page's own path.</remarks>
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Clamp(page ?? 1, 1, 10_000);
+        var userId = CurrentUser.Id(User)!.Value;
+        var rows = await db.Contributions.AsNoTracking()
+            .Where(c => c.Person != null && c.Person.UserId == userId)
+            .OrderByDescending(c => c.CreatedAtUtc)
+            .ThenByDescending(c => c.Id)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize + 1)
+            .Select(c => new Row(
+                c.Id,
+                c.Text,
+                c.Kind,
+                c.SaidOnUtc,
+                c.LinkedToId != null,
+                // Someone else's idea is shown only in the words staff published for everyone, if they did.
+                c.LinkedTo != null && c.LinkedTo.IsPublished ? c.LinkedTo.PublicSummary : null,
+                c.LinkedTo != null ? c.LinkedTo.Outcome : c.Outcome,
+                c.LinkedTo != null ? c.LinkedTo.NotPossibleReason : c.NotPossibleReason,
+                c.LinkedTo != null ? c.LinkedTo.OutcomeExplanation : c.OutcomeExplanation,
+                c.ToldAtUtc,
+                c.ToldHow,
+                c.ToldOutcome))
+            .ToListAsync(cancellationToken);
+        HasMore = rows.Count > PageSize;
+        Said = rows.Take(PageSize).ToList();
+    }
+
+    public sealed record Row(
+        Guid Id,
+        string Text,
+        ContributionKind Kind,
+        DateTime SaidOnUtc,
+        bool IsMeToo,
+        string? AgreedWith,
+        OutcomeStatus Outcome,
+        NotPossibleReason? Reason,
+        string? Explanation,
+        DateTime? ToldAtUtc,
+        TellingMethod? ToldHow,
+        OutcomeStatus? ToldOutcome)
+    {
+        /// <summary>Whether we told them, and whether what we told them is still the news.</summary>
+        public string Told => (ToldAtUtc, Outcome) switch
+        {
+            (null, OutcomeStatus.New) => "Nothing to tell you yet.",
+            (null, _) => "We have not told you about this yet.",
+            ({ } at, _) when ToldOutcome is { } told && told != Outcome =>
+                $"We told you on {Public.PublicWords.Date(at)}. Things have changed since then, so we will tell you again.",
+            ({ } at, _) => ToldHow is { } how
+                ? $"We told you on {Public.PublicWords.Date(at)} ({how.DisplayName().ToLowerInvariant()})."
+                : $"We told you on {Public.PublicWords.Date(at)}.",
+        };
+    }
+}

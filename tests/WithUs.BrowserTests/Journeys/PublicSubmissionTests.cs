@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WithUs.BrowserTests.Infrastructure;
+using WithUs.Web.Features.Members;
+using WithUs.Web.Features.Organisations;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using Xunit.Abstractions;
+
+namespace WithUs.BrowserTests.Journeys;
+
+/// <summary>A WithUs whose public forms accept a form at once: a test types faster than any person.</summary>
+public sealed class QuickFormsBrowserApp : BrowserApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string> { ["PublicForms:MinimumSeconds"] = "0" };
+}
+
+/// <summary>
+/// Journey: a member of the public, with no account, tells an organisation an idea and asks to hear back, says
+/// "me too" to a published idea, then reads "You said, we did". With and without JavaScript.
+/// </summary>
+public sealed class PublicSubmissionTests(QuickFormsBrowserApp app, ITestOutputHelper output) : IClassFixture<QuickFormsBrowserApp>
+{
+    private sealed record Published(string Slug, string Name, Guid OrganisationId, Guid IdeaId, string Summary);
+
+    /// <summary>An organisation whose staff have published one outcome (as the staff pages would).</summary>
+    private async Task<Published> OrganisationWithAPublishedOutcomeAsync(string name)
+    {
+        using var scope = app.Server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
+        var organisation = new Organisation
+        {
+            Id = Guid.CreateVersion7(),
+            Name = name,
+            Slug = Slugs.From(name),
+            CreatedAtUtc = DateTime.UtcNow,
+        };
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
+        var theme = new Theme { Id = Guid.CreateVersion7(), Name = "Getting here", CreatedAtUtc = DateTime.UtcNow };
+        var idea = new Contribution
+        {
+            Id = Guid.CreateVersion7(),
+            Text = "my carer says the bus never comes on time",
+            Kind = ContributionKind.Idea,
+            Channel = Channel.Conversation,
+            SaidOnUtc = DateTime.UtcNow.Date,
+            CreatedAtUtc = DateTime.UtcNow,
+            Outcome = OutcomeStatus.Done,
+            OutcomeAtUtc = DateTime.UtcNow,
+            OutcomeExplanation = "Our minibus now meets the 10 o'clock train.",
+            IsPublished = true,
+            PublicSummary = "A minibus from the station",
+            PublishedAtUtc = DateTime.UtcNow,
+        };
+        db.Themes.Add(theme);
+        db.Contributions.Add(idea);
+        db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = idea.Id, ThemeId = theme.Id });
+        await db.SaveChangesAsync();
+        return new Published(organisation.Slug, organisation.Name, organisation.Id, idea.Id, idea.PublicSummary);
+    }
+
+    private async Task<List<Contribution>> ContributionsAsync(Guid organisationId)
+    {
+        using var scope = app.Server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
+        return await db.Contributions.AsNoTracking().Include(c => c.Person).OrderBy(c => c.CreatedAtUtc).ToListAsync();
+    }
+
+    [Fact]
+    public async Task A_member_of_the_public_adds_an_idea_says_me_too_and_reads_you_said_we_did()
+    {
+        var published = await OrganisationWithAPublishedOutcomeAsync("Hillside Community Hub");
+        await using var visitor = await app.StartJourneyAsync(output, name: "public");
+
+        await visitor.GotoAsync($"/p/{published.Slug}");
+        (await visitor.Heading.InnerTextAsync()).ShouldBe(published.Name);
+        await visitor.ScreenshotAsync("public landing");
+        await visitor.FollowAsync("Tell us your idea or what you think");
+        visitor.Location.ShouldBe($"/p/{published.Slug}/say");
+
+        await visitor.FillAsync("What would you like to tell us?", "A quiet room for people who find noise hard");
+        await visitor.Field("An idea").CheckAsync();
+        await visitor.Field("Yes, it is OK to keep what I tell you").CheckAsync();
+        await visitor.Field("Yes, tell me what happens").CheckAsync();
+        await visitor.FillAsync("Your name", "Kestrel");
+        await visitor.Field("Email").CheckAsync();
+        await visitor.FillAsync("Email address", "kestrel@example.org");
+        await visitor.ScreenshotAsync("public say filled in");
+        await visitor.SubmitAsync("Send");
+
+        visitor.Location.ShouldBe($"/p/{published.Slug}/thanks");
+        (await visitor.Page.Locator("h1").InnerTextAsync()).ShouldBe("Thank you");
+        (await visitor.Page.Locator("main").InnerTextAsync()).ShouldContain("What happens next");
+        var idea = (await ContributionsAsync(published.OrganisationId)).Single(c => c.Text.StartsWith("A quiet room", StringComparison.Ordinal));
+        idea.Source.ShouldBe(ContributionSource.PublicForm);
+        idea.Person.ShouldNotBeNull().Name.ShouldBe("Kestrel");
+        idea.Person.Email.ShouldBe("kestrel@example.org");
+
+        await visitor.FollowAsync($"Back to {published.Name}");
+        await visitor.FollowAsync(published.Summary);
+        visitor.Location.ShouldBe($"/p/{published.Slug}/ideas/{published.IdeaId}");
+        (await visitor.Page.Locator("main").InnerTextAsync()).ShouldContain("1 person said this");
+        await visitor.FillAsync("Anything to add? (optional)", "I miss my appointments because of the bus");
+        await visitor.Field("Yes, it is OK to keep what I tell you").CheckAsync();
+        await visitor.Field("No, thank you").CheckAsync();
+        await visitor.SubmitAsync("Me too");
+        visitor.Location.ShouldBe($"/p/{published.Slug}/thanks");
+        var voice = (await ContributionsAsync(published.OrganisationId)).Single(c => c.LinkedToId == published.IdeaId);
+        voice.PersonId.ShouldBeNull();
+
+        await visitor.FollowAsync("You said, we did");
+        visitor.Location.ShouldBe($"/p/{published.Slug}/you-said-we-did");
+        var main = await visitor.Page.Locator("main").InnerTextAsync();
+        main.ShouldContain("Getting here");
+        main.ShouldContain(published.Summary);
+        main.ShouldContain("We did it.");
+        main.ShouldContain("Our minibus now meets the 10 o'clock train.");
+        main.ShouldContain("2 people said this");
+        main.ShouldNotContain("carer");
+        main.ShouldNotContain("Kestrel");
+        await visitor.ScreenshotAsync("you said we did");
+    }
+
+    [Fact]
+    public async Task The_public_pages_work_without_JavaScript()
+    {
+        var published = await OrganisationWithAPublishedOutcomeAsync("Brookside Voices");
+        await using var visitor = await app.StartJourneyAsync(output, javaScript: false, name: "public-no-js");
+
+        await visitor.GotoAsync($"/p/{published.Slug}");
+        await visitor.FollowAsync("Tell us your idea or what you think");
+
+        // Without JavaScript every question is on show; a mistake is explained and what was typed is kept.
+        (await visitor.Field("Your name").IsVisibleAsync()).ShouldBeTrue();
+        await visitor.FillAsync("What would you like to tell us?", "Ramps at both doors");
+        await visitor.Field("Yes, tell me what happens").CheckAsync();
+        await visitor.Field("Text message").CheckAsync();
+        await visitor.FillAsync("Phone number", "07700 900 456");
+        (await visitor.SubmitAsync("Send")).Status.ShouldBe(400);
+        var errors = await visitor.ErrorSummary.InnerTextAsync();
+        errors.ShouldContain("Choose what kind of thing you are telling us");
+        errors.ShouldContain("Tick the box to say it is OK for us to keep what you tell us");
+        errors.ShouldContain("Enter your name, or a made-up name");
+        (await visitor.Field("What would you like to tell us?").InputValueAsync()).ShouldBe("Ramps at both doors");
+        (await visitor.Field("Phone number").InputValueAsync()).ShouldBe("07700 900 456");
+
+        await visitor.Field("Something good").CheckAsync();
+        await visitor.Field("Yes, it is OK to keep what I tell you").CheckAsync();
+        await visitor.FillAsync("Your name", "Otter");
+        await visitor.SubmitAsync("Send");
+        visitor.Location.ShouldBe($"/p/{published.Slug}/thanks");
+        var said = (await ContributionsAsync(published.OrganisationId)).Single(c => c.Text == "Ramps at both doors");
+        said.Kind.ShouldBe(ContributionKind.Praise);
+        said.Person.ShouldNotBeNull().Phone.ShouldBe("07700 900 456");
+
+        await visitor.GotoAsync($"/p/{published.Slug}/ideas/{published.IdeaId}");
+        await visitor.Field("Yes, it is OK to keep what I tell you").CheckAsync();
+        await visitor.SubmitAsync("Me too");
+        visitor.Location.ShouldBe($"/p/{published.Slug}/thanks");
+
+        await visitor.FollowAsync("You said, we did");
+        (await visitor.Page.Locator("main").InnerTextAsync()).ShouldContain("2 people said this");
+    }
+}

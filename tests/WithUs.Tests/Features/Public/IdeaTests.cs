@@ -1,0 +1,200 @@
+using System.Net;
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.People;
+using WithUs.Web.Features.Voice;
+
+namespace WithUs.Tests.Features.Public;
+
+/// <summary>A published idea, as the public sees it, and "me too".</summary>
+public abstract class IdeaTests(ClockedWithUsFactory app)
+{
+    private static string Url(TestOrganisation organisation, Guid id) => $"/p/{organisation.Slug}/ideas/{id}";
+
+    [Fact]
+    public async Task Idea_ShowsThePublicWordsOutcomeAndVoices_NeverTheOriginalWordsOrWhoSaidIt()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(organisation, name: "Marguerite Fenwick-Oyelaran");
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "My neighbour Tom at number 12 wants a ramp", "A ramp at the front door",
+            OutcomeStatus.NotPossible, c =>
+            {
+                c.PersonId = person.Id;
+                c.NotPossibleReason = NotPossibleReason.NotAffordableNow;
+                c.OutcomeExplanation = "We will ask the council again in spring.";
+            });
+        await app.CreateContributionAsync(organisation, "me too", c => c.LinkedToId = idea.Id);
+        await app.CreateContributionAsync(organisation, "and me", c => c.LinkedToId = idea.Id);
+
+        using var client = app.CreateBrowser();
+        var page = await client.GetPageAsync(Url(organisation, idea.Id));
+
+        page.QuerySelector("h1")!.TextContent.ShouldBe("A ramp at the front door");
+        var main = page.QuerySelector("main")!.TextContent;
+        main.ShouldContain("We cannot do this.");
+        main.ShouldContain("We do not have the money for it now.");
+        main.ShouldContain("We will ask the council again in spring.");
+        main.ShouldContain("3 people said this");
+        main.ShouldNotContain("Tom at number 12");
+        main.ShouldNotContain("and me");
+        page.DocumentElement.OuterHtml.ShouldNotContain("Marguerite");
+    }
+
+    [Fact]
+    public async Task MeToo_Anonymously_AddsAVoiceToTheIdea()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "original words", "Longer library hours", configure: c => c.Kind = ContributionKind.Need);
+        using var client = app.CreateBrowser();
+
+        using var response = await client.FillInAsync(app, Url(organisation, idea.Id), PublicPages.MeTooValues("  I work until six  "));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe($"/p/{organisation.Slug}/thanks");
+        var voice = (await app.ContributionsAsync(organisation)).Where(c => c.Id != idea.Id).ShouldHaveSingleItem();
+        voice.LinkedToId.ShouldBe(idea.Id);
+        voice.Text.ShouldBe("I work until six");
+        voice.Kind.ShouldBe(ContributionKind.Need);
+        voice.Source.ShouldBe(ContributionSource.PublicForm);
+        voice.Channel.ShouldBe(Channel.OnlineForm);
+        voice.Provenance.ShouldBe(Provenance.FirstHand);
+        voice.PersonId.ShouldBeNull();
+        voice.IsPublished.ShouldBeFalse();
+        (await client.GetPageAsync(Url(organisation, idea.Id))).QuerySelector("main")!.TextContent.ShouldContain("2 people said this");
+    }
+
+    [Fact]
+    public async Task MeToo_WithNothingToAddAndAskingToBeTold_KeepsThePerson()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "original words", "A quiet room");
+        using var client = app.CreateBrowser();
+
+        using var response = await client.FillInAsync(app, Url(organisation, idea.Id), PublicPages.MeTooValues(overrides: new Dictionary<string, string>
+        {
+            ["Input.Contact.WantsToHear"] = "true",
+            ["Input.Contact.Name"] = "Robin",
+            ["Input.Contact.ContactBy"] = nameof(ContactMethod.TextMessage),
+            ["Input.Contact.Phone"] = "07700 900 123",
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var person = (await app.PeopleAsync(organisation)).ShouldHaveSingleItem();
+        person.Name.ShouldBe("Robin");
+        person.MayContact.ShouldBeTrue();
+        person.ContactBy.ShouldBe(ContactMethod.TextMessage);
+        person.Phone.ShouldBe("07700 900 123");
+        var voice = (await app.ContributionsAsync(organisation)).Where(c => c.Id != idea.Id).ShouldHaveSingleItem();
+        voice.PersonId.ShouldBe(person.Id);
+        voice.Text.ShouldBe("");
+    }
+
+    public static TheoryData<string, string, string> BadAnswers() => new()
+    {
+        { "Input.Consent", "false", "Tick the box to say it is OK for us to keep what you tell us" },
+        { "Input.Text", new string('x', 4001), "What you add must be 4,000 characters or fewer. Try making it shorter" },
+        { "Input.Text", "escape \u001b[31m here", "What you add has characters we cannot read. Use letters, numbers, spaces and punctuation" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadAnswers))]
+    public async Task MeToo_WithABadAnswer_SaysWhatIsWrongAndAddsNothing(string field, string value, string message)
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "original words", "Bike racks");
+        using var client = app.CreateBrowser();
+
+        using var response = await client.FillInAsync(app, Url(organisation, idea.Id), PublicPages.MeTooValues(overrides: new Dictionary<string, string> { [field] = value }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await response.ReadHtmlAsync();
+        page.ErrorSummary().ShouldBe([message]);
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Bike racks");
+        (await app.ContributionsAsync(organisation)).ShouldHaveSingleItem().Id.ShouldBe(idea.Id);
+    }
+
+    [Fact]
+    public async Task MeToo_Script_IsShownBackAsText()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "original words", "Bike racks");
+        using var client = app.CreateBrowser();
+
+        using var response = await client.FillInAsync(app, Url(organisation, idea.Id),
+            PublicPages.MeTooValues("<script>alert(1)</script>", new Dictionary<string, string> { ["Input.Consent"] = "false" }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldNotContain("<script>alert");
+        html.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    [Fact]
+    public async Task Idea_NotPublished_IsNotFound_ForReadingOrForMeToo()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var unpublished = await app.CreateContributionAsync(organisation, "private words", c => c.PublicSummary = "Drafted summary");
+        using var client = app.CreateBrowser();
+        var someForm = await client.GetPageAsync($"/p/{organisation.Slug}/say");
+
+        using var read = await client.GetAsync(new Uri(Url(organisation, unpublished.Id), UriKind.Relative));
+        app.Clock.Advance(PublicPages.ThinkingTime);
+        using var meToo = await client.PostFormAsync(Url(organisation, unpublished.Id), new Dictionary<string, string>(PublicPages.MeTooValues())
+        {
+            [Html.AntiforgeryField] = someForm.AntiforgeryToken(),
+            ["FormIssued"] = someForm.FieldValue("FormIssued")!,
+        });
+
+        read.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await read.Content.ReadAsStringAsync()).ShouldNotContain("private words");
+        meToo.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.ContributionsAsync(organisation)).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Idea_PublishedWithoutPublicWords_IsNotFound_SoTheOriginalWordsCanNeverShow()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreateContributionAsync(organisation, "private words", c => c.IsPublished = true);
+        using var client = app.CreateBrowser();
+
+        using var read = await client.GetAsync(new Uri(Url(organisation, idea.Id), UriKind.Relative));
+
+        read.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Idea_AVoiceAddedToAnIdea_IsNotAnIdeaOfItsOwn()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "original words", "Bike racks");
+        var voice = await app.CreateContributionAsync(organisation, "me too words", c =>
+        {
+            c.LinkedToId = idea.Id;
+            c.IsPublished = true;
+            c.PublicSummary = "Published by mistake";
+        });
+        using var client = app.CreateBrowser();
+
+        using var read = await client.GetAsync(new Uri(Url(organisation, voice.Id), UriKind.Relative));
+
+        read.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Idea_OfAnotherOrganisation_IsNotFoundUnderThisOne()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var other = await app.CreateOrganisationAsync();
+        var theirs = await app.CreatePublishedIdeaAsync(other, "their words", "Their published idea");
+        using var client = app.CreateBrowser();
+
+        using var read = await client.GetAsync(new Uri(Url(organisation, theirs.Id), UriKind.Relative));
+
+        read.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetPageAsync(Url(other, theirs.Id))).QuerySelector("h1")!.TextContent.ShouldBe("Their published idea");
+    }
+
+    public sealed class OnSqlite(SqliteClockedWithUsFactory app) : IdeaTests(app), IClassFixture<SqliteClockedWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresClockedWithUsFactory app) : IdeaTests(app), IClassFixture<PostgresClockedWithUsFactory>;
+}

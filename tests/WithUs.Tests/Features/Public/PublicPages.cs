@@ -1,0 +1,92 @@
+using System.Net;
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.People;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Tests.Features.Public;
+
+/// <summary>Filling in the public forms as a person would, and the published ideas staff would have made.</summary>
+public static class PublicPages
+{
+    /// <summary>Longer than any form's minimum time: a person reading and typing.</summary>
+    public static readonly TimeSpan ThinkingTime = TimeSpan.FromSeconds(20);
+
+    /// <summary>An idea staff published, with words for the public written over the person's own.</summary>
+    public static Task<Contribution> CreatePublishedIdeaAsync(this WithUsFactory app, TestOrganisation organisation,
+        string text, string summary, OutcomeStatus outcome = OutcomeStatus.New, Action<Contribution>? configure = null) =>
+        app.CreateContributionAsync(organisation, text, c =>
+        {
+            c.IsPublished = true;
+            c.PublicSummary = summary;
+            c.PublishedAtUtc = DateTime.UtcNow;
+            c.Outcome = outcome;
+            c.OutcomeAtUtc = outcome == OutcomeStatus.New ? null : DateTime.UtcNow;
+            configure?.Invoke(c);
+        });
+
+    public static Task SetPublicPagesOpenAsync(this WithUsFactory app, TestOrganisation organisation, bool open) =>
+        app.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<WithUsDbContext>();
+            var row = await db.Organisations.SingleAsync(o => o.Id == organisation.Id);
+            row.PublicPagesOpen = open;
+            await db.SaveChangesAsync();
+        });
+
+    public static Task<List<Contribution>> ContributionsAsync(this WithUsFactory app, TestOrganisation organisation) =>
+        app.InOrganisationAsync(organisation, db => db.Contributions.AsNoTracking().OrderBy(c => c.CreatedAtUtc).ToListAsync());
+
+    public static Task<List<Person>> PeopleAsync(this WithUsFactory app, TestOrganisation organisation) =>
+        app.InOrganisationAsync(organisation, db => db.People.AsNoTracking().ToListAsync());
+
+    /// <summary>Everything a valid "say" form needs, with <paramref name="overrides"/> typed over it.</summary>
+    public static Dictionary<string, string> SayValues(string text, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Text"] = text,
+            ["Input.Kind"] = nameof(ContributionKind.Idea),
+            ["Input.Consent"] = "true",
+            ["Input.Contact.WantsToHear"] = "false",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
+        return values;
+    }
+
+    public static Dictionary<string, string> MeTooValues(string? text = null, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Text"] = text ?? "",
+            ["Input.Consent"] = "true",
+            ["Input.Contact.WantsToHear"] = "false",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
+        return values;
+    }
+
+    /// <summary>Opens a public form, takes <paramref name="thinking"/> over it (on the test's clock), and sends it.</summary>
+    public static async Task<HttpResponseMessage> FillInAsync(this HttpClient client, ClockedWithUsFactory app, string url,
+        IReadOnlyDictionary<string, string> values, TimeSpan? thinking = null)
+    {
+        var page = await client.GetPageAsync(url);
+        app.Clock.Advance(thinking ?? ThinkingTime);
+        return await client.SubmitAsync(page, url, values);
+    }
+
+    public static async Task<string> BodyAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {url}");
+        return await response.Content.ReadAsStringAsync();
+    }
+}

@@ -1,0 +1,274 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using WithUs.Tests.Features.Public;
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Tests.Infrastructure.Tenancy;
+
+/// <summary>
+/// Walks every endpoint under /p/{publicOrg}/, found from the app's own routing table rather than a hand-kept list:
+/// an organisation's public pages show only what it published, never another organisation's, never anything
+/// unpublished, never the words people used or who they are.
+/// </summary>
+public abstract class PublicIsolationTests(WithUsFactory app)
+{
+    private sealed record Request(string Method, string Path)
+    {
+        public override string ToString() => $"{Method} {Path}";
+    }
+
+    /// <summary>One organisation's public and private data, with words unique to it so any leak can be seen.</summary>
+    private sealed record World(TestOrganisation Organisation, Guid PublishedId, Guid UnpublishedId, Guid VoiceId,
+        string Marker, IReadOnlyList<string> Public, IReadOnlyList<string> Private);
+
+    private async Task<World> OrganisationWithDataAsync()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var person = await app.CreatePersonAsync(organisation, name: $"Name{marker}");
+        var theme = await app.CreateThemeAsync(organisation, $"Theme{marker}");
+        var published = await app.CreatePublishedIdeaAsync(organisation, $"Original{marker} words", $"Summary{marker}",
+            OutcomeStatus.Done, c =>
+            {
+                c.PersonId = person.Id;
+                c.OutcomeExplanation = $"Explanation{marker}";
+            });
+        await app.AddThemeAsync(organisation, published.Id, theme.Id);
+        var voice = await app.CreateContributionAsync(organisation, $"MeToo{marker} words", c =>
+        {
+            c.LinkedToId = published.Id;
+            c.PersonId = person.Id;
+        });
+        var unpublished = await app.CreateContributionAsync(organisation, $"Hidden{marker} words", c =>
+        {
+            c.Outcome = OutcomeStatus.Done;
+            c.PublicSummary = $"Draft{marker}";
+            c.OutcomeExplanation = $"Secret{marker}";
+            c.PersonId = person.Id;
+        });
+        return new World(organisation, published.Id, unpublished.Id, voice.Id, marker,
+            [$"Summary{marker}", $"Explanation{marker}", $"Theme{marker}", published.Id.ToString()],
+            [$"Name{marker}", $"Original{marker}", $"MeToo{marker}", $"Hidden{marker}", $"Draft{marker}", $"Secret{marker}",
+                unpublished.Id.ToString(), voice.Id.ToString()]);
+    }
+
+    /// <summary>Every request that can be made to an endpoint whose route has {publicOrg}, with the values given.</summary>
+    private async Task<List<Request>> PublicRequestsAsync(string slug, Guid ideaId)
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.GetParameter(TenantResolutionMiddleware.PublicRouteKey) is not null)
+            .ToList();
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        var requests = new List<Request>();
+        foreach (var endpoint in endpoints)
+        {
+            var path = Fill(endpoint.RoutePattern, slug, ideaId);
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                requests.Add(new Request("GET", path));
+                foreach (var handler in compiled.HandlerMethods.Where(h => !(h.HttpMethod == "Get" && h.Name is null)))
+                {
+                    requests.Add(new Request(handler.HttpMethod.ToUpperInvariant(), handler.Name is null ? path : $"{path}?handler={handler.Name}"));
+                }
+            }
+            else
+            {
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+                requests.AddRange(methods.Select(m => new Request(m, path)));
+            }
+        }
+
+        return requests.DistinctBy(r => r.ToString()).ToList();
+    }
+
+    private static string Fill(RoutePattern pattern, string slug, Guid ideaId)
+    {
+        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternSeparatorPart separator => separator.Content,
+            RoutePatternParameterPart { Name: TenantResolutionMiddleware.PublicRouteKey } => Uri.EscapeDataString(slug),
+            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == "guid") => ideaId.ToString(),
+            RoutePatternParameterPart => "x",
+            _ => throw new InvalidOperationException($"Unexpected route part {part}"),
+        })));
+        return "/" + string.Join('/', segments);
+    }
+
+    /// <summary>Posts as a person would (antiforgery and a form time from a real page), with thinking time passed.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpClient client, Request request, string formPage)
+    {
+        if (request.Method == "GET")
+        {
+            return await client.GetAsync(new Uri(request.Path, UriKind.Relative));
+        }
+
+        var form = await client.GetPageAsync(formPage);
+        if (app is ClockedWithUsFactory clocked)
+        {
+            clocked.Clock.Advance(PublicPages.ThinkingTime);
+        }
+
+        var fields = new Dictionary<string, string>(PublicPages.SayValues("Leak test"))
+        {
+            [Html.AntiforgeryField] = form.AntiforgeryToken(),
+            ["FormIssued"] = form.FieldValue("FormIssued") ?? "",
+        };
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(request.Path, UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(fields),
+        };
+        return await client.SendAsync(message);
+    }
+
+    [Fact]
+    public async Task EveryPublicEndpoint_IsDiscovered()
+    {
+        var world = await OrganisationWithDataAsync();
+
+        var requests = (await PublicRequestsAsync(world.Organisation.Slug, world.PublishedId)).Select(r => r.ToString()).ToList();
+
+        var slug = world.Organisation.Slug;
+        requests.ShouldContain($"GET /p/{slug}");
+        requests.ShouldContain($"GET /p/{slug}/say");
+        requests.ShouldContain($"POST /p/{slug}/say");
+        requests.ShouldContain($"GET /p/{slug}/ideas/{world.PublishedId}");
+        requests.ShouldContain($"POST /p/{slug}/ideas/{world.PublishedId}");
+        requests.ShouldContain($"GET /p/{slug}/you-said-we-did");
+        requests.ShouldContain($"GET /p/{slug}/you-said-we-did.atom");
+    }
+
+    [Fact]
+    public async Task EveryPublicPage_ShowsOnlyItsOwnPublishedData_NeverAnotherOrganisationsOrAnythingPrivate()
+    {
+        var own = await OrganisationWithDataAsync();
+        var other = await OrganisationWithDataAsync();
+        using var client = app.CreateBrowser();
+
+        var leaks = new List<string>();
+        var shownOwn = new HashSet<string>();
+        foreach (var request in (await PublicRequestsAsync(own.Organisation.Slug, own.PublishedId)).Where(r => r.Method == "GET"))
+        {
+            using var response = await client.GetAsync(new Uri(request.Path, UriKind.Relative));
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                leaks.Add($"{request} answered {(int)response.StatusCode}");
+                continue;
+            }
+
+            var body = await response.Content.ReadAsStringAsync();
+            leaks.AddRange(own.Private.Concat(other.Public).Concat(other.Private)
+                .Where(word => body.Contains(word, StringComparison.OrdinalIgnoreCase))
+                .Select(word => $"{request} shows \"{word}\""));
+            shownOwn.UnionWith(own.Public.Where(word => body.Contains(word, StringComparison.Ordinal)));
+        }
+
+        leaks.ShouldBeEmpty();
+        shownOwn.ShouldBe(own.Public, ignoreOrder: true, "the control: everything published does show somewhere");
+    }
+
+    [Fact]
+    public async Task EveryPublicEndpoint_AskedForAnotherOrganisationsIdea_Answers404()
+    {
+        var own = await OrganisationWithDataAsync();
+        var other = await OrganisationWithDataAsync();
+        using var client = app.CreateBrowser();
+        var requests = (await PublicRequestsAsync(own.Organisation.Slug, other.PublishedId))
+            .Where(r => r.Path.Contains(other.PublishedId.ToString(), StringComparison.Ordinal))
+            .ToList();
+
+        var leaks = new List<string>();
+        foreach (var request in requests)
+        {
+            using var response = await SendAsync(client, request, $"/p/{own.Organisation.Slug}/say");
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                leaks.Add($"{request} answered {(int)response.StatusCode}");
+            }
+        }
+
+        requests.ShouldNotBeEmpty();
+        leaks.ShouldBeEmpty();
+        (await app.ContributionsAsync(own.Organisation)).Count.ShouldBe(3, "nothing was added to either organisation");
+        (await app.ContributionsAsync(other.Organisation)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task EveryPublicEndpoint_AskedForUnpublishedOrAddedVoices_Answers404()
+    {
+        var own = await OrganisationWithDataAsync();
+        using var client = app.CreateBrowser();
+
+        var leaks = new List<string>();
+        foreach (var id in new[] { own.UnpublishedId, own.VoiceId, Guid.CreateVersion7() })
+        {
+            foreach (var request in (await PublicRequestsAsync(own.Organisation.Slug, id))
+                         .Where(r => r.Path.Contains(id.ToString(), StringComparison.Ordinal)))
+            {
+                using var response = await SendAsync(client, request, $"/p/{own.Organisation.Slug}/say");
+                if (response.StatusCode != HttpStatusCode.NotFound)
+                {
+                    leaks.Add($"{request} answered {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        leaks.ShouldBeEmpty();
+        (await app.ContributionsAsync(own.Organisation)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task EveryPublicEndpoint_OfAnOrganisationWithClosedPages_Answers404()
+    {
+        var own = await OrganisationWithDataAsync();
+        var open = await OrganisationWithDataAsync();
+        await app.SetPublicPagesOpenAsync(own.Organisation, open: false);
+        using var client = app.CreateBrowser();
+
+        var leaks = new List<string>();
+        foreach (var request in await PublicRequestsAsync(own.Organisation.Slug, own.PublishedId))
+        {
+            using var response = await SendAsync(client, request, $"/p/{open.Organisation.Slug}/say");
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                leaks.Add($"{request} answered {(int)response.StatusCode}");
+            }
+            else if ((await response.Content.ReadAsStringAsync()).Contains(own.Organisation.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                leaks.Add($"{request} names the organisation");
+            }
+        }
+
+        leaks.ShouldBeEmpty();
+        (await app.ContributionsAsync(own.Organisation)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task EveryPublicEndpoint_OfAnUnknownOrganisation_Answers404()
+    {
+        var open = await OrganisationWithDataAsync();
+        using var client = app.CreateBrowser();
+
+        var leaks = new List<string>();
+        foreach (var request in await PublicRequestsAsync("no-such-organisation", open.PublishedId))
+        {
+            using var response = await SendAsync(client, request, $"/p/{open.Organisation.Slug}/say");
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                leaks.Add($"{request} answered {(int)response.StatusCode}");
+            }
+        }
+
+        leaks.ShouldBeEmpty();
+    }
+
+    public sealed class OnSqlite(SqliteClockedWithUsFactory app) : PublicIsolationTests(app), IClassFixture<SqliteClockedWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresClockedWithUsFactory app) : PublicIsolationTests(app), IClassFixture<PostgresClockedWithUsFactory>;
+}
