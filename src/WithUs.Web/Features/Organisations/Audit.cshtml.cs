@@ -15,16 +15,16 @@ public sealed class AuditModel(WithUsDbContext db, TenantContext tenant) : WithU
 
     public string OrganisationName => tenant.Organisation!.Name;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public bool HasMore { get; private set; }
 
     public IReadOnlyList<Row> Entries { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <remarks>From the query string only: in Razor Pages the route value "page" is the page's own path.</remarks>
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
+        PageNumber = Math.Clamp(page ?? 1, 1, 10_000);
         var organisationId = tenant.RequiredOrganisationId;
 
         // The audit log is not tenant-filtered (sign-ins belong to no organisation), so filter explicitly here.
@@ -35,9 +35,9 @@ public sealed class AuditModel(WithUsDbContext db, TenantContext tenant) : WithU
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)
             .ToListAsync(cancellationToken);
-        var page = rows.Take(PageSize).ToList();
-        var people = page.Where(r => r.ActorUserId != null).Select(r => r.ActorUserId!.Value)
-            .Concat(page.SelectMany(r => AuditDescriptions.PeopleNamedIn(r.Details)))
+        var shown = rows.Take(PageSize).ToList();
+        var people = shown.Where(r => r.ActorUserId != null).Select(r => r.ActorUserId!.Value)
+            .Concat(shown.SelectMany(r => AuditDescriptions.PeopleNamedIn(r.Details)))
             .Distinct()
             .ToList();
         var names = await db.Users.AsNoTracking()
@@ -45,7 +45,7 @@ public sealed class AuditModel(WithUsDbContext db, TenantContext tenant) : WithU
             .Select(u => new { u.Id, u.DisplayName })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         HasMore = rows.Count > PageSize;
-        Entries = page
+        Entries = shown
             .Select(a =>
             {
                 var (what, details) = AuditDescriptions.Describe(a.Action, a.EntityType, a.Details, names);

@@ -17,12 +17,19 @@ public static class VoiceCounts
             return [];
         }
 
-        var rows = await db.Contributions
-            .Where(c => ideaIds.Contains(c.Id) || (c.LinkedToId != null && ideaIds.Contains(c.LinkedToId.Value)))
-            .Select(c => new { Idea = c.LinkedToId ?? c.Id, c.Id, c.PersonId })
+        // Two queries, each answered from an index (by id; by LinkedToId). One query with "id in (...) or linked in
+        // (...)" makes SQLite read every contribution of the organisation.
+        var ids = ideaIds as List<Guid> ?? ideaIds.ToList();
+        var roots = await db.Contributions
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new { Idea = c.Id, c.PersonId })
+            .ToListAsync(cancellationToken);
+        var meToos = await db.Contributions
+            .Where(c => c.LinkedToId != null && ids.Contains(c.LinkedToId.Value))
+            .Select(c => new { Idea = c.LinkedToId!.Value, c.PersonId })
             .ToListAsync(cancellationToken);
 
-        return rows.GroupBy(r => r.Idea).ToDictionary(
+        return roots.Concat(meToos).GroupBy(r => r.Idea).ToDictionary(
             g => g.Key,
             g => g.Where(r => r.PersonId != null).Select(r => r.PersonId).Distinct().Count() + g.Count(r => r.PersonId == null));
     }

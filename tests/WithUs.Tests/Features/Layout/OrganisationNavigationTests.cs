@@ -11,6 +11,11 @@ public abstract class OrganisationNavigationTests(WithUsFactory app)
     [InlineData("/members/invite", "People and roles", "true")]
     [InlineData("/audit", "Audit log", "page")]
     [InlineData("/audit?page=2", "Audit log", "page")]
+    [InlineData("/voice", "What people said", "page")]
+    [InlineData("/voice/new", "What people said", "true")]
+    [InlineData("/themes", "Themes", "page")]
+    [InlineData("/people", "People", "page")]
+    [InlineData("/settings", "Settings", "page")]
     public async Task OrganisationNavigation_MarksTheCurrentItemOnly(string below, string current, string ariaCurrent)
     {
         var (organisation, administrator) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
@@ -20,7 +25,8 @@ public abstract class OrganisationNavigationTests(WithUsFactory app)
         var page = await client.GetPageAsync($"/o/{organisation.Slug}{below}");
 
         var items = page.QuerySelectorAll("nav.govuk-service-navigation li.govuk-service-navigation__item");
-        items.Select(i => i.TextContent.Trim()).ShouldBe(["Home", "People and roles", "Audit log"]);
+        items.Select(i => i.TextContent.Trim())
+            .ShouldBe(["Home", "What people said", "Themes", "People", "People and roles", "Audit log", "Settings"]);
         var marked = items.Where(i => i.ClassList.Contains("govuk-service-navigation__item--active")).ToList();
         marked.ShouldHaveSingleItem().TextContent.Trim().ShouldBe(current);
         page.QuerySelectorAll("nav.govuk-service-navigation [aria-current]").ShouldHaveSingleItem()
@@ -29,7 +35,7 @@ public abstract class OrganisationNavigationTests(WithUsFactory app)
     }
 
     [Fact]
-    public async Task OrganisationNavigation_ForAPartner_ShowsHomeOnly_MarkedAsTheCurrentPage()
+    public async Task OrganisationNavigation_ForAPartner_ShowsHomeAndWhatTheyHaveSaid_HomeMarkedAsTheCurrentPage()
     {
         var (organisation, partner) = await app.CreateMemberAsync(OrganisationRole.Partner);
         using var client = app.CreateBrowser();
@@ -37,9 +43,10 @@ public abstract class OrganisationNavigationTests(WithUsFactory app)
 
         var page = await client.GetPageAsync($"/o/{organisation.Slug}");
 
-        var link = page.QuerySelectorAll("nav.govuk-service-navigation a").ShouldHaveSingleItem();
-        link.TextContent.Trim().ShouldBe("Home");
-        link.GetAttribute("aria-current").ShouldBe("page");
+        var links = page.QuerySelectorAll("nav.govuk-service-navigation a");
+        links.Select(l => l.TextContent.Trim()).ShouldBe(["Home", "What I have said"]);
+        links[0].GetAttribute("aria-current").ShouldBe("page");
+        links[1].HasAttribute("aria-current").ShouldBeFalse();
     }
 
     public sealed class OnSqlite(SqliteWithUsFactory app) : OrganisationNavigationTests(app), IClassFixture<SqliteWithUsFactory>;

@@ -39,6 +39,25 @@ public abstract partial class AuditPageTests(WithUsFactory app)
     }
 
     [Fact]
+    public async Task AuditLog_PageTwo_ShowsOlderEntries()
+    {
+        var (organisation, administrator) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
+        for (var i = 0; i < 101; i++)
+        {
+            await app.CreatePersonAsync(organisation);
+        }
+
+        using var client = app.CreateBrowser();
+        await client.SignInAsync(administrator);
+
+        var first = Rows(await client.GetPageAsync($"/o/{organisation.Slug}/audit"));
+        var second = Rows(await client.GetPageAsync($"/o/{organisation.Slug}/audit?page=2"));
+
+        first.Count.ShouldBe(100);
+        second.Count.ShouldBeInRange(1, 99, "page 2 holds the few entries older than the newest 100, not page 1 again");
+    }
+
+    [Fact]
     public async Task AuditLog_NamesThePeopleEntriesAreAbout_WithoutAQueryPerPerson()
     {
         var (organisation, administrator) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);

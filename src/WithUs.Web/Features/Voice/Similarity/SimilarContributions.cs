@@ -180,7 +180,7 @@ public sealed class SimilarContributions(WithUsDbContext db)
             .Where(c => topIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Text, c.Kind, c.Outcome })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var voices = await VoicesAsync(topIds, cancellationToken);
+        var voices = await VoiceCounts.ForAsync(db, topIds, cancellationToken);
 
         return top.Where(t => roots.ContainsKey(t.Key)).Select(t =>
         {
@@ -188,27 +188,6 @@ public sealed class SimilarContributions(WithUsDbContext db)
             return new SimilarContribution(root.Id, root.Text, root.Kind, root.Outcome,
                 voices.GetValueOrDefault(root.Id, 1), t.Value.Score, MatchedWords(root.Text, t.Value.Terms));
         }).ToList();
-    }
-
-    /// <summary>
-    /// The same count as <see cref="VoiceCounts.ForAsync"/> (each person once, each anonymous contribution one voice), in
-    /// two queries that each use an index (by id, by LinkedToId): one query with "id in (...) or linked in (...)" makes
-    /// SQLite read every contribution of the organisation, which at 100k contributions was most of the time spent here.
-    /// </summary>
-    private async Task<Dictionary<Guid, int>> VoicesAsync(List<Guid> ideaIds, CancellationToken cancellationToken)
-    {
-        var roots = await db.Contributions
-            .Where(c => ideaIds.Contains(c.Id))
-            .Select(c => new { Idea = c.Id, c.PersonId })
-            .ToListAsync(cancellationToken);
-        var meToos = await db.Contributions
-            .Where(c => c.LinkedToId != null && ideaIds.Contains(c.LinkedToId.Value))
-            .Select(c => new { Idea = c.LinkedToId!.Value, c.PersonId })
-            .ToListAsync(cancellationToken);
-
-        return roots.Concat(meToos).GroupBy(r => r.Idea).ToDictionary(
-            g => g.Key,
-            g => g.Where(r => r.PersonId != null).Select(r => r.PersonId).Distinct().Count() + g.Count(r => r.PersonId == null));
     }
 
     private static double Idf(int documents, int withTerm) =>
