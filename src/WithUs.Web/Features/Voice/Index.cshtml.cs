@@ -28,8 +28,8 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithU
     [BindProperty(SupportsGet = true)]
     public Guid? Theme { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From ?page= (read by hand: "page" is also the route value Razor Pages uses for the page's own name).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public int Total { get; private set; }
 
@@ -55,6 +55,8 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithU
             Outcome = null;
         }
 
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var requested) ? requested : 1;
         Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
         if (Search is { Length: > SearchMaxLength })
         {
