@@ -19,6 +19,7 @@ public sealed partial class CaptureTests(BrowserApp app, ITestOutputHelper outpu
     /// <summary>An earlier idea, saved through the app's own context so the similarity index has it.</summary>
     private async Task<Guid> SeedIdeaAsync(string text)
     {
+        await Steps.AdministratorOfAsync(app, output);
         using var scope = app.Server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
         var organisation = await db.Organisations.SingleAsync(o => o.Slug == Steps.OrganisationSlug);
@@ -74,6 +75,14 @@ public sealed partial class CaptureTests(BrowserApp app, ITestOutputHelper outpu
         await journey.Field("Someone new").CheckAsync();
         (await journey.Field("Their name or a pseudonym").IsVisibleAsync()).ShouldBeTrue();
         (await journey.Field("Someone new").GetAttributeAsync("aria-expanded")).ShouldBeNull();
+        await journey.Field("They agreed we can contact them about what happens").CheckAsync();
+        (await journey.Field("Email address").IsVisibleAsync()).ShouldBeTrue();
+
+        // One column that fits a small phone, with every question showing.
+        await journey.Page.SetViewportSizeAsync(320, 800);
+        (await journey.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(320, "no sideways scrolling at 320px");
+        await journey.ScreenshotAsync("capture at 320px");
+        await journey.Page.SetViewportSizeAsync(1280, 900);
         await journey.Field("Anonymous").CheckAsync();
         (await journey.Field("Their name or a pseudonym").IsVisibleAsync()).ShouldBeFalse();
 
