@@ -73,6 +73,9 @@ public abstract class CaptureTests(WithUsFactory app)
         page.FieldValue("Input.SaidOn").ShouldBe(Today);
         page.QuerySelector("input[name='Input.Who'][value='Anonymous']")!.HasAttribute("checked").ShouldBeTrue();
         page.QuerySelector("script[src^='/lib/htmx/htmx.min.js']").ShouldNotBeNull();
+        var enterPresses = page.QuerySelector("main form button[type='submit']")!;
+        enterPresses.HasAttribute("name").ShouldBeFalse("Enter in a field must save, never say \"me too\"");
+        enterPresses.TextContent.ShouldBe("Save");
         staff.Client.Dispose();
     }
 
