@@ -153,6 +153,13 @@ public sealed partial class CaptureTests(BrowserApp app, ITestOutputHelper outpu
         main.ShouldContain("Quiet zzxyq corner for reading");
         main.ShouldContain("Anonymous");
         (await journey.Page.Locator(".govuk-caption-l").InnerTextAsync()).ShouldBe("Need");
+
+        // The list shows it first, and fits a small phone too.
+        await journey.Page.SetViewportSizeAsync(320, 800);
+        await journey.ClickAsync(journey.Link("Back to what people said"));
+        (await journey.Page.Locator("main .withus-voice-list__item").First.InnerTextAsync()).ShouldContain("Quiet zzxyq corner for reading");
+        await journey.ScreenshotAsync("list at 320px");
+        (await journey.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(320, "no sideways scrolling at 320px");
     }
 
     private static Task<string> ActiveElementIdAsync(Journey journey) =>

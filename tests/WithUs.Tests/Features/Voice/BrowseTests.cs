@@ -8,7 +8,7 @@ namespace WithUs.Tests.Features.Voice;
 public abstract class BrowseTests(WithUsFactory app)
 {
     private static List<string> RowTexts(AngleSharp.Html.Dom.IHtmlDocument page) =>
-        page.QuerySelectorAll("main tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
+        page.QuerySelectorAll("main .withus-voice-list__link").Select(a => a.TextContent.Trim()).ToList();
 
     [Fact]
     public async Task List_ShowsNewestFirst_WithWhoKindChannelVoicesAndOutcome()
@@ -31,13 +31,13 @@ public abstract class BrowseTests(WithUsFactory app)
         var page = await staff.Client.GetPageAsync(staff.Voice);
 
         RowTexts(page).ShouldBe(["Benches please", "Older idea about benches"]);
-        var first = page.QuerySelectorAll("main tbody tr")[0].TextContent;
+        var first = page.QuerySelectorAll("main .withus-voice-list__item")[0].TextContent;
         first.ShouldContain("Priya Shah");
         first.ShouldContain("Need");
         first.ShouldContain("Phone");
         first.ShouldContain("Done", customMessage: "a voice shows its idea's outcome");
         first.ShouldContain("2 voices");
-        page.QuerySelectorAll("main tbody tr")[1].TextContent.ShouldContain("Anonymous");
+        page.QuerySelectorAll("main .withus-voice-list__item")[1].TextContent.ShouldContain("Anonymous");
         page.QuerySelector($"main a.govuk-button[href='{staff.New}']")!.TextContent.ShouldBe("Record what someone said");
         staff.Client.Dispose();
     }
@@ -82,7 +82,7 @@ public abstract class BrowseTests(WithUsFactory app)
         var first = await staff.Client.GetPageAsync(staff.Voice + "?q=numbered");
         RowTexts(first).Count.ShouldBe(25);
         RowTexts(first)[0].ShouldBe("Numbered idea 27");
-        first.QuerySelector(".govuk-table__caption")!.TextContent.ShouldContain("27 things said that match");
+        first.QuerySelector("#voice-count")!.TextContent.ShouldContain("27 things said that match");
         var next = first.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
         next.ShouldBe($"{staff.Voice}?q=numbered&page=2");
         var second = await staff.Client.GetPageAsync(next);

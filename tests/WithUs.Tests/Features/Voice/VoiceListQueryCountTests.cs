@@ -28,7 +28,7 @@ public abstract class VoiceListQueryCountTests(WithUsFactory app)
         app.Queries.Reset();
         var page = await staff.Client.GetPageAsync(url);
         var queries = app.Queries.Count;
-        page.QuerySelectorAll("main tbody tr").Length.ShouldBe(Math.Min(contributions, IndexModel.PageSize));
+        page.QuerySelectorAll("main .withus-voice-list__item").Length.ShouldBe(Math.Min(contributions, IndexModel.PageSize));
 
         staff.Client.Dispose();
         return queries;
