@@ -93,6 +93,15 @@ public sealed partial class Journey : IAsyncDisposable
 
     public Task<IResponse> SubmitAsync(string button) => ClickAsync(Button(button));
 
+    /// <summary>Presses a key (Enter on a focused button or field) that loads a page, checking that page as any other.</summary>
+    public async Task<IResponse> PressAsync(string key)
+    {
+#pragma warning disable CS0612 // As in ClickAsync: waiting around the action that starts the navigation is not racy.
+        var response = await Page.RunAndWaitForNavigationAsync(() => Page.Keyboard.PressAsync(key));
+#pragma warning restore CS0612
+        return await CheckPageAsync(response, $"press {key}");
+    }
+
     public Task<IResponse> FollowAsync(string link) => ClickAsync(Link(link));
 
     /// <summary>Signs out with the button in the header, as a person would.</summary>

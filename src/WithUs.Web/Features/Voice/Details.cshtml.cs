@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Voice;
+
+/// <summary>One thing someone said: the words, who and when, themes, the voices it has, what happened and who was told.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class DetailsModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+{
+    public string Slug => tenant.Organisation!.Slug;
+
+    public Contribution Item { get; private set; } = null!;
+
+    /// <summary>The idea whose outcome counts: this one, or the one it adds a voice to.</summary>
+    public Contribution Idea { get; private set; } = null!;
+
+    public string? RecordedBy { get; private set; }
+
+    public int VoiceCount { get; private set; }
+
+    public IReadOnlyList<Contribution> Voices { get; private set; } = [];
+
+    public IReadOnlyList<Interest> Interested { get; private set; } = [];
+
+    public bool IsMeToo => Item.LinkedToId is not null;
+
+    public async Task<IActionResult> OnGetAsync(Guid contributionId, CancellationToken cancellationToken)
+    {
+        var item = await db.Contributions.AsNoTracking()
+            .Include(c => c.Person)
+            .Include(c => c.LinkedTo)
+            .Include(c => c.Themes).ThenInclude(t => t.Theme)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == contributionId, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        Idea = item.LinkedTo ?? item;
+        if (item.RecordedByUserId is { } recorder)
+        {
+            RecordedBy = await db.Users.AsNoTracking().Where(u => u.Id == recorder).Select(u => u.DisplayName)
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+
+        VoiceCount = (await VoiceCounts.ForAsync(db, [Idea.Id], cancellationToken)).GetValueOrDefault(Idea.Id, 1);
+        if (!IsMeToo)
+        {
+            Voices = await db.Contributions.AsNoTracking()
+                .Include(c => c.Person)
+                .Where(c => c.LinkedToId == item.Id)
+                .OrderBy(c => c.SaidOnUtc).ThenBy(c => c.CreatedAtUtc)
+                .ToListAsync(cancellationToken);
+        }
+
+        Interested = await db.Interests.AsNoTracking()
+            .Include(i => i.Person)
+            .Where(i => i.ContributionId == Idea.Id)
+            .OrderBy(i => i.CreatedAtUtc)
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Whether the person who said it has been told the idea's current outcome, in plain words.</summary>
+    public string ToldStatus()
+    {
+        if (Item.ToldAtUtc is null)
+        {
+            return Item.PersonId is null ? "Not told: no one to tell (anonymous)" : "Not told yet";
+        }
+
+        var when = Item.ToldAtUtc.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        var how = Item.ToldHow is { } method ? $" ({method.DisplayName().ToLowerInvariant()})" : "";
+        return Item.ToldOutcome is { } told && told != Idea.Outcome
+            ? $"Told “{told.DisplayName()}” on {when}{how}. The outcome has changed since: they are owed a reply"
+            : $"Told on {when}{how}";
+    }
+}

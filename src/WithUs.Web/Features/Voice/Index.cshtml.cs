@@ -1,0 +1,171 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Voice;
+
+/// <summary>Everything people said, newest first: search the words, filter by kind, outcome and theme, page through.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+{
+    public const int PageSize = 25;
+    public const int SearchMaxLength = 200;
+
+    public string Slug => tenant.Organisation!.Slug;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ContributionKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public OutcomeStatus? Outcome { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Theme { get; set; }
+
+    /// <summary>From ?page= (read by hand: "page" is also the route value Razor Pages uses for the page's own name).</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Themes { get; private set; } = [];
+
+    public bool Filtered => !string.IsNullOrWhiteSpace(Search) || Kind is not null || Outcome is not null || Theme is not null;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Bad filter values (a tampered query string) are ignored rather than refused: this page only reads.
+        ModelState.Clear();
+        if (Kind is { } kind && !Enum.IsDefined(kind))
+        {
+            Kind = null;
+        }
+
+        if (Outcome is { } outcome && !Enum.IsDefined(outcome))
+        {
+            Outcome = null;
+        }
+
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var requested) ? requested : 1;
+        Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
+        if (Search is { Length: > SearchMaxLength })
+        {
+            Search = Search[..SearchMaxLength];
+        }
+
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        Themes = themes.Select(t => (t.Id, t.Name)).ToList();
+
+        var query = db.Contributions.AsNoTracking();
+        if (Search is not null)
+        {
+            var lowered = Search.ToLowerInvariant();
+            // Translated to SQL on both databases (lower() and a substring test); the StringComparison overload is not.
+#pragma warning disable CA1862
+            query = query.Where(c => c.Text.ToLower().Contains(lowered));
+#pragma warning restore CA1862
+        }
+
+        if (Kind is not null)
+        {
+            query = query.Where(c => c.Kind == Kind);
+        }
+
+        if (Outcome is not null)
+        {
+            query = query.Where(c => (c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome) == Outcome);
+        }
+
+        if (Theme is not null)
+        {
+            query = query.Where(c => c.Themes.Any(t => t.ThemeId == Theme));
+        }
+
+        Total = await query.CountAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        var rows = await query
+            .OrderByDescending(c => c.SaidOnUtc)
+            .ThenByDescending(c => c.CreatedAtUtc)
+            .ThenByDescending(c => c.Id)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize)
+            .Select(c => new
+            {
+                c.Id,
+                c.Text,
+                c.Kind,
+                c.Channel,
+                c.SaidOnUtc,
+                PersonName = c.Person != null ? c.Person.Name : null,
+                c.PersonId,
+                c.LinkedToId,
+                Outcome = c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome,
+            })
+            .ToListAsync(cancellationToken);
+        var ideas = rows.Select(r => r.LinkedToId ?? r.Id).Distinct().ToList();
+        var voices = await VoiceCounts.ForAsync(db, ideas, cancellationToken);
+        Rows = rows.Select(r => new Row(r.Id, VoiceText.Excerpt(r.Text, 200), r.Kind, r.Channel, r.SaidOnUtc, r.PersonId, r.PersonName,
+            r.LinkedToId, voices.GetValueOrDefault(r.LinkedToId ?? r.Id, 1), r.Outcome)).ToList();
+    }
+
+    /// <summary>The link to another page of the same search and filters.</summary>
+    public string PageLink(int page)
+    {
+        var query = new List<string>();
+        if (Search is not null)
+        {
+            query.Add("q=" + Uri.EscapeDataString(Search));
+        }
+
+        if (Kind is not null)
+        {
+            query.Add("kind=" + Kind);
+        }
+
+        if (Outcome is not null)
+        {
+            query.Add("outcome=" + Outcome);
+        }
+
+        if (Theme is not null)
+        {
+            query.Add("theme=" + Theme);
+        }
+
+        query.Add("page=" + page);
+        return $"/o/{Slug}/voice?{string.Join("&", query)}";
+    }
+
+    /// <summary>Page numbers to show: the first, the last, and those next to the current one; null where some are left out.</summary>
+    public IReadOnlyList<int?> PageItems()
+    {
+        var items = new List<int?>();
+        var shown = new SortedSet<int> { 1, PageCount, PageNumber, PageNumber - 1, PageNumber + 1 };
+        var previous = 0;
+        foreach (var page in shown.Where(p => p >= 1 && p <= PageCount))
+        {
+            if (page - previous > 1)
+            {
+                items.Add(null);
+            }
+
+            items.Add(page);
+            previous = page;
+        }
+
+        return items;
+    }
+
+    public sealed record Row(Guid Id, string Excerpt, ContributionKind Kind, Channel Channel, DateTime SaidOnUtc, Guid? PersonId,
+        string? PersonName, Guid? LinkedToId, int Voices, OutcomeStatus Outcome);
+}

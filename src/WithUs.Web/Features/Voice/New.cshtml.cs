@@ -1,0 +1,381 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Account;
+using WithUs.Web.Features.People;
+using WithUs.Web.Features.Voice.Similarity;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Voice;
+
+/// <summary>
+/// Staff record what someone said, in one short form: the words, what kind of thing it is, where and when, who said
+/// it (anonymous, someone known, or someone new who agreed to be recorded) and themes. Earlier ideas like it are
+/// offered as they type (or on a check step without JavaScript) so they can add a voice instead of a duplicate.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed partial class NewModel(WithUsDbContext db, TenantContext tenant, SimilarContributions similar, TimeProvider clock)
+    : WithUsPageModel
+{
+    public const string ChannelCookie = "withus-channel";
+    public const int SuggestionCount = 3;
+
+    public string Slug => tenant.Organisation!.Slug;
+
+    [BindProperty]
+    public CaptureInput Input { get; set; } = new();
+
+    /// <summary>The person has been shown the similar ideas (by htmx or the check step) and chose to save as new.</summary>
+    [BindProperty]
+    public bool Checked { get; set; }
+
+    /// <summary>"Me too": the idea this contribution adds a voice to.</summary>
+    [BindProperty]
+    public Guid? LinkTo { get; set; }
+
+    /// <summary>"Another" to come back to an empty form after saving.</summary>
+    [BindProperty]
+    public string? Then { get; set; }
+
+    public IReadOnlyList<PersonOption> People { get; private set; } = [];
+
+    public IReadOnlyList<ThemeOption> Themes { get; private set; } = [];
+
+    /// <summary>Set on the no-JavaScript check step: the ideas like this one, asked about before saving.</summary>
+    public IReadOnlyList<SimilarContribution> CheckSuggestions { get; private set; } = [];
+
+    public async Task OnGetAsync(Guid? personId, string? saidOn, CancellationToken cancellationToken)
+    {
+        Input.SaidOn = saidOn is not null && ParseDate(saidOn) is { } day && day <= Today ? Format(day) : Format(Today);
+        if (Request.Cookies.TryGetValue(ChannelCookie, out var remembered) && Enum.TryParse<Channel>(remembered, out var channel)
+            && Enum.IsDefined(channel))
+        {
+            Input.Channel = channel;
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        if (personId is { } id && People.Any(p => p.Id == id))
+        {
+            Input.Who = WhoSaidIt.Known;
+            Input.PersonId = id;
+        }
+    }
+
+    /// <summary>The htmx fragment: earlier ideas like the text typed so far.</summary>
+    public async Task<IActionResult> OnPostSimilarAsync(CancellationToken cancellationToken)
+    {
+        var text = Input.Text;
+        var found = string.IsNullOrWhiteSpace(text) || text.Length > Contribution.TextMaxLength || VoiceText.LooksBinary(text)
+            ? []
+            : await similar.FindAsync(text, SuggestionCount, cancellationToken: cancellationToken);
+        return Partial("_Similar", new SimilarSuggestions(Slug, found, CheckStep: false));
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadChoicesAsync(cancellationToken);
+        var today = Today;
+        var saidOn = Validate(today);
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        Guid? linkTo = null;
+        if (LinkTo is { } target)
+        {
+            linkTo = await db.Contributions.Where(c => c.Id == target).Select(c => (Guid?)(c.LinkedToId ?? c.Id))
+                .SingleOrDefaultAsync(cancellationToken);
+            if (linkTo is null)
+            {
+                return Invalid(string.Empty, "The idea you chose to add a voice to is no longer here. Save this as new, or choose another");
+            }
+        }
+        else if (!Checked)
+        {
+            CheckSuggestions = await similar.FindAsync(Input.Text, SuggestionCount, cancellationToken: cancellationToken);
+            if (CheckSuggestions.Count > 0)
+            {
+                Checked = true;
+                return Page();
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = CurrentUser.Id(User);
+        var personId = Input.Who == WhoSaidIt.Known ? Input.PersonId : null;
+        string? personName = Input.Who == WhoSaidIt.Known ? People.Single(p => p.Id == Input.PersonId).Name : null;
+        if (Input.Who == WhoSaidIt.New)
+        {
+            var mayContact = Input.NewMayContact;
+            var method = mayContact ? Input.NewContactBy : null;
+            var person = new Person
+            {
+                Id = Guid.CreateVersion7(),
+                Name = Input.NewName!.Trim(),
+                ConsentToRecord = true,
+                ConsentRecordedAtUtc = now,
+                ConsentRecordedByUserId = userId,
+                MayContact = mayContact,
+                ContactBy = method,
+                Email = method == ContactMethod.Email ? Input.NewEmail!.Trim() : null,
+                Phone = method is ContactMethod.Phone or ContactMethod.TextMessage ? Input.NewPhone!.Trim() : null,
+                CreatedAtUtc = now,
+            };
+            db.People.Add(person);
+            personId = person.Id;
+            personName = person.Name;
+        }
+
+        var contribution = new Contribution
+        {
+            Id = Guid.CreateVersion7(),
+            Text = Input.Text.Trim(),
+            Kind = Input.Kind!.Value,
+            Channel = Input.Channel!.Value,
+            SaidOnUtc = DateTime.SpecifyKind(saidOn!.Value.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc),
+            Provenance = Input.Provenance,
+            RelayedBy = Input.Provenance == Provenance.OnTheirBehalf && !string.IsNullOrWhiteSpace(Input.RelayedBy)
+                ? Input.RelayedBy.Trim()
+                : null,
+            PersonId = personId,
+            Source = ContributionSource.Staff,
+            RecordedByUserId = userId,
+            LinkedToId = linkTo,
+            Outcome = OutcomeStatus.New,
+            CreatedAtUtc = now,
+        };
+        db.Contributions.Add(contribution);
+        foreach (var themeId in Input.ThemeIds.Distinct())
+        {
+            db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = contribution.Id, ThemeId = themeId });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        Response.Cookies.Append(ChannelCookie, contribution.Channel.ToString(), new CookieOptions
+        {
+            Path = $"/o/{Slug}",
+            HttpOnly = true,
+            Secure = Request.IsHttps,
+            SameSite = SameSiteMode.Lax,
+            MaxAge = TimeSpan.FromDays(365),
+            IsEssential = true,
+        });
+
+        var who = personName ?? "someone anonymous";
+        Notice = linkTo is null
+            ? $"Saved what {who} said."
+            : $"Saved what {who} said, as another voice for an earlier idea.";
+        if (Then == "Another")
+        {
+            var query = $"?saidOn={Format(saidOn.Value)}" + (personId is { } p ? $"&personId={p}" : "");
+            return Redirect($"/o/{Slug}/voice/new{query}");
+        }
+
+        return Redirect($"/o/{Slug}/voice/{contribution.Id}");
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private DateOnly? Validate(DateOnly today)
+    {
+        if (!string.IsNullOrEmpty(Input.Text) && VoiceText.LooksBinary(Input.Text))
+        {
+            ModelState.AddModelError("Input.Text", "What they said contains characters that are not text. Type or paste it as plain text");
+        }
+
+        DateOnly? saidOn = null;
+        if (string.IsNullOrWhiteSpace(Input.SaidOn))
+        {
+            ModelState.AddModelError("Input.SaidOn", "Enter the date it was said");
+        }
+        else if (ParseDate(Input.SaidOn) is not { } day)
+        {
+            ModelState.AddModelError("Input.SaidOn", "The date it was said must be a real date, like 21/11/2026");
+        }
+        else if (day > today)
+        {
+            ModelState.AddModelError("Input.SaidOn", "The date it was said must be today or in the past");
+        }
+        else if (day.Year < 1900)
+        {
+            ModelState.AddModelError("Input.SaidOn", "The date it was said must be after 1900");
+        }
+        else
+        {
+            saidOn = day;
+        }
+
+        if (Input.Provenance == Provenance.OnTheirBehalf && VoiceText.LooksBinary(Input.RelayedBy))
+        {
+            ModelState.AddModelError("Input.RelayedBy", "Who told us contains characters that are not text");
+        }
+
+        switch (Input.Who)
+        {
+            case WhoSaidIt.Known:
+                if (Input.PersonId is not { } id || People.All(p => p.Id != id))
+                {
+                    ModelState.AddModelError("Input.PersonId", "Choose who said it");
+                }
+
+                break;
+            case WhoSaidIt.New:
+                ValidateNewPerson();
+                break;
+        }
+
+        if (Input.ThemeIds.Any(t => Themes.All(o => o.Id != t)))
+        {
+            ModelState.AddModelError("Input.ThemeIds", "Choose themes from the list");
+        }
+
+        return saidOn;
+    }
+
+    private void ValidateNewPerson()
+    {
+        var name = Input.NewName?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            ModelState.AddModelError("Input.NewName", "Enter their name or a pseudonym");
+        }
+        else if (name.Length > Person.NameMaxLength)
+        {
+            ModelState.AddModelError("Input.NewName", $"Their name must be {Person.NameMaxLength} characters or fewer");
+        }
+        else if (VoiceText.LooksBinary(name))
+        {
+            ModelState.AddModelError("Input.NewName", "Their name contains characters that are not text");
+        }
+
+        if (!Input.NewConsent)
+        {
+            ModelState.AddModelError("Input.NewConsent",
+                "Tick to show they agreed we can keep what they said with their name, or record it as anonymous");
+        }
+
+        if (!Input.NewMayContact)
+        {
+            return;
+        }
+
+        switch (Input.NewContactBy)
+        {
+            case null:
+                ModelState.AddModelError("Input.NewContactBy", "Choose how they would like to be contacted");
+                break;
+            case ContactMethod.Email:
+                var email = Input.NewEmail?.Trim();
+                if (string.IsNullOrEmpty(email))
+                {
+                    ModelState.AddModelError("Input.NewEmail", "Enter their email address");
+                }
+                else if (email.Length > Person.EmailMaxLength || !new EmailAddressAttribute().IsValid(email) || VoiceText.LooksBinary(email))
+                {
+                    ModelState.AddModelError("Input.NewEmail", "Enter an email address in the right format, like name@example.org");
+                }
+
+                break;
+            case ContactMethod.Phone or ContactMethod.TextMessage:
+                var phone = Input.NewPhone?.Trim();
+                if (string.IsNullOrEmpty(phone))
+                {
+                    ModelState.AddModelError("Input.NewPhone", "Enter their phone number");
+                }
+                else if (phone.Length > Person.PhoneMaxLength || !PhonePattern().IsMatch(phone) || phone.Count(char.IsAsciiDigit) < 7)
+                {
+                    ModelState.AddModelError("Input.NewPhone", "Enter a phone number, like 07700 900 982 or +44 7700 900 982");
+                }
+
+                break;
+        }
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        People = await db.People.AsNoTracking()
+            .OrderBy(p => p.Name)
+            .Select(p => new PersonOption(p.Id, p.Name))
+            .ToListAsync(cancellationToken);
+        Themes = await db.Themes.AsNoTracking()
+            .Where(t => !t.IsArchived)
+            .OrderBy(t => t.Name)
+            .Select(t => new ThemeOption(t.Id, t.Name))
+            .ToListAsync(cancellationToken);
+    }
+
+    private static DateOnly? ParseDate(string value) =>
+        DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        || DateOnly.TryParseExact(value.Trim(), ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+            ? day
+            : null;
+
+    private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^\+?[0-9 ()\-]+$")]
+    private static partial Regex PhonePattern();
+
+    public sealed record PersonOption(Guid Id, string Name);
+
+    public sealed record ThemeOption(Guid Id, string Name);
+
+    public enum WhoSaidIt
+    {
+        Anonymous = 0,
+        Known = 1,
+        New = 2,
+    }
+
+    public sealed class CaptureInput
+    {
+        [Required(ErrorMessage = "Enter what they said")]
+        [StringLength(Contribution.TextMaxLength, ErrorMessage = "What they said must be 4,000 characters or fewer")]
+        public string Text { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose what kind of thing it is")]
+        [EnumDataType(typeof(ContributionKind), ErrorMessage = "Choose what kind of thing it is")]
+        public ContributionKind? Kind { get; set; } = ContributionKind.Idea;
+
+        [Required(ErrorMessage = "Choose where it was said")]
+        [EnumDataType(typeof(Channel), ErrorMessage = "Choose where it was said")]
+        public Channel? Channel { get; set; } = Voice.Channel.Conversation;
+
+        public string? SaidOn { get; set; }
+
+        [EnumDataType(typeof(Provenance), ErrorMessage = "Choose whether they said it to us or someone told us for them")]
+        public Provenance Provenance { get; set; }
+
+        [StringLength(Contribution.RelayedByMaxLength, ErrorMessage = "Who told us must be 200 characters or fewer")]
+        public string? RelayedBy { get; set; }
+
+        [EnumDataType(typeof(WhoSaidIt), ErrorMessage = "Choose who said it")]
+        public WhoSaidIt Who { get; set; }
+
+        public Guid? PersonId { get; set; }
+
+        public string? NewName { get; set; }
+
+        public bool NewConsent { get; set; }
+
+        public bool NewMayContact { get; set; }
+
+        [EnumDataType(typeof(ContactMethod), ErrorMessage = "Choose how they would like to be contacted")]
+        public ContactMethod? NewContactBy { get; set; }
+
+        public string? NewEmail { get; set; }
+
+        public string? NewPhone { get; set; }
+
+        public List<Guid> ThemeIds { get; set; } = [];
+    }
+}
+
+/// <summary>What the similar-ideas fragment shows, in the htmx region or on the check step.</summary>
+public sealed record SimilarSuggestions(string Slug, IReadOnlyList<SimilarContribution> Items, bool CheckStep);

@@ -1,0 +1,36 @@
+// Progressive enhancement: shows the extra questions under a radio button or checkbox only while it is chosen (the
+// GOV.UK "conditional reveal"). govuk-frontend's own version puts aria-expanded on radio buttons, which ARIA does
+// not allow there, so pages that need a reveal use data-withus-reveals="id-of-the-extra-questions" instead (and
+// leave data-module="govuk-radios" off those radios, or govuk-frontend adds aria-expanded when it sees aria-controls).
+// Without JavaScript every extra question is simply shown.
+const hiddenClass = (input) =>
+  input.type === 'checkbox' ? 'govuk-checkboxes__conditional--hidden' : 'govuk-radios__conditional--hidden';
+
+export function initReveals(root = document) {
+  const inputs = [...root.querySelectorAll('input[data-withus-reveals]')];
+  if (inputs.length === 0) {
+    return;
+  }
+
+  const sync = () => {
+    for (const input of inputs) {
+      const target = document.getElementById(input.dataset.withusReveals);
+      if (target) {
+        target.classList.toggle(hiddenClass(input), !input.checked);
+      }
+    }
+  };
+
+  for (const input of inputs) {
+    input.setAttribute('aria-controls', input.dataset.withusReveals);
+  }
+
+  root.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLInputElement && (event.target.type === 'radio' || event.target.type === 'checkbox')) {
+      sync();
+    }
+  });
+  sync();
+}
+
+initReveals();

@@ -1,0 +1,50 @@
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.Voice;
+
+namespace WithUs.Tests.Features.Voice;
+
+/// <summary>The list of what people said must not query once per row.</summary>
+public abstract class VoiceListQueryCountTests(WithUsFactory app)
+{
+    private async Task<int> QueriesToShowAsync(int contributions)
+    {
+        var staff = await CaptureTests.SignedInStaffAsync(app);
+        await app.CreateThemeAsync(staff.Organisation);
+        Contribution? idea = null;
+        for (var i = 0; i < contributions; i++)
+        {
+            var person = i % 2 == 0 ? await app.CreatePersonAsync(staff.Organisation) : null;
+            var linkTo = idea?.Id;
+            var added = await app.CreateContributionAsync(staff.Organisation, $"Idea number {i}", c =>
+            {
+                c.PersonId = person?.Id;
+                c.LinkedToId = i % 3 == 0 ? linkTo : null;
+            });
+            idea ??= added;
+        }
+
+        var url = $"{staff.Voice}?theme=&q=idea";
+        (await staff.Client.GetPageAsync(url)).Dispose();
+        app.Queries.Reset();
+        var page = await staff.Client.GetPageAsync(url);
+        var queries = app.Queries.Count;
+        page.QuerySelectorAll("main .withus-voice-list__item").Length.ShouldBe(Math.Min(contributions, IndexModel.PageSize));
+
+        staff.Client.Dispose();
+        return queries;
+    }
+
+    [Fact]
+    public async Task VoiceList_QueryCount_DoesNotGrowWithRows()
+    {
+        var withThree = await QueriesToShowAsync(3);
+        var withThirty = await QueriesToShowAsync(30);
+
+        withThree.ShouldBeGreaterThan(0);
+        withThirty.ShouldBe(withThree);
+    }
+
+    public sealed class OnSqlite(SqliteWithUsFactory app) : VoiceListQueryCountTests(app), IClassFixture<SqliteWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresWithUsFactory app) : VoiceListQueryCountTests(app), IClassFixture<PostgresWithUsFactory>;
+}
