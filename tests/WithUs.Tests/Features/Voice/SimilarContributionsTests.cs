@@ -40,8 +40,16 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
         found[0].Id.ShouldBe(football.Id);
         found[0].MatchedWords.ShouldContain("football");
         found[0].MatchedWords.ShouldContain("Saturdays");
+        found[0].MatchedWords.ShouldContain("womens", "the possessive women's meets the plain women");
         found.ShouldNotContain(s => s.Id == other.Id);
     }
+
+    [Theory]
+    [InlineData("women's", "woman")]
+    [InlineData("womens", "woman")]
+    [InlineData("children's", "child")]
+    public void Stem_APossessiveOfAnIrregularPlural_MeetsItsSingular(string written, string stem) =>
+        TextAnalyser.Words(written).ShouldHaveSingleItem().Stem.ShouldBe(stem);
 
     [Fact]
     public async Task Find_NeverReturnsAnotherOrganisationsContributions()

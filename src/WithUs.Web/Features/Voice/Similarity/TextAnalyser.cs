@@ -157,6 +157,17 @@ public static class TextAnalyser
             w = w[..^1];
         }
 
+        // A possessive loses its apostrophe before it gets here: "women's" → "womens" → "women" → "woman".
+        if (w != word && Irregular.TryGetValue(w, out var possessive))
+        {
+            return possessive;
+        }
+
+        if (w != word && Spellings.TryGetValue(w, out var respelt))
+        {
+            return Irregular.GetValueOrDefault(respelt, respelt);
+        }
+
         var inflected = w;
         if (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))
         {
