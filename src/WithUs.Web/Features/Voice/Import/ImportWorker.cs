@@ -6,12 +6,14 @@ using WithUs.Web.Infrastructure.Tenancy;
 namespace WithUs.Web.Features.Voice.Import;
 
 /// <summary>
-/// Checks and imports uploaded files in the background. Woken at once by an upload on this node, and every few
-/// seconds it looks for work from any node. A batch is claimed by a conditional update of its lock, so one worker
+/// Checks and imports uploaded files in the background. Woken at once by an upload or a confirm on this node; it
+/// also looks for work left by any node when it starts and then every <c>Import:SweepSeconds</c> (60 by default;
+/// 0 turns the periodic look off, as the tests do so that it never adds to a page's query count). A batch is claimed by a conditional update of its lock, so one worker
 /// runs it; if that node dies, the lock runs out and another takes it over (an import is one transaction, so a
 /// half-done one left nothing behind).
 /// </summary>
-public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportWorker> logger) : BackgroundService
+public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration,
+    ILogger<ImportWorker> logger) : BackgroundService
 {
     /// <summary>Longer than checking or importing the largest file allowed takes.</summary>
     private static readonly TimeSpan Lock = TimeSpan.FromMinutes(15);
@@ -41,7 +43,8 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
 
             try
             {
-                await wake.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
+                var sweep = configuration.GetValue("Import:SweepSeconds", 60);
+                await wake.WaitAsync(sweep > 0 ? TimeSpan.FromSeconds(sweep) : Timeout.InfiniteTimeSpan, stoppingToken);
             }
             catch (OperationCanceledException)
             {
