@@ -31,6 +31,28 @@ public sealed class VoiceImporter(
 
     public async Task CheckAsync(Guid batchId, CancellationToken cancellationToken)
     {
+        try
+        {
+            await CheckRowsAsync(batchId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Import {BatchId} could not be checked", batchId);
+            await db.ImportBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.Status, ImportStatus.Failed)
+                .SetProperty(b => b.Message, "We could not read this file, so nothing was imported. Check that it is a CSV file saved from a spreadsheet.")
+                .SetProperty(b => b.Content, Array.Empty<byte>())
+                .SetProperty(b => b.CompletedAtUtc, clock.GetUtcNow().UtcDateTime)
+                .SetProperty(b => b.LockedUntilUtc, (DateTime?)null), CancellationToken.None);
+        }
+        finally
+        {
+            progress.Finish(batchId);
+        }
+    }
+
+    private async Task CheckRowsAsync(Guid batchId, CancellationToken cancellationToken)
+    {
         var batch = await db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, cancellationToken);
         var reader = ImportReader.Open(batch.Content, clock.GetUtcNow().UtcDateTime.Date);
         var errors = new List<string>();

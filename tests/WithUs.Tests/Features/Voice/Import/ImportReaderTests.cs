@@ -88,6 +88,20 @@ public sealed class ImportReaderTests
     }
 
     [Fact]
+    public void AQuoteLeftOpenAtTheTopOfALargeFile_StopsWithAMessage()
+    {
+        var csv = new StringBuilder("What was said,Kind\n\"Never closed,Idea\n");
+        for (var i = 0; i < 30_000; i++)
+        {
+            csv.Append("A row of ordinary words that goes on,Idea\n");
+        }
+
+        var errors = Errors(csv.ToString());
+
+        errors.ShouldHaveSingleItem().ShouldStartWith("Row 2: ");
+    }
+
+    [Fact]
     public void BadValues_AreNamedWithTheRowAndTheProblem()
     {
         var errors = Errors($"""
