@@ -46,6 +46,11 @@ public static class WithUsServices
         services.AddWithUsDatabase(configuration);
         services.AddSingleton<SetupToken>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<Features.Voice.Import.ImportProgress>();
+        services.AddSingleton<Features.Voice.Import.ImportHooks>();
+        services.AddScoped<Features.Voice.Import.VoiceImporter>();
+        services.AddSingleton<Features.Voice.Import.ImportWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Voice.Import.ImportWorker>());
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();

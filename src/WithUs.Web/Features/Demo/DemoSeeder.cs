@@ -65,17 +65,18 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
             return;
         }
 
-        foreach (var demo in Organisations)
+        for (var i = 0; i < Organisations.Count; i++)
         {
             // One scope per organisation: a scope acts in exactly one organisation.
             using var scope = scopes.CreateScope();
-            await SeedOrganisationAsync(scope.ServiceProvider, demo, cancellationToken);
+            await SeedOrganisationAsync(scope.ServiceProvider, Organisations[i], DemoVoice.ForOrganisations[i], cancellationToken);
         }
 
         logger.LogInformation("Demo database filled with {Count} invented organisations", Organisations.Count);
     }
 
-    private async Task SeedOrganisationAsync(IServiceProvider services, DemoOrganisation demo, CancellationToken cancellationToken)
+    private async Task SeedOrganisationAsync(IServiceProvider services, DemoOrganisation demo, DemoVoice.Content voice,
+        CancellationToken cancellationToken)
     {
         var scopedDb = services.GetRequiredService<WithUsDbContext>();
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
@@ -91,6 +92,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
         await scopedDb.SaveChangesAsync(cancellationToken);
         services.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
 
+        var accounts = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var person in demo.People)
         {
             // Sam Taylor belongs to two organisations, with a different role in each.
@@ -98,6 +100,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
             var existing = await users.FindByEmailAsync(email);
             if (existing is not null)
             {
+                accounts[person.Name] = existing.Id;
                 scopedDb.Memberships.Add(new Membership
                 {
                     Id = Guid.CreateVersion7(),
@@ -118,6 +121,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
                 CreatedAtUtc = now,
                 IsDemo = true,
             };
+            accounts[person.Name] = user.Id;
             var result = await users.CreateAsync(user);
             if (!result.Succeeded)
             {
@@ -134,6 +138,11 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
         }
 
         await scopedDb.SaveChangesAsync(cancellationToken);
+
+        // What people said: partners' own words are linked to their accounts, so "My voice" shows them.
+        var recorder = demo.People.First(p => p.Role >= OrganisationRole.Staff).Name;
+        var partners = demo.People.Where(p => p.Role == OrganisationRole.Partner).ToDictionary(p => p.Name, p => accounts[p.Name]);
+        await DemoVoice.SeedAsync(scopedDb, voice, accounts[recorder], partners, now, cancellationToken);
     }
 }
 

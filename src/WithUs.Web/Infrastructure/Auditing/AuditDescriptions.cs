@@ -30,6 +30,8 @@ public static partial class AuditDescriptions
         ["MemberRemoved"] = "Member removed",
         ["AccountDisabled"] = "Account disabled",
         ["AccountEnabled"] = "Account enabled",
+        ["VoiceImported"] = "Contributions imported from a CSV file",
+        ["VoiceExported"] = "Contributions exported as a CSV file",
     };
 
     private static readonly Dictionary<string, string> EventDetails = new(StringComparer.Ordinal)

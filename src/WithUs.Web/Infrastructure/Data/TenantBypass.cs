@@ -1,6 +1,7 @@
 #pragma warning disable RS0030 // This file is the one allow-listed place that may read across organisations (see BannedSymbols.txt).
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Members;
+using WithUs.Web.Features.Voice.Import;
 
 namespace WithUs.Web.Infrastructure.Data;
 
@@ -29,4 +30,19 @@ public static class TenantBypass
         db.Invitations.IgnoreQueryFilters()
             .AsNoTracking()
             .SingleOrDefaultAsync(i => i.TokenHash == tokenHash, cancellationToken);
+
+    /// <summary>
+    /// Import files waiting for the background worker in any organisation: only their ids, which the worker then
+    /// opens acting in that organisation.
+    /// </summary>
+    public static Task<List<WaitingImport>> ImportBatchesWaitingAsync(this WithUsDbContext db, DateTime now,
+        CancellationToken cancellationToken = default) =>
+        db.ImportBatches.IgnoreQueryFilters()
+            .AsNoTracking()
+            .Where(b => (b.Status == ImportStatus.Checking || b.Status == ImportStatus.Importing)
+                        && (b.LockedUntilUtc == null || b.LockedUntilUtc < now))
+            .OrderBy(b => b.CreatedAtUtc)
+            .Select(b => new WaitingImport(b.Id, b.OrganisationId))
+            .Take(10)
+            .ToListAsync(cancellationToken);
 }

@@ -6,6 +6,7 @@ using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice;
+using WithUs.Web.Features.Voice.Import;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Email;
 using WithUs.Web.Infrastructure.Security;
@@ -46,6 +47,8 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
     public DbSet<ReachBack> ReachBacks => Set<ReachBack>();
 
     public DbSet<ContributionTerm> ContributionTerms => Set<ContributionTerm>();
+
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -108,6 +111,16 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
         });
 
         ConfigureVoice(builder);
+
+        builder.Entity<ImportBatch>(b =>
+        {
+            b.Property(i => i.FileName).HasMaxLength(ImportBatch.FileNameMaxLength);
+            b.Property(i => i.Message).HasMaxLength(ImportBatch.MessageMaxLength);
+            b.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(i => new { i.OrganisationId, i.CreatedAtUtc });
+            b.HasIndex(i => i.Status);
+        });
+
         ApplyTenantFilters(builder);
     }
 

@@ -1,0 +1,252 @@
+using WithUs.Web.Features.People;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Data;
+using static WithUs.Web.Features.Voice.Channel;
+using static WithUs.Web.Features.Voice.ContributionKind;
+using static WithUs.Web.Features.Voice.OutcomeStatus;
+
+namespace WithUs.Web.Features.Demo;
+
+/// <summary>
+/// What people said to each demo organisation, modelled on its case study: ideas with their "me too"s (one in each
+/// organisation building up in the last 90 days), outcomes done and not possible with reasons, some told, some
+/// published, and interest. All names are invented; everyone agreed to their name being kept.
+/// </summary>
+public static class DemoVoice
+{
+    public sealed record Said(string Text, ContributionKind Kind, Channel Channel, int DaysAgo, int? Person, string[] Themes,
+        OutcomeStatus Outcome = New, string? Explanation = null, NotPossibleReason? Reason = null, bool Told = false,
+        string? PublicSummary = null, MeToo[]? MeToos = null, int[]? Interested = null, string? RelayedBy = null);
+
+    public sealed record MeToo(int? Person, int DaysAgo, string Text);
+
+    public sealed record Content(string[] Themes, string[] People, Said[] Ideas);
+
+    /// <summary>In the order of <see cref="DemoSeeder.Organisations"/>.</summary>
+    public static readonly IReadOnlyList<Content> ForOrganisations =
+    [
+        // Harbour Lane Day Centre: homelessness; peer mentors run the welcome desk and the Tuesday drop-in.
+        new(["Food", "Getting help", "Activities", "The building", "Moving on"],
+            ["Dev Sharma", "Jonno Price", "Kasia Nowak", "Sam Taylor", "Mick", "Lorraine B", "Abdi", "Shaz", "Peter K"],
+        [
+            new("Could the drop-in open on Saturdays too? Weekends are the longest days when everything is shut.", Idea, DropIn, 80, 4, ["Getting help"],
+                MeToos: [new(5, 70, "Saturday opening please, even a morning"), new(6, 55, "Weekends are the worst, nowhere to go"), new(7, 40, "Yes to Saturdays"),
+                         new(8, 21, "Saturday drop-in would help me a lot"), new(1, 9, "I would volunteer on a Saturday"), new(null, 3, "Someone at the door asked about Saturdays again")],
+                Interested: [1, 2]),
+            new("Hot breakfast instead of just toast on Tuesdays.", Idea, DropIn, 300, 0, ["Food"], Done,
+                "Peer mentors now cook a hot breakfast every Tuesday, with food from the community larder.", Told: true,
+                PublicSummary: "You asked for a hot breakfast on Tuesdays. Peer mentors now cook one every week.",
+                MeToos: [new(4, 290, "A proper breakfast would set me up for the day")]),
+            new("Somewhere to charge phones that is not behind the desk.", Need, Conversation, 200, 5, ["The building"], Done,
+                "A charging shelf with lockers is now by the window.", Told: true, PublicSummary: "A phone charging shelf with lockers is now by the window."),
+            new("Help filling in the housing register form, it keeps timing out.", Need, OneToOne, 150, 6, ["Getting help", "Moving on"], PartOfProject,
+                "Part of the new housing help sessions with the council on Thursdays."),
+            new("Can dogs come in? I cannot leave mine outside.", Question, DropIn, 120, 7, ["The building"], NotPossible,
+                "Our lease does not allow animals inside, but we have put a covered dog post by the door.", NotPossibleReason.NonNegotiableBoundary, Told: true,
+                MeToos: [new(8, 100, "Same, I would come more if the dog could come")]),
+            new("The showers are cold after 10 o'clock.", Concern, DropIn, 45, 8, ["The building"], BeingConsidered),
+            new("Art sessions were brilliant, please bring them back.", Praise, GroupMeeting, 60, 2, ["Activities"], Planned,
+                "A local artist will run six sessions from next month.", MeToos: [new(3, 58, "Loved the art group")]),
+            new("Peer mentors should get a reference letter when they move on to a job.", Idea, Conversation, 30, 1, ["Moving on"], New),
+            new("A quiet room for people who find the main hall too loud.", Need, OneToOne, 25, null, ["The building"], RelayedBy: "Key worker"),
+            new("Thank you to whoever fixed the boiler.", Praise, Conversation, 12, 3, ["The building"]),
+            new("Could we have a football team again?", Idea, DropIn, 7, 4, ["Activities"], MeToos: [new(6, 5, "I'd play")]),
+        ]),
+
+        // Evergreen Social Club: older people plan and host the events themselves.
+        new(["Events", "Getting here", "Health", "Food", "Technology"],
+            ["Pat Whitworth", "Eileen Doherty", "Bert Hollis", "Margaret Oyelaran", "Stan Kowalski", "Joan Fairweather", "Harold Singh", "Vera Lomas"],
+        [
+            new("A minibus or lift-share to get to the club. Since the 42 bus stopped I have missed three tea dances.", Need, Conversation, 85, 2, ["Getting here"],
+                BeingConsidered, "We are asking the community transport scheme what a weekly pick-up would cost.",
+                MeToos: [new(3, 75, "I can't walk to the club any more, a lift would be wonderful"), new(4, 60, "Me too, the bus was my only way"),
+                         new(5, 44, "Lift share please"), new(6, 30, "My daughter drives me but not every week"), new(7, 10, "Would pay a little towards a minibus"),
+                         new(null, 4, "Told on the phone: needs transport to get here")],
+                Interested: [0, 4]),
+            new("Tea dance on the first Friday of every month.", Idea, GroupMeeting, 320, 0, ["Events"], Done,
+                "Members now host a tea dance on the first Friday of each month.", Told: true,
+                PublicSummary: "Members asked for a regular tea dance. It now runs on the first Friday of every month, hosted by members.",
+                MeToos: [new(1, 318, "Yes please, a regular dance"), new(3, 300, "Count me in")]),
+            new("Allotment trips in the summer.", Idea, Event, 250, 1, ["Events"], Done, "Four trips ran this summer, planned by members.", Told: true,
+                PublicSummary: "Members planned four allotment trips this summer."),
+            new("Help using video calls to see my grandchildren.", Need, OneToOne, 140, 5, ["Technology"], Planned,
+                "A volunteer from the college will run tablet sessions on Wednesdays."),
+            new("Could the club have a lunch as well as tea and biscuits?", Idea, GroupMeeting, 110, 6, ["Food"], NotPossible,
+                "The hall has no kitchen we are allowed to cook in, so we cannot serve lunch there.", NotPossibleReason.OutsideWhatWeCanChange, Told: true),
+            new("Chair exercises before the dance.", Idea, Conversation, 70, 7, ["Health"], New, MeToos: [new(2, 66, "Good idea for my knees")]),
+            new("The hall is cold in the mornings.", Concern, Conversation, 35, 4, ["Health"], MeToos: [new(5, 33, "Bring a cardigan weather, every week"), new(6, 31, "Could the heating go on earlier?")]),
+            new("Lovely to be asked what we want, thank you.", Praise, Survey, 20, 3, ["Events"]),
+            new("A trip to the seaside in August.", Idea, Survey, 15, 1, ["Events"], Interested: [2, 3]),
+        ]),
+
+        // Brookside Community Network: the women-only sports club, six years after women first asked.
+        new(["Sport and exercise", "Women only", "Children", "Language", "Safety"],
+            ["Fatima Begum", "Leila Karimi", "Amina Yusuf", "Parveen Akhtar", "Joy Mensah", "Halima Noor", "Sadia Rahman", "Blessing Okoro", "Nadia Iqbal"],
+        [
+            new("A women-only sports club, with women coaches and the windows covered.", Idea, GroupMeeting, 360, 0, ["Sport and exercise", "Women only"], Done,
+                "The women's sports club started this year, designed with the women who first asked. We went back to each of them to say it was happening.",
+                Told: true, PublicSummary: "Women asked for a women-only sports club. We designed it with them and it now meets every week.",
+                MeToos: [new(1, 350, "Yes, somewhere we feel comfortable"), new(2, 340, "I would come with my sister")]),
+            new("Women-only badminton evenings, the club is full on Mondays.", Idea, Conversation, 88, 3, ["Sport and exercise", "Women only"], BeingConsidered,
+                MeToos: [new(4, 80, "Badminton please"), new(5, 62, "Another evening would be good"), new(6, 47, "I am on the waiting list"),
+                         new(7, 30, "My friends want to play too"), new(8, 14, "Badminton evening would be great"), new(null, 6, "Asked at the door about badminton")],
+                Interested: [3, 4, 5]),
+            new("A crèche during the sessions so mothers can take part.", Need, GroupMeeting, 200, 4, ["Children", "Women only"], Planned,
+                "Two volunteers are training in childcare; the crèche starts in the spring."),
+            new("Information about the club in Urdu, Bengali and Somali.", Need, OneToOne, 160, 5, ["Language"], Done,
+                "Leaflets are now in four languages.", Told: true, PublicSummary: "Leaflets about the club are now in Urdu, Bengali, Somali and English."),
+            new("Can men watch their daughters play?", Question, Conversation, 130, null, ["Women only"], NotPossible,
+                "The sessions are women-only so that everyone feels safe; there is a family fun day every term.", NotPossibleReason.NonNegotiableBoundary, Told: true,
+                RelayedBy: "A member's sister"),
+            new("The path to the hall is dark in winter.", Concern, Conversation, 90, 6, ["Safety"], PartOfProject,
+                "Part of our request to the council for better lighting."),
+            new("A walking group for women who are not ready for sport yet.", Idea, Survey, 50, 7, ["Sport and exercise", "Women only"], MeToos: [new(2, 45, "I would start with walking")]),
+            new("The coach is so encouraging, thank you.", Praise, Event, 25, 8, ["Sport and exercise"]),
+            new("English classes at the same time as the children's club.", Idea, DropIn, 10, 1, ["Language", "Children"], MeToos: [new(0, 8, "I would come to English classes"), new(2, 6, "Yes please")]),
+        ]),
+
+        // Open Arms Cancer Support: LGBT people affected by cancer.
+        new(["Peer support", "Information", "Trans health", "Carers", "Events"],
+            ["Jamie Clarke", "Robin Ellis", "Alexis Grant", "Sol Mendes", "Frankie Dunn", "Morgan Lees", "Chris Abara", "Terry Walsh"],
+        [
+            new("An evening peer support group for people who work during the day.", Idea, Conversation, 86, 2, ["Peer support"], BeingConsidered,
+                MeToos: [new(3, 77, "I can only come after six"), new(4, 59, "Evening group please"), new(5, 41, "Yes, I'm back at work now"),
+                         new(6, 28, "Evenings would suit my partner and me"), new(7, 11, "Evening please"), new(null, 2, "Caller asked about evening groups")],
+                Interested: [2, 3]),
+            new("Information about screening for trans people, in plain words.", Need, OneToOne, 300, 0, ["Trans health", "Information"], Done,
+                "We wrote a screening guide with trans members; it is on the website and in print.", Told: true,
+                PublicSummary: "Members asked for plain information about screening for trans people. We wrote a guide together."),
+            new("A group for partners and carers.", Idea, GroupMeeting, 220, 1, ["Carers"], Done, "The carers' group meets on the second Saturday of the month.", Told: true,
+                PublicSummary: "Partners and carers now have their own group, every second Saturday.", MeToos: [new(7, 210, "My partner needs this")]),
+            new("Could you pay for taxis to hospital appointments?", Question, Phone, 150, 3, ["Carers"], NotPossible,
+                "Our funding cannot pay for transport; we now give everyone the hospital's free transport number.", NotPossibleReason.NotAffordableNow, Told: true),
+            new("Staff at the clinic used the wrong name for me.", Concern, OneToOne, 100, 4, ["Trans health"], PartOfProject,
+                "Part of the training we are co-delivering with the hospital."),
+            new("A Pride stall so more people hear about us.", Idea, Event, 60, 5, ["Events"], Planned, "Members will run the stall this year.", MeToos: [new(0, 57, "Happy to help on the stall")]),
+            new("The buddy scheme got me through chemo.", Praise, Conversation, 30, 6, ["Peer support"]),
+            new("An online group for people who live far away.", Idea, OnlineForm, 9, null, ["Peer support"], MeToos: [new(1, 8, "I live an hour away, online would help")]),
+            new("More information for carers about what to expect after treatment.", Need, Phone, 45, 7, ["Carers", "Information"], MeToos: [new(1, 40, "Nobody told us what came next")]),
+            new("A social evening that is not about cancer.", Idea, Event, 22, 0, ["Events"], MeToos: [new(1, 20, "Yes, just a night out together"), new(5, 18, "Quiz night?")]),
+        ]),
+
+        // Millbrook Homes: the resident panel sets the criteria for, scores and awards community grants.
+        new(["Community grants", "Repairs", "Green spaces", "Young people", "Communication"],
+            ["Doreen Walsh", "Kwame Asante", "Lucy Tran", "Ray Hughes", "Sandra Pike", "Imran Shah", "Gwen Roberts", "Tony Marsh", "Beata Zielinska"],
+        [
+            new("A short form for grants under £500; the long form puts small groups off.", Idea, GroupMeeting, 89, 3, ["Community grants"], BeingConsidered,
+                "The resident panel is drafting a one-page form.",
+                MeToos: [new(4, 81, "Our gardening group gave up on the form"), new(5, 66, "Short form please"), new(6, 52, "Yes for small grants"),
+                         new(7, 33, "Took me three evenings to fill in"), new(8, 18, "Agree, simpler for small amounts"), new(null, 5, "Mentioned at the estate walkabout")],
+                Interested: [3, 4]),
+            new("Residents should score the grant applications, not staff.", Idea, GroupMeeting, 365, 0, ["Community grants"], Done,
+                "The resident panel now sets the criteria, scores and awards the grants.", Told: true,
+                PublicSummary: "Residents asked to decide the community grants. The resident panel now sets the criteria, scores and awards them."),
+            new("Repairs take too long to be booked in.", Concern, Phone, 210, 1, ["Repairs"], PartOfProject, "Part of the repairs review with residents.",
+                MeToos: [new(6, 200, "Waited six weeks for a window")]),
+            new("A community garden on the empty land behind Ash Court.", Idea, Event, 160, 2, ["Green spaces"], Done,
+                "Residents built raised beds with a grant; it opened in May.", Told: true, PublicSummary: "The empty land behind Ash Court is now a community garden."),
+            new("A youth club on the estate.", Idea, Survey, 130, 5, ["Young people"], NotPossible,
+                "Youth work is run by the council here; we have passed the idea and the names of interested residents to them.",
+                NotPossibleReason.SomeoneElsesResponsibility, Told: true),
+            new("Tell us what happened to our ideas, we never hear back.", Feedback, Survey, 75, 6, ["Communication"], Planned,
+                "A 'You said, we did' page and a quarterly letter."),
+            new("Bins at Birch House overflow every weekend.", Concern, Phone, 40, 7, ["Green spaces"]),
+            new("The grants panel training was excellent.", Praise, GroupMeeting, 20, 8, ["Community grants"]),
+            new("Could the newsletter come by text message?", Question, Phone, 8, null, ["Communication"], RelayedBy: "Neighbour", MeToos: [new(0, 6, "Text would be easier for me")]),
+            new("Play equipment for the small park on Elm Road.", Idea, DropIn, 55, 1, ["Young people", "Green spaces"], MeToos: [new(2, 50, "The swings were taken away years ago"), new(8, 36, "My kids would use it every day")]),
+            new("Bins at the back of Oak Court are never emptied on time.", Concern, Phone, 16, 4, ["Green spaces"]),
+        ]),
+    ];
+
+    /// <summary>Adds the organisation's content; the scope must act in that organisation.</summary>
+    public static async Task SeedAsync(WithUsDbContext db, Content content, Guid recordedBy,
+        IReadOnlyDictionary<string, Guid> accounts, DateTime now, CancellationToken cancellationToken)
+    {
+        var themes = content.Themes.ToDictionary(t => t, t => new Theme { Id = Guid.CreateVersion7(), Name = t, CreatedAtUtc = now.AddDays(-400) });
+        db.Themes.AddRange(themes.Values);
+        var people = content.People.Select((name, i) => new Person
+        {
+            Id = Guid.CreateVersion7(),
+            Name = name,
+            UserId = accounts.TryGetValue(name, out var userId) ? userId : null,
+            ConsentToRecord = true,
+            ConsentRecordedAtUtc = now.AddDays(-400),
+            ConsentRecordedByUserId = recordedBy,
+            MayContact = i % 3 != 2,
+            ContactBy = i % 3 == 0 ? ContactMethod.Phone : i % 3 == 1 ? ContactMethod.InPerson : null,
+            CreatedAtUtc = now.AddDays(-400),
+        }).ToList();
+        db.People.AddRange(people);
+
+        foreach (var idea in content.Ideas)
+        {
+            var said = now.Date.AddDays(-idea.DaysAgo);
+            var decided = idea.Outcome == New ? (DateTime?)null : said.AddDays(Math.Min(14, idea.DaysAgo / 2.0));
+            var root = new Contribution
+            {
+                Id = Guid.CreateVersion7(),
+                Text = idea.Text,
+                Kind = idea.Kind,
+                Channel = idea.Channel,
+                SaidOnUtc = said,
+                Provenance = idea.RelayedBy is null ? Provenance.FirstHand : Provenance.OnTheirBehalf,
+                RelayedBy = idea.RelayedBy,
+                PersonId = idea.Person is { } p ? people[p].Id : null,
+                Source = ContributionSource.Staff,
+                RecordedByUserId = recordedBy,
+                Outcome = idea.Outcome,
+                NotPossibleReason = idea.Reason,
+                OutcomeExplanation = idea.Explanation,
+                OutcomeAtUtc = decided,
+                ToldAtUtc = idea.Told ? decided!.Value.AddDays(3) : null,
+                ToldHow = idea.Told ? TellingMethod.InPerson : null,
+                ToldOutcome = idea.Told ? idea.Outcome : null,
+                IsPublished = idea.PublicSummary is not null,
+                PublicSummary = idea.PublicSummary,
+                PublishedAtUtc = idea.PublicSummary is null ? null : decided!.Value.AddDays(5),
+                CreatedAtUtc = said.AddHours(11),
+            };
+            db.Contributions.Add(root);
+            foreach (var theme in idea.Themes)
+            {
+                db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = root.Id, ThemeId = themes[theme].Id });
+            }
+
+            foreach (var meToo in idea.MeToos ?? [])
+            {
+                var on = now.Date.AddDays(-meToo.DaysAgo);
+                db.Contributions.Add(new Contribution
+                {
+                    Id = Guid.CreateVersion7(),
+                    Text = meToo.Text,
+                    Kind = idea.Kind,
+                    Channel = meToo.Person is null ? Phone : idea.Channel,
+                    SaidOnUtc = on,
+                    Provenance = Provenance.FirstHand,
+                    PersonId = meToo.Person is { } m ? people[m].Id : null,
+                    Source = ContributionSource.Staff,
+                    RecordedByUserId = recordedBy,
+                    LinkedToId = root.Id,
+                    ToldAtUtc = idea.Told && on < root.ToldAtUtc ? root.ToldAtUtc : null,
+                    ToldHow = idea.Told && on < root.ToldAtUtc ? TellingMethod.AtAMeeting : null,
+                    ToldOutcome = idea.Told && on < root.ToldAtUtc ? idea.Outcome : null,
+                    CreatedAtUtc = on.AddHours(14),
+                });
+            }
+
+            foreach (var person in idea.Interested ?? [])
+            {
+                db.Interests.Add(new Interest
+                {
+                    Id = Guid.CreateVersion7(),
+                    PersonId = people[person].Id,
+                    ContributionId = root.Id,
+                    Kind = person % 2 == 0 ? InterestKind.WouldTakePart : InterestKind.WantsToHear,
+                    CreatedAtUtc = now.AddDays(-Math.Min(idea.DaysAgo, 5)),
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Web.Features.Voice.Import;
+
+/// <summary>An import file with the column names and one example row, to fill in and upload.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class TemplateModel : PageModel
+{
+    public IActionResult OnGet()
+    {
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', ImportColumns.All.Select(c => VoiceCsv.Quote(c.Name))).Append("\r\n");
+        csv.AppendJoin(',', ImportColumns.All.Select(c => VoiceCsv.Quote(c.Example))).Append("\r\n");
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        return File(bytes, "text/csv; charset=utf-8", "withus-import-template.csv");
+    }
+}

@@ -1,0 +1,48 @@
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.Demo;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Tests.Features.Demo;
+
+public abstract class DemoVoiceTests(WithUsFactory app)
+{
+    [Fact]
+    public async Task EveryDemoOrganisation_HasVoiceContent_WithAnIdeaBuildingUp()
+    {
+        await using var demo = app.Fresh(new Dictionary<string, string?> { ["Database:Demo"] = "true" });
+        using (demo.CreateBrowser())
+        {
+        }
+
+        var organisations = await demo.InScopeAsync(s => s.GetRequiredService<WithUsDbContext>().Organisations.AsNoTracking().ToListAsync());
+        organisations.Count.ShouldBe(DemoSeeder.Organisations.Count);
+        foreach (var organisation in organisations)
+        {
+            var test = new TestOrganisation(organisation.Id, organisation.Name, organisation.Slug);
+            var since = DateTime.UtcNow.Date.AddDays(-organisation.BuildUpWindowDays);
+            await demo.InOrganisationAsync(test, async db =>
+            {
+                var contributions = await db.Contributions.AsNoTracking().ToListAsync();
+                contributions.Count.ShouldBeInRange(20, 40, organisation.Name);
+                var roots = contributions.Where(c => c.LinkedToId == null).ToList();
+                var recent = contributions.Where(c => c.SaidOnUtc >= since).ToList();
+                var voices = roots.Select(r => recent.Where(c => c.Id == r.Id || c.LinkedToId == r.Id)
+                    .Select(c => c.PersonId?.ToString() ?? c.Id.ToString()).Distinct().Count()).Max();
+                voices.ShouldBeGreaterThanOrEqualTo(organisation.BuildUpThreshold, $"{organisation.Name}: an idea builds up");
+                roots.ShouldContain(c => c.Outcome == OutcomeStatus.Done && c.ToldAtUtc != null);
+                roots.ShouldContain(c => c.Outcome == OutcomeStatus.NotPossible && c.NotPossibleReason != null && c.OutcomeExplanation != null);
+                roots.ShouldContain(c => c.IsPublished && c.PublicSummary != null);
+                (await db.Interests.CountAsync()).ShouldBeGreaterThan(0);
+                (await db.Themes.CountAsync()).ShouldBeGreaterThan(3);
+                (await db.People.AllAsync(p => p.ConsentToRecord)).ShouldBeTrue();
+                (await db.People.CountAsync(p => p.UserId != null)).ShouldBeGreaterThan(0, "partners see their own words");
+                (await db.ContributionTerms.CountAsync()).ShouldBeGreaterThan(0, "demo content is indexed for similarity");
+            });
+        }
+    }
+
+    public sealed class OnSqlite(SqliteWithUsFactory app) : DemoVoiceTests(app), IClassFixture<SqliteWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresWithUsFactory app) : DemoVoiceTests(app), IClassFixture<PostgresWithUsFactory>;
+}
