@@ -30,6 +30,8 @@ public static partial class AuditDescriptions
         ["MemberRemoved"] = "Member removed",
         ["AccountDisabled"] = "Account disabled",
         ["AccountEnabled"] = "Account enabled",
+        ["OutcomeRecorded"] = "Outcome of an idea recorded",
+        ["ToldOutcome"] = "Recorded that someone was told an outcome",
     };
 
     private static readonly Dictionary<string, string> EventDetails = new(StringComparer.Ordinal)
