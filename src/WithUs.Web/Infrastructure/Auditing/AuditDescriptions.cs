@@ -32,6 +32,7 @@ public static partial class AuditDescriptions
         ["AccountEnabled"] = "Account enabled",
         ["OutcomeRecorded"] = "Outcome of an idea recorded",
         ["ToldOutcome"] = "Recorded that someone was told an outcome",
+        ["SettingsChanged"] = "Settings changed",
     };
 
     private static readonly Dictionary<string, string> EventDetails = new(StringComparer.Ordinal)
