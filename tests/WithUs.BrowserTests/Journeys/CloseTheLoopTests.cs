@@ -45,6 +45,59 @@ public sealed class CloseTheLoopTests(BrowserApp app, ITestOutputHelper output) 
         return contribution.Id;
     }
 
+    private async Task<Guid> SeedThemeAsync(Guid contributionId, string name)
+    {
+        using var scope = app.Server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Slug == Steps.OrganisationSlug);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
+        var theme = new Theme { Id = Guid.CreateVersion7(), Name = name, CreatedAtUtc = DateTime.UtcNow };
+        db.Themes.Add(theme);
+        db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = contributionId, ThemeId = theme.Id });
+        await db.SaveChangesAsync();
+        return theme.Id;
+    }
+
+    [Fact]
+    public async Task Every_theme_people_reach_back_and_settings_page_passes_axe_and_the_theme_chart_draws()
+    {
+        await using var staff = await app.StartJourneyAsync(output, name: "loop-pages");
+        await Steps.SignInAsync(staff, await Steps.AdministratorOfAsync(app, output));
+        var id = await SeedContributionAsync("Tomas Berg", "Swings in the park for older children");
+        var themeId = await SeedThemeAsync(id, "Play");
+        var org = $"/o/{Steps.OrganisationSlug}";
+        var personId = await PersonOfAsync(id);
+
+        await staff.GotoAsync($"{org}/themes/{themeId}");
+        (await staff.Page.Locator("[data-voices-chart-for] canvas").CountAsync()).ShouldBe(1, "the chart is drawn from the table");
+        await staff.ScreenshotAsync("theme with chart");
+        foreach (var path in new[]
+        {
+            org, $"{org}/themes", $"{org}/themes/{themeId}/edit", $"{org}/themes/{themeId}/reach-back",
+            $"{org}/voice/{id}/themes", $"{org}/voice/{id}/told", $"{org}/voice/{id}/interest", $"{org}/voice/{id}/reach-back",
+            $"{org}/people", $"{org}/people/new", $"{org}/people/{personId}", $"{org}/people/{personId}/edit",
+            $"{org}/people/{personId}/delete", $"{org}/settings",
+        })
+        {
+            (await staff.GotoAsync(path)).Status.ShouldBe(200, path);
+        }
+
+        await staff.GotoAsync($"{org}/people/new");
+        var detail = staff.Page.GetByLabel("Email address (if they chose email)", new() { Exact = true });
+        (await detail.IsVisibleAsync()).ShouldBeFalse();
+        await staff.Page.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        (await detail.IsVisibleAsync()).ShouldBeTrue("contact details are revealed when they agreed to contact");
+    }
+
+    private async Task<Guid> PersonOfAsync(Guid contributionId)
+    {
+        using var scope = app.Server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Slug == Steps.OrganisationSlug);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
+        return await db.Contributions.Where(c => c.Id == contributionId).Select(c => c.PersonId!.Value).SingleAsync();
+    }
+
     [Fact]
     public async Task Staff_record_not_possible_with_a_reason_publish_it_and_record_telling_the_person_by_phone()
     {
