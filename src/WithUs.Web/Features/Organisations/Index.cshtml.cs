@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Members;
+using WithUs.Web.Features.Themes;
+using WithUs.Web.Features.Voice.Outcomes;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Ui;
@@ -8,7 +10,7 @@ using WithUs.Web.Infrastructure.Ui;
 namespace WithUs.Web.Features.Organisations;
 
 [Authorize(Policy = Policies.Member)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
 {
     public string OrganisationName => tenant.Organisation!.Name;
 
@@ -16,8 +18,31 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithU
 
     public OrganisationRole? Role => tenant.Role;
 
+    public bool IsStaff => tenant.IsAtLeast(OrganisationRole.Staff);
+
+    public int BuildUpThreshold => tenant.Organisation!.BuildUpThreshold;
+
+    public int BuildUpWindowDays => tenant.Organisation!.BuildUpWindowDays;
+
     public int MemberCount { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        MemberCount = await db.Memberships.CountAsync(cancellationToken);
+    public int OwedCount { get; private set; }
+
+    public IReadOnlyList<BuildingUp> BuildingUp { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Role == OrganisationRole.Administrator)
+        {
+            MemberCount = await db.Memberships.CountAsync(cancellationToken);
+        }
+
+        // Partners see only their own simple home: nothing of what others said reaches them here.
+        if (IsStaff)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            OwedCount = await OwedReplies.CountAsync(db, tenant.Organisation!, now, cancellationToken);
+            BuildingUp = await BuildUp.FindAsync(db, tenant.Organisation!, now, cancellationToken);
+        }
+    }
 }

@@ -32,6 +32,10 @@ public static partial class AuditDescriptions
         ["AccountEnabled"] = "Account enabled",
         ["VoiceImported"] = "Contributions imported from a CSV file",
         ["VoiceExported"] = "Contributions exported as a CSV file",
+        ["OutcomeRecorded"] = "Outcome of an idea recorded",
+        ["ToldOutcome"] = "Recorded that someone was told an outcome",
+        ["SettingsChanged"] = "Settings changed",
+        ["PersonDeleted"] = "Person deleted: what they said is kept, with no name",
     };
 
     private static readonly Dictionary<string, string> EventDetails = new(StringComparer.Ordinal)
@@ -47,6 +51,11 @@ public static partial class AuditDescriptions
         ["Membership"] = "Membership",
         ["Invitation"] = "Invitation",
         ["Organisation"] = "Organisation",
+        ["Person"] = "Person",
+        ["Interest"] = "Interest",
+        ["ReachBack"] = "Reach back",
+        ["Contribution"] = "Contribution",
+        ["Theme"] = "Theme",
     };
 
     private static readonly Dictionary<(string Record, string Action), string> RecordEvents = new()
@@ -57,6 +66,13 @@ public static partial class AuditDescriptions
         [("Membership", "Updated")] = "Membership changed",
         [("Membership", "Deleted")] = "Membership deleted",
         [("Invitation", "Created")] = "Invitation sent",
+        [("Person", "Viewed")] = "Person's page viewed",
+        [("Person", "Deleted")] = "Person deleted",
+        [("Contribution", "ContactListExported")] = "Contact list for an idea exported",
+        [("Theme", "ContactListExported")] = "Contact list for a theme exported",
+        [("Person", "Created")] = "Person added",
+        [("Interest", "Created")] = "Interest registered",
+        [("ReachBack", "Created")] = "Reach back recorded",
     };
 
     /// <summary>Changing one of these fields of an invitation is the thing that happened, not a detail of it.</summary>

@@ -50,6 +50,24 @@ public sealed class AuditLog(WithUsDbContext db, TimeProvider clock, ICurrentAct
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A sensitive read or export of one record (a person's page, a contact list), naming the record it was about.</summary>
+    public async Task RecordAboutAsync(string action, string entityType, Guid entityId, string? details = null,
+        CancellationToken cancellationToken = default)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Id = Guid.CreateVersion7(),
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            ActorUserId = actor.UserId,
+            OrganisationId = db.CurrentOrganisationId,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId.ToString(),
+            Details = Truncate(details),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private static string? Truncate(string? details) =>
         details is { Length: > AuditEntry.DetailsMaxLength } ? details[..AuditEntry.DetailsMaxLength] : details;
 }

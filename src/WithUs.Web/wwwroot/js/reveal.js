@@ -1,7 +1,7 @@
 // Progressive enhancement: shows the extra questions under a radio button or checkbox only while it is chosen (the
 // GOV.UK "conditional reveal"). govuk-frontend's own version puts aria-expanded on radio buttons, which ARIA does
-// not allow there, so pages that need a reveal use data-withus-reveals="id-of-the-extra-questions" instead (and
-// leave data-module="govuk-radios" off those radios, or govuk-frontend adds aria-expanded when it sees aria-controls).
+// not allow there (axe: aria-allowed-attr), so pages that need a reveal use data-withus-reveals="id-of-the-questions".
+// No aria-controls either: govuk-frontend's radios module adds aria-expanded to any radio that has one.
 // Without JavaScript every extra question is simply shown.
 const hiddenClass = (input) =>
   input.type === 'checkbox' ? 'govuk-checkboxes__conditional--hidden' : 'govuk-radios__conditional--hidden';
@@ -20,10 +20,6 @@ export function initReveals(root = document) {
       }
     }
   };
-
-  for (const input of inputs) {
-    input.setAttribute('aria-controls', input.dataset.withusReveals);
-  }
 
   root.addEventListener('change', (event) => {
     if (event.target instanceof HTMLInputElement && (event.target.type === 'radio' || event.target.type === 'checkbox')) {

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.People;
+
+/// <summary>Deletes the person but keeps what they said, with no one attached (personal data minimised, not voices lost).</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class DeleteModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : WithUsPageModel
+{
+    public string Slug => tenant.Organisation!.Slug;
+
+    public Guid PersonId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public int ContributionCount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        PersonId = person.Id;
+        Name = person.Name;
+        ContributionCount = await db.Contributions.CountAsync(c => c.PersonId == personId, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        // Done here rather than left to the database, so every provider behaves alike and each removal is audited.
+        var contributions = await db.Contributions.Where(c => c.PersonId == personId).ToListAsync(cancellationToken);
+        foreach (var contribution in contributions)
+        {
+            contribution.PersonId = null;
+        }
+
+        var interests = await db.Interests.Where(i => i.PersonId == personId).ToListAsync(cancellationToken);
+        var reachBacks = await db.ReachBacks.Where(r => r.PersonId == personId).ToListAsync(cancellationToken);
+        db.Interests.RemoveRange(interests);
+        db.ReachBacks.RemoveRange(reachBacks);
+        db.People.Remove(person);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("PersonDeleted",
+            details: $"{contributions.Count} {(contributions.Count == 1 ? "contribution" : "contributions")} kept with no name; " +
+                $"{interests.Count} {(interests.Count == 1 ? "interest" : "interests")} and {reachBacks.Count} reach-back {(reachBacks.Count == 1 ? "record" : "records")} deleted",
+            cancellationToken: cancellationToken);
+        Notice = $"{person.Name} has been deleted. What they said is kept, with no name.";
+        return Redirect($"/o/{Slug}/people");
+    }
+}

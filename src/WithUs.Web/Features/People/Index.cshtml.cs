@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.People;
+
+[Authorize(Policy = Policies.Staff)]
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+{
+    public const int PageSize = 50;
+
+    public string Slug => tenant.Organisation!.Slug;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    // From the query string only: "page" is also a route value in Razor Pages (the page's own path), which would win.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public int Total { get; private set; }
+
+    public IReadOnlyList<Row> People { get; private set; } = [];
+
+    public bool HasMore => PageNumber * PageSize < Total;
+
+    public string PageLink(int page) =>
+        $"/o/{Slug}/people?page={page}" + (string.IsNullOrWhiteSpace(Search) ? "" : "&q=" + Uri.EscapeDataString(Search.Trim()));
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, 100_000);
+        var people = db.People.AsNoTracking();
+        var search = Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            search = search.Length > Person.NameMaxLength ? search[..Person.NameMaxLength] : search;
+            var lower = search.ToLowerInvariant();
+#pragma warning disable CA1862 // EF translates ToLower() to SQL on both databases; string.Equals with a comparison it does not.
+            people = people.Where(p => p.Name.ToLower().Contains(lower));
+#pragma warning restore CA1862
+        }
+
+        Total = await people.CountAsync(cancellationToken);
+        People = await people
+            .OrderBy(p => p.Name)
+            .ThenBy(p => p.Id)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize)
+            .Select(p => new Row(p.Id, p.Name, p.MayContact, p.ContactBy,
+                db.Contributions.Count(c => c.PersonId == p.Id), p.CreatedAtUtc))
+            .ToListAsync(cancellationToken);
+    }
+
+    public sealed record Row(Guid Id, string Name, bool MayContact, ContactMethod? ContactBy, int Contributions, DateTime CreatedAtUtc);
+}

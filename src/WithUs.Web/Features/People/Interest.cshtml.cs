@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.People;
+
+/// <summary>Someone would take part in an idea, or wants to hear about it. Interest is in the idea a "me too" adds to.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class InterestModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+{
+    public string Slug => tenant.Organisation!.Slug;
+
+    public Guid ContributionId { get; private set; }
+
+    public string IdeaText { get; private set; } = "";
+
+    public IReadOnlyList<(Guid Id, string Name)> People { get; private set; } = [];
+
+    [BindProperty]
+    public InterestInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid contributionId, CancellationToken cancellationToken)
+    {
+        var idea = await LoadAsync(contributionId, cancellationToken);
+        return idea is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid contributionId, CancellationToken cancellationToken)
+    {
+        var idea = await LoadAsync(contributionId, cancellationToken);
+        if (idea is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState["Input.PersonId"]?.Errors.Count > 0)
+        {
+            ModelState["Input.PersonId"]!.Errors.Clear();
+            ModelState.AddModelError("Input.PersonId", "Choose who is interested");
+        }
+        else if (Input.PersonId is { } chosen && People.All(p => p.Id != chosen))
+        {
+            ModelState.AddModelError("Input.PersonId", "Choose someone from the list");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var personId = Input.PersonId!.Value;
+        var kind = Input.Kind!.Value;
+        var existing = await db.Interests.SingleOrDefaultAsync(i => i.PersonId == personId && i.ContributionId == idea.Id, cancellationToken);
+        if (existing is null)
+        {
+            db.Interests.Add(new Interest
+            {
+                Id = Guid.CreateVersion7(),
+                PersonId = personId,
+                ContributionId = idea.Id,
+                Kind = kind,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            });
+        }
+        else
+        {
+            existing.Kind = kind;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var name = People.Single(p => p.Id == personId).Name;
+        Notice = $"Recorded: {name} {(kind == InterestKind.WouldTakePart ? "would take part" : "wants to hear about it")}.";
+        return Redirect($"/o/{Slug}/voice/{contributionId}");
+    }
+
+    private async Task<Contribution?> LoadAsync(Guid contributionId, CancellationToken cancellationToken)
+    {
+        var contribution = await db.Contributions.AsNoTracking().Include(c => c.LinkedTo)
+            .SingleOrDefaultAsync(c => c.Id == contributionId, cancellationToken);
+        if (contribution is null)
+        {
+            return null;
+        }
+
+        var idea = contribution.LinkedTo ?? contribution;
+        ContributionId = contribution.Id;
+        IdeaText = idea.Text;
+        People = (await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
+            .Select(p => (p.Id, p.Name))
+            .ToList();
+        return idea;
+    }
+
+    public sealed class InterestInput
+    {
+        [Required(ErrorMessage = "Choose who is interested")]
+        public Guid? PersonId { get; set; }
+
+        [Required(ErrorMessage = "Choose whether they would take part or want to hear about it")]
+        [EnumDataType(typeof(InterestKind), ErrorMessage = "Choose whether they would take part or want to hear about it")]
+        public InterestKind? Kind { get; set; }
+    }
+}

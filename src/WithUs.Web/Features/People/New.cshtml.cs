@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using WithUs.Web.Features.Account;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.People;
+
+[Authorize(Policy = Policies.Staff)]
+public sealed class NewModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+{
+    public string Slug => tenant.Organisation!.Slug;
+
+    [BindProperty]
+    public NewPersonInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!Input.ConsentToRecord)
+        {
+            ModelState.AddModelError("Input.ConsentToRecord", "Only add someone who agreed that we keep what they say with their name");
+        }
+
+        Input.Validate(ModelState, "Input.");
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var person = new Person
+        {
+            Id = Guid.CreateVersion7(),
+            Name = "",
+            ConsentToRecord = true,
+            ConsentRecordedAtUtc = now,
+            ConsentRecordedByUserId = CurrentUser.Id(User),
+            CreatedAtUtc = now,
+        };
+        Input.ApplyTo(person);
+        db.People.Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = $"{person.Name} added.";
+        return Redirect($"/o/{Slug}/people/{person.Id}");
+    }
+}

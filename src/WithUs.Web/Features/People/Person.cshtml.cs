@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.People;
+
+/// <summary>Everything held about one person in one place. Looking at it is recorded in the audit log.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class PersonModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : WithUsPageModel
+{
+    public string Slug => tenant.Organisation!.Slug;
+
+    public Person Person { get; private set; } = null!;
+
+    public IReadOnlyList<Said> Contributions { get; private set; } = [];
+
+    public IReadOnlyList<InterestRow> Interests { get; private set; } = [];
+
+    public IReadOnlyList<ReachBackRow> ReachBacks { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        Person = person;
+        Contributions = await db.Contributions.AsNoTracking()
+            .Where(c => c.PersonId == personId)
+            .OrderByDescending(c => c.SaidOnUtc)
+            .ThenByDescending(c => c.Id)
+            .Select(c => new Said(c.Id, c.LinkedToId, c.LinkedToId == null ? c.Text : c.LinkedTo!.Text, c.SaidOnUtc,
+                c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome, c.ToldAtUtc, c.ToldOutcome))
+            .ToListAsync(cancellationToken);
+        Interests = await db.Interests.AsNoTracking()
+            .Where(i => i.PersonId == personId)
+            .OrderByDescending(i => i.CreatedAtUtc)
+            .Select(i => new InterestRow(i.ContributionId, i.ThemeId,
+                i.Contribution != null ? i.Contribution.Text : i.Theme != null ? i.Theme.Name : "", i.Kind, i.CreatedAtUtc))
+            .ToListAsync(cancellationToken);
+        ReachBacks = await (
+                from r in db.ReachBacks.AsNoTracking()
+                where r.PersonId == personId
+                orderby r.AtUtc descending
+                select new ReachBackRow(r.About, r.Method, r.AtUtc, r.ContributionId, r.ThemeId,
+                    db.Users.Where(u => u.Id == r.ByUserId).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        await audit.RecordAboutAsync("Viewed", nameof(People.Person), personId, cancellationToken: cancellationToken);
+        return Page();
+    }
+
+    public sealed record Said(Guid Id, Guid? IdeaId, string Text, DateTime SaidOnUtc, OutcomeStatus Outcome,
+        DateTime? ToldAtUtc, OutcomeStatus? ToldOutcome)
+    {
+        public bool Owed => Outcome != OutcomeStatus.New && (ToldAtUtc is null || ToldOutcome != Outcome);
+    }
+
+    public sealed record InterestRow(Guid? ContributionId, Guid? ThemeId, string What, InterestKind Kind, DateTime CreatedAtUtc);
+
+    public sealed record ReachBackRow(string About, ContactMethod Method, DateTime AtUtc, Guid? ContributionId, Guid? ThemeId, string? By);
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Settings;
+
+/// <summary>The organisation's own numbers for "building up" and "owed a reply", and whether its public pages are open.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : WithUsPageModel
+{
+    public string Slug => tenant.Organisation!.Slug;
+
+    [BindProperty]
+    public SettingsInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+        var organisation = tenant.Organisation!;
+        Input = new SettingsInput
+        {
+            BuildUpThreshold = organisation.BuildUpThreshold.ToString(CultureInfo.InvariantCulture),
+            BuildUpWindowDays = organisation.BuildUpWindowDays.ToString(CultureInfo.InvariantCulture),
+            ResponseWindowDays = organisation.ResponseWindowDays.ToString(CultureInfo.InvariantCulture),
+            PublicPagesOpen = organisation.PublicPagesOpen,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var threshold = Whole("Input.BuildUpThreshold", Input.BuildUpThreshold, 1, 1000, "How many voices");
+        var window = Whole("Input.BuildUpWindowDays", Input.BuildUpWindowDays, 7, 3650, "The number of days for building up");
+        var response = Whole("Input.ResponseWindowDays", Input.ResponseWindowDays, 1, 365, "The number of days to reply");
+        if (Input.PublicPagesOpen is null)
+        {
+            ModelState.AddModelError("Input.PublicPagesOpen", "Choose whether the public pages are open");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == tenant.RequiredOrganisationId, cancellationToken);
+        var changed = new List<string>();
+        if (organisation.BuildUpThreshold != threshold)
+        {
+            changed.Add("voices to build up");
+        }
+
+        if (organisation.BuildUpWindowDays != window)
+        {
+            changed.Add("days to build up");
+        }
+
+        if (organisation.ResponseWindowDays != response)
+        {
+            changed.Add("days to reply");
+        }
+
+        if (organisation.PublicPagesOpen != Input.PublicPagesOpen)
+        {
+            changed.Add(Input.PublicPagesOpen == true ? "public pages opened" : "public pages closed");
+        }
+
+        organisation.BuildUpThreshold = threshold;
+        organisation.BuildUpWindowDays = window;
+        organisation.ResponseWindowDays = response;
+        organisation.PublicPagesOpen = Input.PublicPagesOpen!.Value;
+        await db.SaveChangesAsync(cancellationToken);
+        if (changed.Count > 0)
+        {
+            await audit.RecordAsync("SettingsChanged", details: "Changed: " + string.Join(", ", changed), cancellationToken: cancellationToken);
+        }
+
+        Notice = "Settings saved.";
+        return Redirect($"/o/{Slug}/settings");
+    }
+
+    private int Whole(string key, string? typed, int minimum, int maximum, string what)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            ModelState.AddModelError(key, $"{what}: enter a whole number from {minimum} to {maximum}");
+            return 0;
+        }
+
+        if (!int.TryParse(typed.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum || value > maximum)
+        {
+            ModelState.AddModelError(key, $"{what} must be a whole number from {minimum} to {maximum}");
+            return 0;
+        }
+
+        return value;
+    }
+
+    public sealed class SettingsInput
+    {
+        public string? BuildUpThreshold { get; set; }
+
+        public string? BuildUpWindowDays { get; set; }
+
+        public string? ResponseWindowDays { get; set; }
+
+        public bool? PublicPagesOpen { get; set; }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Organisations;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Web.Features.Themes;
+
+/// <summary>One contribution counted towards a group (an idea, or a theme) on the day it was said.</summary>
+public sealed record VoiceRow(Guid Group, Guid ContributionId, Guid? PersonId, DateTime SaidOnUtc);
+
+/// <summary>How many distinct voices fell in one week or month.</summary>
+public sealed record VoicePeriod(string Label, DateTime StartUtc, int Voices);
+
+/// <summary>An idea or theme whose voices reached the organisation's threshold within its window.</summary>
+public sealed record BuildingUp(Guid Id, string Title, bool IsTheme, int Voices, IReadOnlyList<VoicePeriod> OverTime);
+
+/// <summary>
+/// "Until I get a bit of a build-up" (seed 000): ideas and themes that enough different people have raised recently.
+/// Voices are counted as <see cref="VoiceCounts"/> does: each person once, each anonymous contribution once.
+/// </summary>
+public static class BuildUp
+{
+    public const int Shown = 20;
+
+    /// <summary>The first day of the window: the window is that many days, today included.</summary>
+    public static DateTime WindowStart(Organisation organisation, DateTime nowUtc) =>
+        DateTime.SpecifyKind(nowUtc.Date.AddDays(-(organisation.BuildUpWindowDays - 1)), DateTimeKind.Utc);
+
+    public static int Distinct(IEnumerable<VoiceRow> rows)
+    {
+        var list = rows.DistinctBy(r => r.ContributionId).ToList();
+        return list.Where(r => r.PersonId != null).Select(r => r.PersonId).Distinct().Count() + list.Count(r => r.PersonId == null);
+    }
+
+    /// <summary>Voices per week (for a window up to about six months) or per month, oldest first, empty periods included.</summary>
+    public static IReadOnlyList<VoicePeriod> OverTime(IEnumerable<VoiceRow> rows, Organisation organisation, DateTime nowUtc)
+    {
+        var start = WindowStart(organisation, nowUtc);
+        var today = nowUtc.Date;
+        var byWeek = organisation.BuildUpWindowDays <= 183;
+        var gb = CultureInfo.GetCultureInfo("en-GB");
+        var periods = new List<DateTime>();
+        for (var p = PeriodOf(start, byWeek); p <= today; p = byWeek ? p.AddDays(7) : p.AddMonths(1))
+        {
+            periods.Add(p);
+        }
+
+        var counted = rows.GroupBy(r => PeriodOf(r.SaidOnUtc, byWeek)).ToDictionary(g => g.Key, g => Distinct(g));
+        return periods
+            .Select(p => new VoicePeriod(
+                byWeek ? "Week of " + p.ToString("d MMM yyyy", gb) : p.ToString("MMMM yyyy", gb),
+                p,
+                counted.GetValueOrDefault(p)))
+            .ToList();
+    }
+
+    private static DateTime PeriodOf(DateTime day, bool byWeek)
+    {
+        var date = day.Date;
+        return DateTime.SpecifyKind(
+            byWeek ? date.AddDays(-(((int)date.DayOfWeek + 6) % 7)) : new DateTime(date.Year, date.Month, 1),
+            DateTimeKind.Utc);
+    }
+
+    /// <summary>Every contribution in the window counted towards each theme it, or the idea it adds a voice to, is in.</summary>
+    public static async Task<List<VoiceRow>> ThemeRowsAsync(WithUsDbContext db, DateTime sinceUtc, Guid? themeId,
+        CancellationToken cancellationToken)
+    {
+        var tagged = themeId is { } id ? db.ContributionThemes.Where(ct => ct.ThemeId == id) : db.ContributionThemes;
+        var rows = await (
+                from c in db.Contributions
+                where c.SaidOnUtc >= sinceUtc
+                from ct in tagged
+                where ct.ContributionId == c.Id || ct.ContributionId == c.LinkedToId
+                select new VoiceRow(ct.ThemeId, c.Id, c.PersonId, c.SaidOnUtc))
+            .ToListAsync(cancellationToken);
+        return rows.DistinctBy(r => (r.Group, r.ContributionId)).ToList();
+    }
+
+    public static async Task<IReadOnlyList<BuildingUp>> FindAsync(WithUsDbContext db, Organisation organisation,
+        DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var since = WindowStart(organisation, nowUtc);
+        var threshold = organisation.BuildUpThreshold;
+
+        // Grouped in the database by idea and person, so only one row per person per idea comes back.
+        var grouped = await db.Contributions
+            .Where(c => c.SaidOnUtc >= since)
+            .GroupBy(c => new { Idea = c.LinkedToId ?? c.Id, c.PersonId })
+            .Select(g => new { g.Key.Idea, g.Key.PersonId, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var ideaVoices = grouped.GroupBy(g => g.Idea)
+            .Select(g => (Idea: g.Key, Voices: g.Sum(x => x.PersonId == null ? x.Count : 1)))
+            .Where(x => x.Voices >= threshold)
+            .OrderByDescending(x => x.Voices)
+            .Take(Shown)
+            .ToList();
+        var ideaIds = ideaVoices.Select(x => x.Idea).ToList();
+        var ideaRows = await db.Contributions
+            .Where(c => c.SaidOnUtc >= since && (ideaIds.Contains(c.Id) || (c.LinkedToId != null && ideaIds.Contains(c.LinkedToId.Value))))
+            .Select(c => new VoiceRow(c.LinkedToId ?? c.Id, c.Id, c.PersonId, c.SaidOnUtc))
+            .ToListAsync(cancellationToken);
+        var texts = await db.Contributions.Where(c => ideaIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Text })
+            .ToDictionaryAsync(c => c.Id, c => c.Text, cancellationToken);
+
+        var themeRows = await ThemeRowsAsync(db, since, null, cancellationToken);
+        var themeVoices = themeRows.GroupBy(r => r.Group)
+            .Select(g => (Theme: g.Key, Voices: Distinct(g), Rows: g.ToList()))
+            .Where(x => x.Voices >= threshold)
+            .ToList();
+        var themeIds = themeVoices.Select(t => t.Theme).ToList();
+        var themeNames = await db.Themes.Where(t => themeIds.Contains(t.Id) && !t.IsArchived)
+            .Select(t => new { t.Id, t.Name })
+            .ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+
+        var ideas = ideaVoices
+            .Where(x => texts.ContainsKey(x.Idea))
+            .Select(x => new BuildingUp(x.Idea, texts[x.Idea], false, x.Voices,
+                OverTime(ideaRows.Where(r => r.Group == x.Idea), organisation, nowUtc)));
+        var themes = themeVoices
+            .Where(x => themeNames.ContainsKey(x.Theme))
+            .Select(x => new BuildingUp(x.Theme, themeNames[x.Theme], true, x.Voices, OverTime(x.Rows, organisation, nowUtc)));
+        return themes.Concat(ideas)
+            .OrderByDescending(b => b.Voices)
+            .ThenBy(b => b.IsTheme ? 0 : 1)
+            .ThenBy(b => b.Title, StringComparer.CurrentCulture)
+            .Take(Shown)
+            .ToList();
+    }
+}

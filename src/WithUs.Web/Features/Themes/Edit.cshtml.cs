@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Themes;
+
+[Authorize(Policy = Policies.Staff)]
+public sealed class EditModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+{
+    public string Slug => tenant.Organisation!.Slug;
+
+    public Guid ThemeId { get; private set; }
+
+    public string CurrentName { get; private set; } = "";
+
+    [BindProperty]
+    public ThemeInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid themeId, CancellationToken cancellationToken)
+    {
+        var theme = await db.Themes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == themeId, cancellationToken);
+        if (theme is null)
+        {
+            return NotFound();
+        }
+
+        ThemeId = theme.Id;
+        CurrentName = theme.Name;
+        Input = new ThemeInput { Name = theme.Name, Description = theme.Description };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid themeId, CancellationToken cancellationToken)
+    {
+        var theme = await db.Themes.SingleOrDefaultAsync(t => t.Id == themeId, cancellationToken);
+        if (theme is null)
+        {
+            return NotFound();
+        }
+
+        ThemeId = theme.Id;
+        CurrentName = theme.Name;
+        if (ModelState.IsValid && await ThemeInput.NameTakenAsync(db, Input.Name, themeId, cancellationToken))
+        {
+            ModelState.AddModelError("Input.Name", ThemeInput.NameTakenMessage(Input.Name));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        theme.Name = Input.Name.Trim();
+        theme.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = "Theme saved.";
+        return Redirect($"/o/{Slug}/themes/{themeId}");
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Themes;
+
+[Authorize(Policy = Policies.Staff)]
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+{
+    public string Slug => tenant.Organisation!.Slug;
+
+    public int WindowDays => tenant.Organisation!.BuildUpWindowDays;
+
+    public IReadOnlyList<Row> Themes { get; private set; } = [];
+
+    [BindProperty]
+    public ThemeInput Input { get; set; } = new();
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid && await ThemeInput.NameTakenAsync(db, Input.Name, null, cancellationToken))
+        {
+            ModelState.AddModelError("Input.Name", ThemeInput.NameTakenMessage(Input.Name));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Invalid();
+        }
+
+        var theme = new Theme
+        {
+            Id = Guid.CreateVersion7(),
+            Name = Input.Name.Trim(),
+            Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Themes.Add(theme);
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = $"Theme \"{theme.Name}\" added.";
+        return Redirect($"/o/{Slug}/themes");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var themes = await db.Themes.AsNoTracking()
+            .OrderBy(t => t.IsArchived)
+            .ThenBy(t => t.Name)
+            .Select(t => new
+            {
+                t.Id,
+                t.Name,
+                t.IsArchived,
+                Contributions = db.ContributionThemes.Count(ct => ct.ThemeId == t.Id),
+            })
+            .ToListAsync(cancellationToken);
+        var since = BuildUp.WindowStart(tenant.Organisation!, clock.GetUtcNow().UtcDateTime);
+        var voices = (await BuildUp.ThemeRowsAsync(db, since, null, cancellationToken))
+            .GroupBy(r => r.Group)
+            .ToDictionary(g => g.Key, g => BuildUp.Distinct(g));
+        Themes = themes.Select(t => new Row(t.Id, t.Name, t.IsArchived, t.Contributions, voices.GetValueOrDefault(t.Id))).ToList();
+    }
+
+    public sealed record Row(Guid Id, string Name, bool IsArchived, int Contributions, int RecentVoices);
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
+
+namespace WithUs.Web.Features.Themes;
+
+[Authorize(Policy = Policies.Staff)]
+public sealed class ThemeModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+{
+    public const int Shown = 100;
+
+    public string Slug => tenant.Organisation!.Slug;
+
+    public int WindowDays => tenant.Organisation!.BuildUpWindowDays;
+
+    public Theme Theme { get; private set; } = null!;
+
+    public int ContributionCount { get; private set; }
+
+    public IReadOnlyList<Row> Contributions { get; private set; } = [];
+
+    public int RecentVoices { get; private set; }
+
+    public IReadOnlyList<VoicePeriod> OverTime { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid themeId, CancellationToken cancellationToken)
+    {
+        var theme = await db.Themes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == themeId, cancellationToken);
+        if (theme is null)
+        {
+            return NotFound();
+        }
+
+        Theme = theme;
+        var inTheme = db.Contributions.Where(c => c.Themes.Any(ct => ct.ThemeId == themeId));
+        ContributionCount = await inTheme.CountAsync(cancellationToken);
+        Contributions = await inTheme.AsNoTracking()
+            .OrderByDescending(c => c.SaidOnUtc)
+            .ThenByDescending(c => c.Id)
+            .Take(Shown)
+            .Select(c => new Row(c.Id, c.Text, c.Kind, c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome, c.SaidOnUtc))
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await BuildUp.ThemeRowsAsync(db, BuildUp.WindowStart(tenant.Organisation!, now), themeId, cancellationToken);
+        RecentVoices = BuildUp.Distinct(rows);
+        OverTime = BuildUp.OverTime(rows, tenant.Organisation!, now);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostArchiveAsync(Guid themeId, CancellationToken cancellationToken) =>
+        SetArchivedAsync(themeId, true, cancellationToken);
+
+    public Task<IActionResult> OnPostUnarchiveAsync(Guid themeId, CancellationToken cancellationToken) =>
+        SetArchivedAsync(themeId, false, cancellationToken);
+
+    private async Task<IActionResult> SetArchivedAsync(Guid themeId, bool archived, CancellationToken cancellationToken)
+    {
+        var theme = await db.Themes.SingleOrDefaultAsync(t => t.Id == themeId, cancellationToken);
+        if (theme is null)
+        {
+            return NotFound();
+        }
+
+        theme.IsArchived = archived;
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = archived
+            ? $"\"{theme.Name}\" is archived. Its contributions keep it, but it is no longer offered."
+            : $"\"{theme.Name}\" is back in use.";
+        return Redirect($"/o/{Slug}/themes/{themeId}");
+    }
+
+    public sealed record Row(Guid Id, string Text, ContributionKind Kind, OutcomeStatus Outcome, DateTime SaidOnUtc);
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure.Data;
+
+namespace WithUs.Web.Features.Voice.Outcomes;
+
+/// <summary>
+/// Who is owed a reply: people whose contribution has an outcome they have not been told (or were told an earlier
+/// one), and ideas still without an outcome after the organisation's response window.
+/// </summary>
+public static class OwedReplies
+{
+    /// <summary>Contributions with a person whose outcome (the idea's, for a "me too") they have not been told.</summary>
+    public static IQueryable<Contribution> NotTold(WithUsDbContext db) =>
+        db.Contributions.Where(c => c.PersonId != null
+            && (c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome) != OutcomeStatus.New
+            && (c.ToldAtUtc == null || c.ToldOutcome == null
+                || c.ToldOutcome != (c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome)));
+
+    /// <summary>Anonymous contributions with an outcome: nobody to tell, so they are not owed a reply.</summary>
+    public static IQueryable<Contribution> AnonymousWithAnOutcome(WithUsDbContext db) =>
+        db.Contributions.Where(c => c.PersonId == null
+            && (c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome) != OutcomeStatus.New);
+
+    /// <summary>Ideas recorded before the response window began that still have no outcome.</summary>
+    public static IQueryable<Contribution> NoOutcome(WithUsDbContext db, Organisation organisation, DateTime nowUtc)
+    {
+        var before = ResponseWindowStart(organisation, nowUtc);
+        return db.Contributions.Where(c => c.LinkedToId == null && c.Outcome == OutcomeStatus.New && c.CreatedAtUtc < before);
+    }
+
+    public static DateTime ResponseWindowStart(Organisation organisation, DateTime nowUtc) =>
+        nowUtc.AddDays(-organisation.ResponseWindowDays);
+
+    public static async Task<int> CountAsync(WithUsDbContext db, Organisation organisation, DateTime nowUtc,
+        CancellationToken cancellationToken) =>
+        await NotTold(db).CountAsync(cancellationToken) + await NoOutcome(db, organisation, nowUtc).CountAsync(cancellationToken);
+}

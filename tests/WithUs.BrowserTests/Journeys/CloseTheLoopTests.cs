@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WithUs.BrowserTests.Infrastructure;
+using WithUs.Web.Features.Members;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
+using Xunit.Abstractions;
+
+namespace WithUs.BrowserTests.Journeys;
+
+/// <summary>Close the loop: staff decide an idea is not possible, publish why, and record telling the person.</summary>
+public sealed class CloseTheLoopTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
+{
+    private async Task<Guid> SeedContributionAsync(string personName, string text)
+    {
+        using var scope = app.Server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Slug == Steps.OrganisationSlug);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
+        var person = new WithUs.Web.Features.People.Person
+        {
+            Id = Guid.CreateVersion7(),
+            Name = personName,
+            ConsentToRecord = true,
+            ConsentRecordedAtUtc = DateTime.UtcNow,
+            MayContact = true,
+            ContactBy = WithUs.Web.Features.People.ContactMethod.Phone,
+            Phone = "0114 496 0000",
+            CreatedAtUtc = DateTime.UtcNow,
+        };
+        var contribution = new Contribution
+        {
+            Id = Guid.CreateVersion7(),
+            Text = text,
+            Kind = ContributionKind.Idea,
+            Channel = Channel.DropIn,
+            SaidOnUtc = DateTime.UtcNow.Date,
+            PersonId = person.Id,
+            CreatedAtUtc = DateTime.UtcNow,
+        };
+        db.People.Add(person);
+        db.Contributions.Add(contribution);
+        await db.SaveChangesAsync();
+        return contribution.Id;
+    }
+
+    private async Task<Guid> SeedThemeAsync(Guid contributionId, string name)
+    {
+        using var scope = app.Server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Slug == Steps.OrganisationSlug);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
+        var theme = new Theme { Id = Guid.CreateVersion7(), Name = name, CreatedAtUtc = DateTime.UtcNow };
+        db.Themes.Add(theme);
+        db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = contributionId, ThemeId = theme.Id });
+        await db.SaveChangesAsync();
+        return theme.Id;
+    }
+
+    [Fact]
+    public async Task Every_theme_people_reach_back_and_settings_page_passes_axe_and_the_theme_chart_draws()
+    {
+        await using var staff = await app.StartJourneyAsync(output, name: "loop-pages");
+        await Steps.SignInAsync(staff, await Steps.AdministratorOfAsync(app, output));
+        var id = await SeedContributionAsync("Tomas Berg", "Swings in the park for older children");
+        var themeId = await SeedThemeAsync(id, "Play");
+        var org = $"/o/{Steps.OrganisationSlug}";
+        var personId = await PersonOfAsync(id);
+
+        await staff.GotoAsync($"{org}/themes/{themeId}");
+        (await staff.Page.Locator("[data-voices-chart-for] canvas").CountAsync()).ShouldBe(1, "the chart is drawn from the table");
+        await staff.ScreenshotAsync("theme with chart");
+        foreach (var path in new[]
+        {
+            org, $"{org}/themes", $"{org}/themes/{themeId}/edit", $"{org}/themes/{themeId}/reach-back",
+            $"{org}/voice/{id}/themes", $"{org}/voice/{id}/told", $"{org}/voice/{id}/interest", $"{org}/voice/{id}/reach-back",
+            $"{org}/people", $"{org}/people/new", $"{org}/people/{personId}", $"{org}/people/{personId}/edit",
+            $"{org}/people/{personId}/delete", $"{org}/settings",
+        })
+        {
+            (await staff.GotoAsync(path)).Status.ShouldBe(200, path);
+        }
+
+        await staff.GotoAsync($"{org}/people/new");
+        var detail = staff.Page.GetByLabel("Email address (if they chose email)", new() { Exact = true });
+        (await detail.IsVisibleAsync()).ShouldBeFalse();
+        await staff.Page.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        (await detail.IsVisibleAsync()).ShouldBeTrue("contact details are revealed when they agreed to contact");
+    }
+
+    private async Task<Guid> PersonOfAsync(Guid contributionId)
+    {
+        using var scope = app.Server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Slug == Steps.OrganisationSlug);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
+        return await db.Contributions.Where(c => c.Id == contributionId).Select(c => c.PersonId!.Value).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Staff_record_not_possible_with_a_reason_publish_it_and_record_telling_the_person_by_phone()
+    {
+        await using var staff = await app.StartJourneyAsync(output, name: "close-the-loop");
+        await Steps.SignInAsync(staff, await Steps.AdministratorOfAsync(app, output));
+        var id = await SeedContributionAsync("Rosa Lind", "A swimming pool on the roof of the library");
+        var org = $"/o/{Steps.OrganisationSlug}";
+
+        await staff.GotoAsync($"{org}/voice/{id}/outcome");
+        (await staff.Heading.InnerTextAsync()).ShouldBe("Record the outcome");
+        var reason = staff.Page.GetByLabel("A boundary we cannot move", new() { Exact = true });
+        (await reason.IsVisibleAsync()).ShouldBeFalse("the reason is revealed only for Not possible");
+
+        // Saving without a reason is refused, and what was typed is kept.
+        await staff.Page.GetByLabel("Not possible", new() { Exact = true }).CheckAsync();
+        (await reason.IsVisibleAsync()).ShouldBeTrue();
+        await staff.FillAsync("Explain it in plain words", "The library roof cannot take the weight of a pool.");
+        (await staff.SubmitAsync("Save outcome")).Status.ShouldBe(400);
+        (await staff.ErrorSummary.InnerTextAsync()).ShouldContain("Choose why it is not possible");
+        (await staff.Field("Explain it in plain words").InputValueAsync()).ShouldBe("The library roof cannot take the weight of a pool.");
+
+        await reason.CheckAsync();
+        await staff.Page.GetByLabel("Publish on \"You said, we did\"", new() { Exact = true }).CheckAsync();
+        await staff.FillAsync("Public summary", "Someone asked for a pool on the library roof. The building cannot take it.");
+        await staff.ScreenshotAsync("outcome not possible");
+        await staff.SubmitAsync("Save outcome");
+        staff.Location.ShouldBe($"{org}/voice/{id}");
+
+        await staff.GotoAsync($"{org}/voice/owed");
+        var owed = staff.Page.Locator("main table").First;
+        (await owed.InnerTextAsync()).ShouldContain("Rosa Lind");
+        (await owed.InnerTextAsync()).ShouldContain("Not possible");
+        await staff.ScreenshotAsync("owed a reply");
+
+        await staff.ClickAsync(owed.Locator("tr", new() { HasText = "Rosa Lind" })
+            .GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Record that they were told" }));
+        staff.Location.ShouldBe($"{org}/voice/{id}/told");
+        await staff.Page.GetByLabel("Phone call", new() { Exact = true }).CheckAsync();
+        await staff.FillAsync("Note (optional)", "She understood, and asked about the leisure centre instead.");
+        await staff.SubmitAsync("Save");
+        staff.Location.ShouldBe($"{org}/voice/{id}");
+
+        await staff.GotoAsync($"{org}/voice/owed");
+        (await staff.Page.Locator("main").InnerTextAsync()).ShouldNotContain("Rosa Lind");
+        (await staff.Page.Locator("main").InnerTextAsync()).ShouldContain("Nobody is waiting to be told an outcome.");
+    }
+}

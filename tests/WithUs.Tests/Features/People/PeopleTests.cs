@@ -1,0 +1,250 @@
+using System.Net;
+using WithUs.Tests.Features.Voice.Outcomes;
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.Members;
+using WithUs.Web.Features.People;
+using WithUs.Web.Features.Voice;
+
+namespace WithUs.Tests.Features.People;
+
+public abstract class PeopleTests(WithUsFactory app)
+{
+    private Task<List<Person>> PeopleAsync(TestOrganisation organisation) =>
+        app.InOrganisationAsync(organisation, db => db.People.AsNoTracking().ToListAsync());
+
+    [Fact]
+    public async Task New_WithConsentAndEmail_AddsThePersonAndKeepsOnlyTheChosenDetail()
+    {
+        using var staff = await app.SignedInAsync();
+
+        using var response = await staff.PostPageAsync($"{staff.Org}/people/new", new()
+        {
+            ["Input.Name"] = " Amira ",
+            ["Input.ConsentToRecord"] = "true",
+            ["Input.MayContact"] = "true",
+            ["Input.ContactBy"] = "Email",
+            ["Input.Email"] = "amira@example.org",
+            ["Input.Phone"] = "07700 900123",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var person = (await PeopleAsync(staff.Organisation)).ShouldHaveSingleItem();
+        response.Location().ShouldBe($"{staff.Org}/people/{person.Id}");
+        person.Name.ShouldBe("Amira");
+        person.ConsentToRecord.ShouldBeTrue();
+        person.ConsentRecordedByUserId.ShouldBe(staff.User.Id);
+        person.MayContact.ShouldBeTrue();
+        person.ContactBy.ShouldBe(ContactMethod.Email);
+        person.Email.ShouldBe("amira@example.org");
+        person.Phone.ShouldBeNull("a phone number they did not choose to be contacted by is not kept");
+    }
+
+    [Fact]
+    public async Task New_WithoutConsent_Answers400KeepsInputAndSavesNothing()
+    {
+        using var staff = await app.SignedInAsync();
+
+        using var response = await staff.PostPageAsync($"{staff.Org}/people/new", new()
+        {
+            ["Input.Name"] = "<script>alert('x')</script>",
+            ["Input.MayContact"] = "false",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("<script>alert('x')</script>");
+        var page = await response.ReadHtmlAsync();
+        page.ErrorSummary().ShouldBe(["Only add someone who agreed that we keep what they say with their name"]);
+        page.FieldValue("Input.Name").ShouldBe("<script>alert('x')</script>");
+        (await PeopleAsync(staff.Organisation)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task New_ContactByPhoneWithoutANumber_OrNoAnswerOnContact_IsRefused()
+    {
+        using var staff = await app.SignedInAsync();
+
+        using var noNumber = await staff.PostPageAsync($"{staff.Org}/people/new", new()
+        {
+            ["Input.Name"] = "Ben",
+            ["Input.ConsentToRecord"] = "true",
+            ["Input.MayContact"] = "true",
+            ["Input.ContactBy"] = "TextMessage",
+        });
+        using var noAnswer = await staff.PostPageAsync($"{staff.Org}/people/new", new()
+        {
+            ["Input.Name"] = "",
+            ["Input.ConsentToRecord"] = "true",
+        });
+
+        noNumber.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noNumber.ReadHtmlAsync()).ErrorSummary().ShouldBe(["Enter their phone number"]);
+        noAnswer.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noAnswer.ReadHtmlAsync()).ErrorSummary().ShouldBe(["Enter their name or a pseudonym", "Choose whether they agreed to be contacted"]);
+        (await PeopleAsync(staff.Organisation)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task PersonPage_ShowsWhatTheySaidInterestsAndReachBacks_AndTheViewIsAudited()
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation, name: "Chloe Viewed");
+        var idea = await app.CreateContributionAsync(staff.Organisation, "A women's football club", c =>
+        {
+            c.PersonId = person.Id;
+            c.Outcome = OutcomeStatus.Planned;
+            c.OutcomeAtUtc = DateTime.UtcNow;
+        });
+        await app.InOrganisationAsync(staff.Organisation, async db =>
+        {
+            db.Interests.Add(new Interest { Id = Guid.CreateVersion7(), PersonId = person.Id, ContributionId = idea.Id, Kind = InterestKind.WouldTakePart, CreatedAtUtc = DateTime.UtcNow });
+            db.ReachBacks.Add(new ReachBack { Id = Guid.CreateVersion7(), PersonId = person.Id, ContributionId = idea.Id, About = "Funding for a pilot season", Method = ContactMethod.Phone, AtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+
+        var page = await staff.Client.GetPageAsync($"{staff.Org}/people/{person.Id}");
+
+        var text = page.QuerySelector("main")!.TextContent;
+        text.ShouldContain("A women's football club");
+        text.ShouldContain("Planned");
+        text.ShouldContain("Would take part");
+        text.ShouldContain("Funding for a pilot season");
+        page.QuerySelector($"a[href='{staff.Org}/voice/{idea.Id}/told']").ShouldNotBeNull("they are owed a reply");
+        (await app.AuditEntriesAsync("Viewed")).ShouldContain(e =>
+            e.EntityType == "Person" && e.EntityId == person.Id.ToString() && e.ActorUserId == staff.User.Id);
+    }
+
+    [Fact]
+    public async Task Edit_TurningContactOff_ClearsTheContactDetails()
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation, mayContact: true, contactBy: ContactMethod.Phone, phone: "0114 496 0000");
+
+        using var response = await staff.PostPageAsync($"{staff.Org}/people/{person.Id}/edit", new()
+        {
+            ["Input.Name"] = "Dee",
+            ["Input.MayContact"] = "false",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe($"{staff.Org}/people/{person.Id}");
+        var saved = (await PeopleAsync(staff.Organisation)).Single();
+        (saved.Name, saved.MayContact, saved.ContactBy, saved.Phone).ShouldBe(("Dee", false, (ContactMethod?)null, (string?)null));
+    }
+
+    [Fact]
+    public async Task Edit_WithABadEmail_Answers400AndChangesNothing()
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation, name: "Eve");
+
+        using var response = await staff.PostPageAsync($"{staff.Org}/people/{person.Id}/edit", new()
+        {
+            ["Input.Name"] = "Eve Changed",
+            ["Input.MayContact"] = "true",
+            ["Input.ContactBy"] = "Email",
+            ["Input.Email"] = "not an email",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await response.ReadHtmlAsync();
+        page.ErrorSummary().ShouldBe(["Enter an email address in the right format, like name@example.org"]);
+        page.FieldValue("Input.Email").ShouldBe("not an email");
+        (await PeopleAsync(staff.Organisation)).Single().Name.ShouldBe("Eve");
+    }
+
+    [Fact]
+    public async Task Delete_RemovesThePersonButKeepsWhatTheySaidDeIdentified()
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation, name: "Fran Deleted");
+        var idea = await app.CreateContributionAsync(staff.Organisation, "Better lighting on the path", c => c.PersonId = person.Id);
+        await app.InOrganisationAsync(staff.Organisation, async db =>
+        {
+            db.Interests.Add(new Interest { Id = Guid.CreateVersion7(), PersonId = person.Id, ContributionId = idea.Id, Kind = InterestKind.WantsToHear, CreatedAtUtc = DateTime.UtcNow });
+            db.ReachBacks.Add(new ReachBack { Id = Guid.CreateVersion7(), PersonId = person.Id, About = "Survey", Method = ContactMethod.Email, AtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        var url = $"{staff.Org}/people/{person.Id}/delete";
+        (await staff.Client.GetPageAsync(url)).QuerySelector("main")!.TextContent.ShouldContain("is kept, with no name attached");
+
+        using var response = await staff.PostPageAsync(url, []);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe($"{staff.Org}/people");
+        (await PeopleAsync(staff.Organisation)).ShouldBeEmpty();
+        var kept = await app.InOrganisationAsync(staff.Organisation, db => db.Contributions.AsNoTracking().SingleAsync(c => c.Id == idea.Id));
+        kept.PersonId.ShouldBeNull();
+        kept.Text.ShouldBe("Better lighting on the path");
+        (await app.InOrganisationAsync(staff.Organisation, db => db.Interests.CountAsync())).ShouldBe(0);
+        (await app.InOrganisationAsync(staff.Organisation, db => db.ReachBacks.CountAsync())).ShouldBe(0);
+        (await app.AuditEntriesAsync("PersonDeleted")).ShouldContain(e => e.OrganisationId == staff.Organisation.Id
+            && e.Details == "1 contribution kept with no name; 1 interest and 1 reach-back record deleted");
+    }
+
+    [Fact]
+    public async Task List_SearchesByNameAndPages()
+    {
+        using var staff = await app.SignedInAsync();
+        await app.CreatePersonAsync(staff.Organisation, name: "Gwen Search");
+        await app.CreatePersonAsync(staff.Organisation, name: "Harriet Other");
+        for (var i = 0; i < 50; i++)
+        {
+            await app.CreatePersonAsync(staff.Organisation, name: $"Zed {i:00}");
+        }
+
+        var found = await staff.Client.GetPageAsync($"{staff.Org}/people?q=gwen");
+        var first = await staff.Client.GetPageAsync($"{staff.Org}/people");
+        var second = await staff.Client.GetPageAsync($"{staff.Org}/people?page=2");
+
+        found.QuerySelectorAll("main tbody tr").Select(r => r.QuerySelector("td")!.TextContent).ShouldBe(["Gwen Search"]);
+        first.QuerySelectorAll("main tbody tr").Length.ShouldBe(50);
+        first.QuerySelector("a[rel='next']")!.GetAttribute("href").ShouldBe($"{staff.Org}/people?page=2");
+        second.QuerySelectorAll("main tbody tr").Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task PeopleList_QueryCount_DoesNotGrowWithPeople()
+    {
+        async Task<int> QueriesAsync(int people)
+        {
+            using var staff = await app.SignedInAsync();
+            for (var i = 0; i < people; i++)
+            {
+                var person = await app.CreatePersonAsync(staff.Organisation);
+                await app.CreateContributionAsync(staff.Organisation, $"Said {i}", c => c.PersonId = person.Id);
+            }
+
+            var url = $"{staff.Org}/people";
+            (await staff.Client.GetPageAsync(url)).Dispose();
+            app.Queries.Reset();
+            var page = await staff.Client.GetPageAsync(url);
+            page.QuerySelectorAll("main tbody tr").Length.ShouldBe(people);
+            return app.Queries.Count;
+        }
+
+        var few = await QueriesAsync(2);
+        var many = await QueriesAsync(15);
+
+        many.ShouldBe(few);
+    }
+
+    [Theory]
+    [InlineData("people")]
+    [InlineData("people/new")]
+    [InlineData("people/{person}")]
+    [InlineData("people/{person}/edit")]
+    [InlineData("people/{person}/delete")]
+    public async Task PeoplePages_ForAPartner_AreRefused(string path)
+    {
+        using var partner = await app.SignedInAsync(OrganisationRole.Partner);
+        var person = await app.CreatePersonAsync(partner.Organisation);
+
+        using var response = await partner.Client.GetAsync(new Uri($"{partner.Org}/{path.Replace("{person}", person.Id.ToString())}", UriKind.Relative));
+
+        response.ShouldBeRefused();
+    }
+
+    public sealed class OnSqlite(SqliteWithUsFactory app) : PeopleTests(app), IClassFixture<SqliteWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresWithUsFactory app) : PeopleTests(app), IClassFixture<PostgresWithUsFactory>;
+}

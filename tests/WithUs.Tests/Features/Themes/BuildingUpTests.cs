@@ -1,0 +1,159 @@
+using WithUs.Tests.Features.Voice.Outcomes;
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.Members;
+using WithUs.Web.Features.Voice;
+
+namespace WithUs.Tests.Features.Themes;
+
+/// <summary>"Building up" on the staff home: distinct voices within the window reaching the threshold (defaults 5 in 90 days).</summary>
+public abstract class BuildingUpTests(ClockedWithUsFactory app)
+{
+    private DateTime Today => app.Clock.GetUtcNow().UtcDateTime.Date;
+
+    private async Task VoicesAsync(TestOrganisation organisation, Guid ideaId, int people, DateTime saidOn)
+    {
+        for (var i = 0; i < people; i++)
+        {
+            var person = await app.CreatePersonAsync(organisation);
+            await app.CreateContributionAsync(organisation, "Me too", c =>
+            {
+                c.LinkedToId = ideaId;
+                c.PersonId = person.Id;
+                c.SaidOnUtc = saidOn;
+            });
+        }
+    }
+
+    private static async Task<string> BuildingUpAsync(SignedIn who)
+    {
+        var page = await who.Client.GetPageAsync(who.Org);
+        return page.QuerySelector(".withus-building-up")?.TextContent ?? "";
+    }
+
+    [Fact]
+    public async Task AnIdea_ReachingTheThreshold_IsBuildingUp_AndOneShortIsNot()
+    {
+        using var staff = await app.SignedInAsync();
+        var reached = await app.CreateContributionAsync(staff.Organisation, "Reached idea: a youth club", c => c.SaidOnUtc = Today);
+        await VoicesAsync(staff.Organisation, reached.Id, 4, Today);
+        var shortOfIt = await app.CreateContributionAsync(staff.Organisation, "Short idea: a skate park", c => c.SaidOnUtc = Today);
+        await VoicesAsync(staff.Organisation, shortOfIt.Id, 3, Today);
+
+        var text = await BuildingUpAsync(staff);
+
+        text.ShouldContain("Reached idea: a youth club");
+        text.ShouldContain("5 voices");
+        text.ShouldNotContain("Short idea");
+    }
+
+    [Fact]
+    public async Task TheSamePersonTwice_CountsOnce_AndEachAnonymousContributionCountsOnce()
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation);
+        var idea = await app.CreateContributionAsync(staff.Organisation, "Repeated idea: a launderette", c => { c.PersonId = person.Id; c.SaidOnUtc = Today; });
+        for (var i = 0; i < 4; i++)
+        {
+            await app.CreateContributionAsync(staff.Organisation, "Again", c => { c.LinkedToId = idea.Id; c.PersonId = person.Id; c.SaidOnUtc = Today; });
+        }
+
+        (await BuildingUpAsync(staff)).ShouldNotContain("Repeated idea", customMessage: "one person five times is one voice");
+
+        for (var i = 0; i < 4; i++)
+        {
+            await app.CreateContributionAsync(staff.Organisation, "Anonymous", c => { c.LinkedToId = idea.Id; c.SaidOnUtc = Today; });
+        }
+
+        (await BuildingUpAsync(staff)).ShouldContain("Repeated idea: a launderette");
+    }
+
+    [Fact]
+    public async Task OnlyVoicesWithinTheWindow_Count()
+    {
+        using var staff = await app.SignedInAsync();
+        var firstDay = Today.AddDays(-89);
+        var inside = await app.CreateContributionAsync(staff.Organisation, "Inside idea: a garden", c => c.SaidOnUtc = firstDay);
+        await VoicesAsync(staff.Organisation, inside.Id, 4, firstDay);
+        var outside = await app.CreateContributionAsync(staff.Organisation, "Outside idea: a cinema", c => c.SaidOnUtc = firstDay.AddDays(-1));
+        await VoicesAsync(staff.Organisation, outside.Id, 4, firstDay.AddDays(-1));
+
+        var text = await BuildingUpAsync(staff);
+
+        text.ShouldContain("Inside idea: a garden");
+        text.ShouldNotContain("Outside idea");
+    }
+
+    [Fact]
+    public async Task ATheme_WhoseIdeasTogetherReachTheThreshold_IsBuildingUp_WithVoicesPerWeek()
+    {
+        using var staff = await app.SignedInAsync();
+        var theme = await app.CreateThemeAsync(staff.Organisation, "Getting about");
+        for (var i = 0; i < 5; i++)
+        {
+            var person = await app.CreatePersonAsync(staff.Organisation);
+            var idea = await app.CreateContributionAsync(staff.Organisation, $"Bus idea {i}", c => { c.PersonId = person.Id; c.SaidOnUtc = Today.AddDays(-7 * i); });
+            await app.AddThemeAsync(staff.Organisation, idea.Id, theme.Id);
+        }
+
+        var page = await staff.Client.GetPageAsync(staff.Org);
+
+        var item = page.QuerySelectorAll(".withus-building-up > li").Single(li => li.TextContent.Contains("Theme: Getting about"));
+        item.TextContent.ShouldContain("5 voices");
+        item.QuerySelector($"a[href='{staff.Org}/themes/{theme.Id}']").ShouldNotBeNull();
+        var perWeek = item.QuerySelectorAll("tbody td").Select(td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        perWeek.Sum().ShouldBe(5);
+        perWeek.Count(v => v == 1).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task TheOrganisationsOwnThresholdAndWindow_AreUsed()
+    {
+        using var staff = await app.SignedInAsync();
+        await app.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<Web.Infrastructure.Data.WithUsDbContext>();
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == staff.Organisation.Id);
+            organisation.BuildUpThreshold = 2;
+            organisation.BuildUpWindowDays = 7;
+            await db.SaveChangesAsync();
+        });
+        var recent = await app.CreateContributionAsync(staff.Organisation, "Recent pair idea", c => c.SaidOnUtc = Today.AddDays(-6));
+        await VoicesAsync(staff.Organisation, recent.Id, 1, Today.AddDays(-6));
+        var older = await app.CreateContributionAsync(staff.Organisation, "Older pair idea", c => c.SaidOnUtc = Today.AddDays(-7));
+        await VoicesAsync(staff.Organisation, older.Id, 1, Today.AddDays(-7));
+
+        var text = await BuildingUpAsync(staff);
+
+        text.ShouldContain("Recent pair idea");
+        text.ShouldNotContain("Older pair idea");
+    }
+
+    [Fact]
+    public async Task StaffHome_ShowsTheOwedCount_ButAPartnersHomeShowsNoStaffData()
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation);
+        var idea = await app.CreateContributionAsync(staff.Organisation, "Visible only to staff: a youth club", c =>
+        {
+            c.PersonId = person.Id;
+            c.Outcome = OutcomeStatus.Planned;
+            c.OutcomeAtUtc = DateTime.UtcNow;
+        });
+        await VoicesAsync(staff.Organisation, idea.Id, 5, Today);
+        using var partner = await app.AlsoSignedInAsync(staff.Organisation, OrganisationRole.Partner);
+
+        var staffHome = await staff.Client.GetPageAsync(staff.Org);
+        var partnerHome = await partner.Client.GetPageAsync(partner.Org);
+
+        staffHome.QuerySelector($"a[href='{staff.Org}/voice/owed']")!.TextContent.ShouldBe("Owed a reply: 6");
+        staffHome.QuerySelector("main")!.TextContent.ShouldContain("Visible only to staff");
+        var partnerText = partnerHome.QuerySelector("main")!.TextContent;
+        partnerText.ShouldNotContain("Visible only to staff");
+        partnerText.ShouldNotContain("Owed a reply");
+        partnerText.ShouldNotContain("Building up");
+    }
+
+    public sealed class OnSqlite(SqliteClockedWithUsFactory app) : BuildingUpTests(app), IClassFixture<SqliteClockedWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresClockedWithUsFactory app) : BuildingUpTests(app), IClassFixture<PostgresClockedWithUsFactory>;
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.Members;
+
+namespace WithUs.Tests.Features.Voice.Outcomes;
+
+/// <summary>A signed-in member of a new organisation, for the close-the-loop, theme and people page tests.</summary>
+public sealed record SignedIn(TestOrganisation Organisation, TestUser User, HttpClient Client) : IDisposable
+{
+    public string Org => $"/o/{Organisation.Slug}";
+
+    public void Dispose() => Client.Dispose();
+}
+
+public static class LoopTestData
+{
+    public static async Task<SignedIn> SignedInAsync(this WithUsFactory app, OrganisationRole role = OrganisationRole.Staff)
+    {
+        var (organisation, user) = await app.CreateMemberAsync(role, twoFactor: role != OrganisationRole.Partner);
+        var client = app.CreateBrowser();
+        await client.SignInAsync(user);
+        return new SignedIn(organisation, user, client);
+    }
+
+    /// <summary>Another member of the same organisation, signed in on their own browser.</summary>
+    public static async Task<SignedIn> AlsoSignedInAsync(this WithUsFactory app, TestOrganisation organisation,
+        OrganisationRole role)
+    {
+        var user = await app.CreateUserAsync(twoFactor: role != OrganisationRole.Partner);
+        await app.AddMembershipAsync(organisation, user, role);
+        var client = app.CreateBrowser();
+        await client.SignInAsync(user);
+        return new SignedIn(organisation, user, client);
+    }
+
+    public static async Task<HttpResponseMessage> PostPageAsync(this SignedIn who, string url, Dictionary<string, string> values)
+    {
+        var page = await who.Client.GetPageAsync(url);
+        return await who.Client.SubmitAsync(page, url, values);
+    }
+
+    /// <summary>A partner is refused a staff page: 403, or a redirect to the 403 page.</summary>
+    public static void ShouldBeRefused(this HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            new Uri(WithUsFactory.SiteAddress, response.Location()).AbsolutePath.ShouldBe("/error/403");
+        }
+    }
+}
