@@ -20,6 +20,8 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimePro
 
     public bool IsStaff => tenant.IsAtLeast(OrganisationRole.Staff);
 
+    public bool PublicPagesOpen => tenant.Organisation!.PublicPagesOpen;
+
     public int BuildUpThreshold => tenant.Organisation!.BuildUpThreshold;
 
     public int BuildUpWindowDays => tenant.Organisation!.BuildUpWindowDays;

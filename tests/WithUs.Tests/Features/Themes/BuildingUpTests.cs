@@ -146,6 +146,10 @@ public abstract class BuildingUpTests(ClockedWithUsFactory app)
         var partnerHome = await partner.Client.GetPageAsync(partner.Org);
 
         staffHome.QuerySelector($"a[href='{staff.Org}/voice/owed']")!.TextContent.ShouldBe("Owed a reply: 6");
+        staffHome.QuerySelector($"a[href='{staff.Org}/voice/new']")!.TextContent.ShouldBe("Record what someone said");
+        staffHome.QuerySelector($"a[href='/p/{staff.Organisation.Slug}']").ShouldNotBeNull();
+        partnerHome.QuerySelector($"a[href='{partner.Org}/my-voice/new']")!.TextContent.ShouldBe("Tell us something");
+        partnerHome.QuerySelector($"a[href='{staff.Org}/voice/new']").ShouldBeNull();
         staffHome.QuerySelector("main")!.TextContent.ShouldContain("Visible only to staff");
         var partnerText = partnerHome.QuerySelector("main")!.TextContent;
         partnerText.ShouldNotContain("Visible only to staff");
