@@ -81,7 +81,9 @@ public static class WithUsServices
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            // Razor Pages validates antiforgery on every POST by itself. An extra convention filter here would be added
+            // after a page's own [IgnoreAntiforgeryToken] and override it, so the error page could not answer the
+            // re-executed POST of a failed form and people saw an empty 400.
         }).AddMvcOptions(o =>
         {
             // Plain words when a value cannot be read at all (a tampered radio button, letters in a number field).

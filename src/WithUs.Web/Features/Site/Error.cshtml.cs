@@ -16,9 +16,14 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public IReadOnlyList<string> Lines { get; private set; } = [];
 
-    public void OnGet(int? code) => Describe(code);
+    // No handler parameters: binding one reads the request's form, and a form that could not be read (too large, or a
+    // NUL character) would fail again here and leave the person an empty page instead of this one.
+    public void OnGet() => Describe(CodeFromRoute());
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe(CodeFromRoute());
+
+    private int? CodeFromRoute() =>
+        int.TryParse(RouteData.Values["code"] as string, out var code) ? code : null;
 
     private void Describe(int? code)
     {
@@ -45,7 +50,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             403 => ("You cannot see this page", ["Your role in this organisation does not include this. Ask an administrator if you think it should."]),
             429 => ("Too many attempts", ["You have tried this too many times in a short while. Wait a minute, then try again."]),
             503 => ("Sorry, WithUs is unavailable right now", ["Nothing you sent has been saved. Try again in a few minutes."]),
-            400 => ("Sorry, that did not work", ["The form may have expired. Go back, refresh the page and try again."]),
+            400 => ("Sorry, that did not work", ["The form may have expired, or what you sent was too long or had characters we cannot read. Nothing was saved. Go back, check what you wrote and try again."]),
             _ => ("Sorry, there is a problem with WithUs", ["Nothing you sent has been saved. Try again later."]),
         };
     }

@@ -107,6 +107,27 @@ public abstract class SecurityTests(WithUsFactory app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Headers.Location.ShouldBeNull();
+        var page = await response.ReadHtmlAsync();
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Sorry, that did not work", "the person is told what happened, not shown an empty page");
+    }
+
+    [Fact]
+    public async Task PublicPost_TooLargeToRead_Answers400WithTheExplainedPage()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        using var client = app.CreateBrowser();
+        await client.GetPageAsync($"/p/{organisation.Slug}/say");
+
+        using var response = await client.PostFormAsync($"/p/{organisation.Slug}/say", new Dictionary<string, string>
+        {
+            ["Input.Text"] = new string('a', 5_000_000),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await response.ReadHtmlAsync();
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Sorry, that did not work");
+        page.Body!.TextContent.ShouldContain("Nothing was saved");
+        (await app.InOrganisationAsync(organisation, db => db.Contributions.CountAsync())).ShouldBe(0);
     }
 
     [Fact]
