@@ -59,7 +59,15 @@ public abstract class SmtpDeliveryTests(WithUsFactory app)
         var id = await QueueAsync(node, to);
         await node.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None);
 
+        // The node's own background dispatcher may have claimed the email first; then the call above found it locked,
+        // and the failure is written when that attempt ends. Wait for it rather than race it.
         var row = await RowAsync(node, id);
+        for (var waited = 0; string.IsNullOrWhiteSpace(row.LastError) && waited < 100; waited++)
+        {
+            await Task.Delay(100);
+            row = await RowAsync(node, id);
+        }
+
         row.SentAtUtc.ShouldBeNull();
         row.Attempts.ShouldBeGreaterThan(0);
         row.LastError.ShouldNotBeNullOrWhiteSpace();
