@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Setup;
@@ -140,10 +138,7 @@ public static class WithUsServices
     {
         var prefix = CookiePrefix(development);
         void Secure(CookieBuilder cookie) => SecureCookie(cookie, development);
-        services.AddDataProtection().SetApplicationName("WithUs");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o =>
-                o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddDataProtection().SetApplicationName("WithUs").PersistKeysToDbContext<WithUsDbContext>();
 
         services.ConfigureApplicationCookie(o =>
         {

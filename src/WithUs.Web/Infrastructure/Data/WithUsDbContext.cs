@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
@@ -9,13 +10,12 @@ using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Import;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Email;
-using WithUs.Web.Infrastructure.Security;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Infrastructure.Data;
 
 public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, TenantContext tenant)
-    : IdentityUserContext<ApplicationUser, Guid>(options)
+    : IdentityUserContext<ApplicationUser, Guid>(options), IDataProtectionKeyContext
 {
     public TenantContext Tenant { get; } = tenant;
 
@@ -32,6 +32,7 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>The Data Protection key ring, shared by every app node (the EF store's own entity and table shape).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Person> People => Set<Person>();
@@ -103,11 +104,6 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
             b.Property(a => a.EntityId).HasMaxLength(100);
             b.Property(a => a.Details).HasMaxLength(AuditEntry.DetailsMaxLength);
             b.HasIndex(a => new { a.OrganisationId, a.AtUtc });
-        });
-
-        builder.Entity<DataProtectionKey>(b =>
-        {
-            b.Property(k => k.FriendlyName).HasMaxLength(200);
         });
 
         ConfigureVoice(builder);
