@@ -36,7 +36,7 @@ public static class CsvGenerator
         var random = new Random(seed);
         var csv = new StringBuilder(rows * 120);
         csv.Append("What was said,Kind,Channel,Date said,Said first-hand or on their behalf,Relayed by,Name,Consent to keep their name,Themes,Outcome\r\n");
-        var start = DateTime.UtcNow.Date.AddDays(-3 * 365);
+        var start = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(-3 * 365);
         for (var i = 0; i < rows; i++)
         {
             var text = $"{Pick(random, Openings)} {Pick(random, Things)}{Pick(random, Endings)}";

@@ -38,13 +38,13 @@ await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
     await db.Database.MigrateAsync();
-    organisation = new Organisation { Id = Guid.CreateVersion7(), Name = "Bench " + Guid.NewGuid().ToString("N")[..8], Slug = "bench-" + Guid.NewGuid().ToString("N")[..8], CreatedAtUtc = DateTime.UtcNow };
+    organisation = new Organisation { Id = Ids.New(), Name = "Bench " + Ids.New().ToString("N")[^8..], Slug = "bench-" + Ids.New().ToString("N")[^8..], CreatedAtUtc = TimeProvider.System.GetUtcNow().UtcDateTime };
     db.Organisations.Add(organisation);
     await db.SaveChangesAsync();
 }
 
-var uploader = Guid.CreateVersion7();
-var batchId = Guid.CreateVersion7();
+var uploader = Ids.New();
+var batchId = Ids.New();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, null);
@@ -56,7 +56,7 @@ await using (var scope = app.Services.CreateAsyncScope())
         Content = csv,
         Status = ImportStatus.Checking,
         CreatedByUserId = uploader,
-        CreatedAtUtc = DateTime.UtcNow,
+        CreatedAtUtc = TimeProvider.System.GetUtcNow().UtcDateTime,
     });
     await db.SaveChangesAsync();
 }

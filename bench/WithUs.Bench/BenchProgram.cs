@@ -85,10 +85,10 @@ public static class BenchProgram
         var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
         var organisation = new Organisation
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             Name = "Bench community centre",
-            Slug = Slugs.From("bench-" + Guid.NewGuid().ToString("N")[..8]),
-            CreatedAtUtc = DateTime.UtcNow,
+            Slug = Slugs.From("bench-" + Ids.New().ToString("N")[^8..]),
+            CreatedAtUtc = TimeProvider.System.GetUtcNow().UtcDateTime,
         };
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
@@ -111,7 +111,7 @@ public static class BenchProgram
                 var when = start.AddMinutes((done + i) * 7);
                 db.Contributions.Add(new Contribution
                 {
-                    Id = Guid.CreateVersion7(),
+                    Id = Ids.New(),
                     Text = generator.Next(),
                     Kind = ContributionKind.Idea,
                     Channel = Channel.DropIn,
@@ -241,7 +241,7 @@ public static class BenchProgram
         {
             if (provider == DatabaseProvider.Sqlite)
             {
-                var folder = Path.Combine(Path.GetTempPath(), "withus-bench", Guid.NewGuid().ToString("N"));
+                var folder = Path.Combine(Path.GetTempPath(), "withus-bench", Ids.New().ToString("N"));
                 Directory.CreateDirectory(folder);
                 var sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bench.db"), Pooling = true };
                 return new ScratchDatabase(sqlite.ToString(), folder, null, null, keep);
@@ -252,7 +252,7 @@ public static class BenchProgram
                 throw new InvalidOperationException("--provider postgres needs --server or WITHUS_TEST_POSTGRES.");
             }
 
-            var name = "withus_bench_" + Guid.NewGuid().ToString("N");
+            var name = "withus_bench_" + Ids.New().ToString("N");
             using (var connection = new NpgsqlConnection(server))
             {
                 connection.Open();

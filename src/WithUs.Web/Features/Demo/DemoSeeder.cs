@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
@@ -83,7 +84,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
         var now = clock.GetUtcNow().UtcDateTime;
         var organisation = new Organisation
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             Name = demo.Name,
             Slug = Slugs.From(demo.Name),
             CreatedAtUtc = now,
@@ -103,7 +104,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
                 accounts[person.Name] = existing.Id;
                 scopedDb.Memberships.Add(new Membership
                 {
-                    Id = Guid.CreateVersion7(),
+                    Id = Ids.New(),
                     UserId = existing.Id,
                     Role = person.Role,
                     CreatedAtUtc = now,
@@ -113,7 +114,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
 
             var user = new ApplicationUser
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 DisplayName = person.Name,
                 Email = email,
                 UserName = email,
@@ -130,7 +131,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
 
             scopedDb.Memberships.Add(new Membership
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 UserId = user.Id,
                 Role = person.Role,
                 CreatedAtUtc = now,

@@ -1,5 +1,6 @@
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using static WithUs.Web.Features.Voice.Channel;
 using static WithUs.Web.Features.Voice.ContributionKind;
@@ -162,11 +163,11 @@ public static class DemoVoice
     public static async Task SeedAsync(WithUsDbContext db, Content content, Guid recordedBy,
         IReadOnlyDictionary<string, Guid> accounts, DateTime now, CancellationToken cancellationToken)
     {
-        var themes = content.Themes.ToDictionary(t => t, t => new Theme { Id = Guid.CreateVersion7(), Name = t, CreatedAtUtc = now.AddDays(-400) });
+        var themes = content.Themes.ToDictionary(t => t, t => new Theme { Id = Ids.New(), Name = t, CreatedAtUtc = now.AddDays(-400) });
         db.Themes.AddRange(themes.Values);
         var people = content.People.Select((name, i) => new Person
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             Name = name,
             UserId = accounts.TryGetValue(name, out var userId) ? userId : null,
             ConsentToRecord = true,
@@ -184,7 +185,7 @@ public static class DemoVoice
             var decided = idea.Outcome == New ? (DateTime?)null : said.AddDays(Math.Min(14, idea.DaysAgo / 2.0));
             var root = new Contribution
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 Text = idea.Text,
                 Kind = idea.Kind,
                 Channel = idea.Channel,
@@ -209,7 +210,7 @@ public static class DemoVoice
             db.Contributions.Add(root);
             foreach (var theme in idea.Themes)
             {
-                db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = root.Id, ThemeId = themes[theme].Id });
+                db.ContributionThemes.Add(new ContributionTheme { Id = Ids.New(), ContributionId = root.Id, ThemeId = themes[theme].Id });
             }
 
             foreach (var meToo in idea.MeToos ?? [])
@@ -217,7 +218,7 @@ public static class DemoVoice
                 var on = now.Date.AddDays(-meToo.DaysAgo);
                 db.Contributions.Add(new Contribution
                 {
-                    Id = Guid.CreateVersion7(),
+                    Id = Ids.New(),
                     Text = meToo.Text,
                     Kind = idea.Kind,
                     Channel = meToo.Person is null ? Phone : idea.Channel,
@@ -238,7 +239,7 @@ public static class DemoVoice
             {
                 db.Interests.Add(new Interest
                 {
-                    Id = Guid.CreateVersion7(),
+                    Id = Ids.New(),
                     PersonId = people[person].Id,
                     ContributionId = root.Id,
                     Kind = person % 2 == 0 ? InterestKind.WouldTakePart : InterestKind.WantsToHear,

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
@@ -47,14 +48,14 @@ public sealed class OrganisationsModel(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var organisation = new Organisation { Id = Guid.CreateVersion7(), Name = Input.Name.Trim(), Slug = slug, CreatedAtUtc = now };
+        var organisation = new Organisation { Id = Ids.New(), Name = Input.Name.Trim(), Slug = slug, CreatedAtUtc = now };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
         tenant.Set(organisation, OrganisationRole.Administrator);
         db.Memberships.Add(new Membership
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             UserId = CurrentUser.Id(User)!.Value,
             Role = OrganisationRole.Administrator,
             CreatedAtUtc = now,

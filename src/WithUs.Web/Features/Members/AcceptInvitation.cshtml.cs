@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Security;
@@ -104,7 +105,7 @@ public sealed class AcceptInvitationModel(
         {
             user = new ApplicationUser
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 DisplayName = Input.DisplayName.Trim(),
                 Email = Invitation.Email,
                 UserName = Invitation.Email,
@@ -135,7 +136,7 @@ public sealed class AcceptInvitationModel(
         {
             db.Memberships.Add(new Membership
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 UserId = userId,
                 Role = invitation.Role,
                 CreatedAtUtc = now,

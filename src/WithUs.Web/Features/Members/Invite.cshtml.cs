@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
 using WithUs.Web.Infrastructure.Tenancy;
@@ -51,7 +52,7 @@ public sealed class InviteModel(WithUsDbContext db, TenantContext tenant, EmailO
         var role = Input.Role!.Value;
         db.Invitations.Add(new Invitation
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             Email = email,
             NormalizedEmail = normalized,
             Role = role,

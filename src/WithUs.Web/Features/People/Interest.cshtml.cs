@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Ui;
@@ -60,7 +61,7 @@ public sealed class InterestModel(WithUsDbContext db, TenantContext tenant, Time
         {
             db.Interests.Add(new Interest
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 PersonId = personId,
                 ContributionId = idea.Id,
                 Kind = kind,

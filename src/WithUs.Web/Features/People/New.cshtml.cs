@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Account;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Ui;
@@ -35,7 +36,7 @@ public sealed class NewModel(WithUsDbContext db, TenantContext tenant, TimeProvi
         var now = clock.GetUtcNow().UtcDateTime;
         var person = new Person
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             Name = "",
             ConsentToRecord = true,
             ConsentRecordedAtUtc = now,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Similarity;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
@@ -104,7 +105,7 @@ public abstract class ReachBackPageModel(WithUsDbContext db, TenantContext tenan
         {
             db.ReachBacks.Add(new ReachBack
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 PersonId = personId,
                 ContributionId = contributionId,
                 ThemeId = themeId,

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using WithUs.Web.Features.People;
+using WithUs.Web.Infrastructure;
 
 namespace WithUs.Web.Features.Public;
 
@@ -104,7 +105,7 @@ public sealed class ContactInput
     /// <summary>A new person who gave their own consent on the form and asked to be told what happens.</summary>
     public Person ToPerson(DateTime now) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = Ids.New(),
         Name = Name!,
         ConsentToRecord = true,
         ConsentRecordedAtUtc = now,

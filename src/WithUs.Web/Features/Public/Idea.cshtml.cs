@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
@@ -55,7 +56,7 @@ public sealed class IdeaModel(WithUsDbContext db, TenantContext tenant, TimeProv
 
         db.Contributions.Add(new Contribution
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             Text = PlainTextAttribute.Clean(Input.Text),
             Kind = kind,
             Channel = Channel.OnlineForm,

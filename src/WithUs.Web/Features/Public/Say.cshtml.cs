@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
@@ -42,7 +43,7 @@ public sealed class SayModel(WithUsDbContext db, TenantContext tenant, TimeProvi
 
         db.Contributions.Add(new Contribution
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             Text = PlainTextAttribute.Clean(Input.Text),
             Kind = Input.Kind!.Value,
             Channel = Channel.OnlineForm,

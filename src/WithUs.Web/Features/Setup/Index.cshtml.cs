@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Security;
@@ -64,14 +65,14 @@ public sealed class IndexModel(
         var now = clock.GetUtcNow().UtcDateTime;
         var organisation = new Organisation
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             Name = Input.OrganisationName.Trim(),
             Slug = slug,
             CreatedAtUtc = now,
         };
         var user = new ApplicationUser
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             DisplayName = Input.DisplayName.Trim(),
             UserName = Input.Email.Trim(),
             Email = Input.Email.Trim(),
@@ -100,7 +101,7 @@ public sealed class IndexModel(
 
         db.Memberships.Add(new Membership
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             UserId = user.Id,
             Role = OrganisationRole.Administrator,
             CreatedAtUtc = now,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Ui;
@@ -55,7 +56,7 @@ public sealed class ContributionThemesModel(WithUsDbContext db, TenantContext te
         db.ContributionThemes.RemoveRange(contribution.Themes.Where(t => !wanted.Contains(t.ThemeId)));
         foreach (var themeId in wanted.Where(id => contribution.Themes.All(t => t.ThemeId != id)))
         {
-            db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = contribution.Id, ThemeId = themeId });
+            db.ContributionThemes.Add(new ContributionTheme { Id = Ids.New(), ContributionId = contribution.Id, ThemeId = themeId });
         }
 
         await db.SaveChangesAsync(cancellationToken);

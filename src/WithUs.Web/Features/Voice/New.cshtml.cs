@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice.Similarity;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Ui;
@@ -116,7 +117,7 @@ public sealed partial class NewModel(WithUsDbContext db, TenantContext tenant, S
             var method = mayContact ? Input.NewContactBy : null;
             var person = new Person
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 Name = Input.NewName!.Trim(),
                 ConsentToRecord = true,
                 ConsentRecordedAtUtc = now,
@@ -134,7 +135,7 @@ public sealed partial class NewModel(WithUsDbContext db, TenantContext tenant, S
 
         var contribution = new Contribution
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             Text = Input.Text.Trim(),
             Kind = Input.Kind!.Value,
             Channel = Input.Channel!.Value,
@@ -153,7 +154,7 @@ public sealed partial class NewModel(WithUsDbContext db, TenantContext tenant, S
         db.Contributions.Add(contribution);
         foreach (var themeId in Input.ThemeIds.Distinct())
         {
-            db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = contribution.Id, ThemeId = themeId });
+            db.ContributionThemes.Add(new ContributionTheme { Id = Ids.New(), ContributionId = contribution.Id, ThemeId = themeId });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -23,7 +23,7 @@ public sealed class AuditLog(WithUsDbContext db, TimeProvider clock, ICurrentAct
         {
             db.AuditEntries.Add(new AuditEntry
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 AtUtc = at,
                 ActorUserId = userId,
                 OrganisationId = organisationId,
@@ -40,7 +40,7 @@ public sealed class AuditLog(WithUsDbContext db, TimeProvider clock, ICurrentAct
     {
         db.AuditEntries.Add(new AuditEntry
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             AtUtc = clock.GetUtcNow().UtcDateTime,
             ActorUserId = userId ?? actor.UserId,
             OrganisationId = organisationId ?? db.CurrentOrganisationId,
@@ -56,7 +56,7 @@ public sealed class AuditLog(WithUsDbContext db, TimeProvider clock, ICurrentAct
     {
         db.AuditEntries.Add(new AuditEntry
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             AtUtc = clock.GetUtcNow().UtcDateTime,
             ActorUserId = actor.UserId,
             OrganisationId = db.CurrentOrganisationId,

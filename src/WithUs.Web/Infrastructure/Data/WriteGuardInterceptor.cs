@@ -118,7 +118,7 @@ public sealed class WriteGuardInterceptor(TimeProvider clock, ICurrentActor acto
         var organisationId = entry.Entity is ITenantOwned owned ? owned.OrganisationId : tenantId;
         return new AuditEntry
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             AtUtc = clock.GetUtcNow().UtcDateTime,
             OrganisationId = organisationId == Guid.Empty ? tenantId : organisationId,
             ActorUserId = actor.UserId,

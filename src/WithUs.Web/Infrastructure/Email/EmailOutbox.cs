@@ -13,7 +13,7 @@ public sealed class EmailOutbox(WithUsDbContext db, TimeProvider clock, IOptions
     {
         db.OutboxEmails.Add(new OutboxEmail
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             To = to,
             Subject = subject,
             Body = body,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Ui;
@@ -37,7 +38,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimePro
 
         var batch = new ImportBatch
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             FileName = FileName(Upload!.FileName),
             Content = content,
             Status = ImportStatus.Checking,

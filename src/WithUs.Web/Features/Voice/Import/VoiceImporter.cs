@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.People;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 
@@ -184,7 +185,7 @@ public sealed class VoiceImporter(
             {
                 if (!people.TryGetValue(name, out var id))
                 {
-                    id = Guid.CreateVersion7();
+                    id = Ids.New();
                     people[name] = id;
                     db.People.Add(new Person
                     {
@@ -202,7 +203,7 @@ public sealed class VoiceImporter(
 
             var contribution = new Contribution
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 Text = row.Text,
                 Kind = row.Kind,
                 Channel = row.Channel,
@@ -223,12 +224,12 @@ public sealed class VoiceImporter(
             {
                 if (!themes.TryGetValue(themeName, out var themeId))
                 {
-                    themeId = Guid.CreateVersion7();
+                    themeId = Ids.New();
                     themes[themeName] = themeId;
                     db.Themes.Add(new Theme { Id = themeId, Name = themeName, CreatedAtUtc = now });
                 }
 
-                db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = contribution.Id, ThemeId = themeId });
+                db.ContributionThemes.Add(new ContributionTheme { Id = Ids.New(), ContributionId = contribution.Id, ThemeId = themeId });
             }
 
             done++;
@@ -251,7 +252,7 @@ public sealed class VoiceImporter(
 
         db.AuditEntries.Add(new AuditEntry
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             AtUtc = now,
             ActorUserId = batch.CreatedByUserId,
             OrganisationId = batch.OrganisationId,

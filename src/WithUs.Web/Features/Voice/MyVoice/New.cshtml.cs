@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Public;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Ui;
@@ -52,7 +53,7 @@ public sealed class NewModel(WithUsDbContext db, TenantContext tenant, TimeProvi
             var name = User.FindFirst(WithUsClaimsPrincipalFactory.DisplayNameClaim)?.Value;
             person = new Person
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 Name = string.IsNullOrWhiteSpace(name) ? "Partner" : name.Trim()[..Math.Min(name.Trim().Length, Person.NameMaxLength)],
                 UserId = userId,
                 ConsentToRecord = true,
@@ -65,7 +66,7 @@ public sealed class NewModel(WithUsDbContext db, TenantContext tenant, TimeProvi
 
         db.Contributions.Add(new Contribution
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             Text = PlainTextAttribute.Clean(Input.Text),
             Kind = Input.Kind!.Value,
             Channel = Channel.OnlineForm,

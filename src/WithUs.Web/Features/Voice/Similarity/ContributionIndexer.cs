@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Features.Voice.Similarity;
@@ -57,7 +58,7 @@ public sealed class ContributionIndexer : SaveChangesInterceptor
         {
             db.ContributionTerms.Add(new ContributionTerm
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 OrganisationId = contribution.OrganisationId,
                 ContributionId = contribution.Id,
                 Term = term,
