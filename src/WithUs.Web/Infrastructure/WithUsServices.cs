@@ -38,6 +38,7 @@ public static class WithUsServices
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<TenantContext>();
+        services.AddScoped<Features.Organisations.OrganisationClock>();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Features.Voice.Similarity.SimilarContributions>();

@@ -10,6 +10,9 @@ public sealed class ManualClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => now;
 
     public void Advance(TimeSpan by) => now += by;
+
+    /// <summary>Puts the clock at a given moment (a summer night, a clock change).</summary>
+    public void Set(DateTimeOffset moment) => now = moment;
 }
 
 /// <summary>The app with its clock in the test's hand (for the Identity cookie and security-stamp checks too).</summary>

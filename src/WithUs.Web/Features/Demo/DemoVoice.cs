@@ -159,9 +159,12 @@ public static class DemoVoice
         ]),
     ];
 
-    /// <summary>Adds the organisation's content; the scope must act in that organisation.</summary>
+    /// <summary>
+    /// Adds the organisation's content; the scope must act in that organisation. <paramref name="today"/> is its local
+    /// day, as days without a time are stored.
+    /// </summary>
     public static async Task SeedAsync(WithUsDbContext db, Content content, Guid recordedBy,
-        IReadOnlyDictionary<string, Guid> accounts, DateTime now, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, Guid> accounts, DateTime now, DateTime today, CancellationToken cancellationToken)
     {
         var themes = content.Themes.ToDictionary(t => t, t => new Theme { Id = Ids.New(), Name = t, CreatedAtUtc = now.AddDays(-400) });
         db.Themes.AddRange(themes.Values);
@@ -181,7 +184,7 @@ public static class DemoVoice
 
         foreach (var idea in content.Ideas)
         {
-            var said = now.Date.AddDays(-idea.DaysAgo);
+            var said = today.AddDays(-idea.DaysAgo);
             var decided = idea.Outcome == New ? (DateTime?)null : said.AddDays(Math.Min(14, idea.DaysAgo / 2.0));
             var root = new Contribution
             {
@@ -215,7 +218,7 @@ public static class DemoVoice
 
             foreach (var meToo in idea.MeToos ?? [])
             {
-                var on = now.Date.AddDays(-meToo.DaysAgo);
+                var on = today.AddDays(-meToo.DaysAgo);
                 db.Contributions.Add(new Contribution
                 {
                     Id = Ids.New(),

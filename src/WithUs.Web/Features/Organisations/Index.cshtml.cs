@@ -10,7 +10,7 @@ using WithUs.Web.Infrastructure.Ui;
 namespace WithUs.Web.Features.Organisations;
 
 [Authorize(Policy = Policies.Member)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : WithUsPageModel
 {
     public string OrganisationName => tenant.Organisation!.Name;
 
@@ -42,9 +42,8 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimePro
         // Partners see only their own simple home: nothing of what others said reaches them here.
         if (IsStaff)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            OwedCount = await OwedReplies.CountAsync(db, tenant.Organisation!, now, cancellationToken);
-            BuildingUp = await BuildUp.FindAsync(db, tenant.Organisation!, now, cancellationToken);
+            OwedCount = await OwedReplies.CountAsync(db, tenant.Organisation!, clock, cancellationToken);
+            BuildingUp = await BuildUp.FindAsync(db, tenant.Organisation!, clock, cancellationToken);
         }
     }
 }

@@ -23,7 +23,15 @@ public sealed class Organisation
     /// <summary>Whether the public pages (add your voice, "You said, we did") are open.</summary>
     public bool PublicPagesOpen { get; set; } = true;
 
+    /// <summary>
+    /// The IANA time zone whose days the organisation lives by ("today", "this week", dates shown without a time);
+    /// see <see cref="OrganisationClock"/>.
+    /// </summary>
+    public string TimeZone { get; set; } = DefaultTimeZone;
+
     public const int NameMaxLength = 120;
+    public const int TimeZoneMaxLength = 64;
+    public const string DefaultTimeZone = "Europe/London";
     public const int SlugMaxLength = 60;
     public const int DefaultBuildUpThreshold = 5;
     public const int DefaultBuildUpWindowDays = 90;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure;
@@ -66,7 +67,7 @@ public abstract class ReachBackPageModel(WithUsDbContext db, TenantContext tenan
         await audit.RecordAboutAsync("ContactListExported", entityType, id,
             details: $"{People.Count} {(People.Count == 1 ? "person" : "people")}" + (By is { } by ? $", by {by.DisplayName().ToLowerInvariant()}" : ""),
             cancellationToken: cancellationToken);
-        var day = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = OrganisationClock.For(tenant.Organisation!, clock).Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return File(ReachBackList.Csv(People), "text/csv; charset=utf-8", $"reach-back-{day}.csv");
     }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
@@ -9,7 +10,7 @@ using WithUs.Web.Infrastructure.Tenancy;
 namespace WithUs.Web.Features.Public;
 
 /// <summary>A published idea, in the words staff wrote for the public, where anyone can say "me too".</summary>
-public sealed class IdeaModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : PublicFormPageModel(tenant)
+public sealed class IdeaModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : PublicFormPageModel(tenant)
 {
     public PublicIdea Idea { get; private set; } = null!;
 
@@ -47,7 +48,7 @@ public sealed class IdeaModel(WithUsDbContext db, TenantContext tenant, TimeProv
         }
 
         var kind = await db.Contributions.Where(c => c.Id == Idea.Id).Select(c => c.Kind).SingleAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         var person = Input.Contact.Given ? Input.Contact.ToPerson(now) : null;
         if (person is not null)
         {
@@ -60,7 +61,7 @@ public sealed class IdeaModel(WithUsDbContext db, TenantContext tenant, TimeProv
             Text = PlainTextAttribute.Clean(Input.Text),
             Kind = kind,
             Channel = Channel.OnlineForm,
-            SaidOnUtc = now.Date,
+            SaidOnUtc = clock.StoredToday,
             Provenance = Provenance.FirstHand,
             PersonId = person?.Id,
             Source = ContributionSource.PublicForm,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
@@ -8,7 +9,7 @@ using WithUs.Web.Infrastructure.Tenancy;
 namespace WithUs.Web.Features.Public;
 
 /// <summary>Anyone, without an account, tells the organisation an idea or what they think.</summary>
-public sealed class SayModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : PublicFormPageModel(tenant)
+public sealed class SayModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : PublicFormPageModel(tenant)
 {
     [BindProperty]
     public SayInput Input { get; set; } = new();
@@ -34,7 +35,7 @@ public sealed class SayModel(WithUsDbContext db, TenantContext tenant, TimeProvi
             return Refused();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         var person = Input.Contact.Given ? Input.Contact.ToPerson(now) : null;
         if (person is not null)
         {
@@ -47,7 +48,7 @@ public sealed class SayModel(WithUsDbContext db, TenantContext tenant, TimeProvi
             Text = PlainTextAttribute.Clean(Input.Text),
             Kind = Input.Kind!.Value,
             Channel = Channel.OnlineForm,
-            SaidOnUtc = now.Date,
+            SaidOnUtc = clock.StoredToday,
             Provenance = Provenance.FirstHand,
             PersonId = person?.Id,
             Source = ContributionSource.PublicForm,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice;
@@ -23,9 +22,9 @@ public static class BuildUp
 {
     public const int Shown = 20;
 
-    /// <summary>The first day of the window: the window is that many days, today included.</summary>
-    public static DateTime WindowStart(Organisation organisation, DateTime nowUtc) =>
-        DateTime.SpecifyKind(nowUtc.Date.AddDays(-(organisation.BuildUpWindowDays - 1)), DateTimeKind.Utc);
+    /// <summary>The first day of the window (as days are stored): the window is that many local days, today included.</summary>
+    public static DateTime WindowStart(Organisation organisation, OrganisationClock clock) =>
+        OrganisationClock.Stored(clock.Today.AddDays(-(organisation.BuildUpWindowDays - 1)));
 
     public static int Distinct(IEnumerable<VoiceRow> rows)
     {
@@ -34,12 +33,11 @@ public static class BuildUp
     }
 
     /// <summary>Voices per week (for a window up to about six months) or per month, oldest first, empty periods included.</summary>
-    public static IReadOnlyList<VoicePeriod> OverTime(IEnumerable<VoiceRow> rows, Organisation organisation, DateTime nowUtc)
+    public static IReadOnlyList<VoicePeriod> OverTime(IEnumerable<VoiceRow> rows, Organisation organisation, OrganisationClock clock)
     {
-        var start = WindowStart(organisation, nowUtc);
-        var today = nowUtc.Date;
+        var start = WindowStart(organisation, clock);
+        var today = clock.StoredToday;
         var byWeek = organisation.BuildUpWindowDays <= 183;
-        var gb = CultureInfo.GetCultureInfo("en-GB");
         var periods = new List<DateTime>();
         for (var p = PeriodOf(start, byWeek); p <= today; p = byWeek ? p.AddDays(7) : p.AddMonths(1))
         {
@@ -49,7 +47,7 @@ public static class BuildUp
         var counted = rows.GroupBy(r => PeriodOf(r.SaidOnUtc, byWeek)).ToDictionary(g => g.Key, g => Distinct(g));
         return periods
             .Select(p => new VoicePeriod(
-                byWeek ? "Week of " + p.ToString("d MMM yyyy", gb) : p.ToString("MMMM yyyy", gb),
+                byWeek ? "Week of " + p.ToString("d MMM yyyy", OrganisationClock.British) : p.ToString("MMMM yyyy", OrganisationClock.British),
                 p,
                 counted.GetValueOrDefault(p)))
             .ToList();
@@ -79,9 +77,9 @@ public static class BuildUp
     }
 
     public static async Task<IReadOnlyList<BuildingUp>> FindAsync(WithUsDbContext db, Organisation organisation,
-        DateTime nowUtc, CancellationToken cancellationToken)
+        OrganisationClock clock, CancellationToken cancellationToken)
     {
-        var since = WindowStart(organisation, nowUtc);
+        var since = WindowStart(organisation, clock);
         var threshold = organisation.BuildUpThreshold;
 
         // Grouped in the database by idea and person, so only one row per person per idea comes back.
@@ -118,10 +116,10 @@ public static class BuildUp
         var ideas = ideaVoices
             .Where(x => texts.ContainsKey(x.Idea))
             .Select(x => new BuildingUp(x.Idea, texts[x.Idea], false, x.Voices,
-                OverTime(ideaRows.Where(r => r.Group == x.Idea), organisation, nowUtc)));
+                OverTime(ideaRows.Where(r => r.Group == x.Idea), organisation, clock)));
         var themes = themeVoices
             .Where(x => themeNames.ContainsKey(x.Theme))
-            .Select(x => new BuildingUp(x.Theme, themeNames[x.Theme], true, x.Voices, OverTime(x.Rows, organisation, nowUtc)));
+            .Select(x => new BuildingUp(x.Theme, themeNames[x.Theme], true, x.Voices, OverTime(x.Rows, organisation, clock)));
         return themes.Concat(ideas)
             .OrderByDescending(b => b.Voices)
             .ThenBy(b => b.IsTheme ? 0 : 1)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
@@ -10,7 +11,7 @@ using WithUs.Web.Infrastructure.Ui;
 namespace WithUs.Web.Features.Themes;
 
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : WithUsPageModel
 {
     public string Slug => tenant.Organisation!.Slug;
 
@@ -41,7 +42,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimePro
             Id = Ids.New(),
             Name = Input.Name.Trim(),
             Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim(),
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedAtUtc = clock.UtcNow,
         };
         db.Themes.Add(theme);
         await db.SaveChangesAsync(cancellationToken);
@@ -62,7 +63,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimePro
                 Contributions = db.ContributionThemes.Count(ct => ct.ThemeId == t.Id),
             })
             .ToListAsync(cancellationToken);
-        var since = BuildUp.WindowStart(tenant.Organisation!, clock.GetUtcNow().UtcDateTime);
+        var since = BuildUp.WindowStart(tenant.Organisation!, clock);
         var voices = (await BuildUp.ThemeRowsAsync(db, since, null, cancellationToken))
             .GroupBy(r => r.Group)
             .ToDictionary(g => g.Key, g => BuildUp.Distinct(g));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
@@ -9,7 +10,7 @@ using WithUs.Web.Infrastructure.Ui;
 namespace WithUs.Web.Features.Themes;
 
 [Authorize(Policy = Policies.Staff)]
-public sealed class ThemeModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+public sealed class ThemeModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : WithUsPageModel
 {
     public const int Shown = 100;
 
@@ -44,10 +45,9 @@ public sealed class ThemeModel(WithUsDbContext db, TenantContext tenant, TimePro
             .Take(Shown)
             .Select(c => new Row(c.Id, c.Text, c.Kind, c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome, c.SaidOnUtc))
             .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await BuildUp.ThemeRowsAsync(db, BuildUp.WindowStart(tenant.Organisation!, now), themeId, cancellationToken);
+        var rows = await BuildUp.ThemeRowsAsync(db, BuildUp.WindowStart(tenant.Organisation!, clock), themeId, cancellationToken);
         RecentVoices = BuildUp.Distinct(rows);
-        OverTime = BuildUp.OverTime(rows, tenant.Organisation!, now);
+        OverTime = BuildUp.OverTime(rows, tenant.Organisation!, clock);
         return Page();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Ui;
@@ -9,7 +10,7 @@ namespace WithUs.Web.Features.Voice;
 
 /// <summary>One thing someone said: the words, who and when, themes, the voices it has, what happened and who was told.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DetailsModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+public sealed class DetailsModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : WithUsPageModel
 {
     public string Slug => tenant.Organisation!.Slug;
 
@@ -75,7 +76,7 @@ public sealed class DetailsModel(WithUsDbContext db, TenantContext tenant) : Wit
             return Item.PersonId is null ? "Not told: no one to tell (anonymous)" : "Not told yet";
         }
 
-        var when = Item.ToldAtUtc.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        var when = clock.Date(Item.ToldAtUtc.Value);
         var how = Item.ToldHow is { } method ? $" ({method.DisplayName().ToLowerInvariant()})" : "";
         return Item.ToldOutcome is { } told && told != Idea.Outcome
             ? $"Told “{told.DisplayName()}” on {when}{how}. The outcome has changed since: they are owed a reply"

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice.Import;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
@@ -16,7 +17,7 @@ namespace WithUs.Web.Features.Voice;
 /// a few more. Streamed row by row, so a large organisation's export does not sit in memory. An audited export.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ExportModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ExportModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, OrganisationClock clock) : PageModel
 {
     public const string AuditAction = "VoiceExported";
 
@@ -32,7 +33,7 @@ public sealed class ExportModel(WithUsDbContext db, TenantContext tenant, AuditL
     {
         await audit.RecordAsync(AuditAction, details: "All contributions as CSV", cancellationToken: cancellationToken);
 
-        var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var stamp = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{tenant.Organisation!.Slug}-contributions-{stamp}.csv\"";
         Response.Headers.CacheControl = "no-store";
@@ -92,10 +93,10 @@ public sealed class ExportModel(WithUsDbContext db, TenantContext tenant, AuditL
                 csv.WriteField(c.Outcome.DisplayName());
                 csv.WriteField(c.NotPossibleReason?.DisplayName() ?? "");
                 csv.WriteField(c.OutcomeExplanation ?? "");
-                csv.WriteField(c.ToldAtUtc is { } told ? Date(told) : "");
+                csv.WriteField(c.ToldAtUtc is { } told ? Date(clock.Local(told)) : "");
                 csv.WriteField(c.IsPublished ? "Yes" : "No");
                 csv.WriteField(c.PublicSummary ?? "");
-                csv.WriteField(c.CreatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+                csv.WriteField(clock.Local(c.CreatedAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
                 csv.WriteField(c.Source.DisplayName());
                 csv.WriteField(c.Voices.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(c.LinkedToId?.ToString() ?? "");
@@ -108,5 +109,6 @@ public sealed class ExportModel(WithUsDbContext db, TenantContext tenant, AuditL
         return new EmptyResult();
     }
 
+    // Days without a time as they are stored; instants in the organisation's local time.
     private static string Date(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure;
@@ -20,7 +21,7 @@ namespace WithUs.Web.Features.Voice;
 /// offered as they type (or on a check step without JavaScript) so they can add a voice instead of a duplicate.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed partial class NewModel(WithUsDbContext db, TenantContext tenant, SimilarContributions similar, TimeProvider clock)
+public sealed partial class NewModel(WithUsDbContext db, TenantContext tenant, SimilarContributions similar, OrganisationClock clock)
     : WithUsPageModel
 {
     public const string ChannelCookie = "withus-channel";
@@ -107,7 +108,7 @@ public sealed partial class NewModel(WithUsDbContext db, TenantContext tenant, S
             }
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         var userId = CurrentUser.Id(User);
         var personId = Input.Who == WhoSaidIt.Known ? Input.PersonId : null;
         string? personName = Input.Who == WhoSaidIt.Known ? People.Single(p => p.Id == Input.PersonId).Name : null;
@@ -139,7 +140,7 @@ public sealed partial class NewModel(WithUsDbContext db, TenantContext tenant, S
             Text = Input.Text.Trim(),
             Kind = Input.Kind!.Value,
             Channel = Input.Channel!.Value,
-            SaidOnUtc = DateTime.SpecifyKind(saidOn!.Value.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc),
+            SaidOnUtc = OrganisationClock.Stored(saidOn!.Value),
             Provenance = Input.Provenance,
             RelayedBy = Input.Provenance == Provenance.OnTheirBehalf && !string.IsNullOrWhiteSpace(Input.RelayedBy)
                 ? Input.RelayedBy.Trim()
@@ -182,7 +183,7 @@ public sealed partial class NewModel(WithUsDbContext db, TenantContext tenant, S
         return Redirect($"/o/{Slug}/voice/{contribution.Id}");
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today;
 
     private DateOnly? Validate(DateOnly today)
     {

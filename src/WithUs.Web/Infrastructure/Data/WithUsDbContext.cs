@@ -69,6 +69,7 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
             b.Property(o => o.BuildUpWindowDays).HasDefaultValue(Organisation.DefaultBuildUpWindowDays);
             b.Property(o => o.ResponseWindowDays).HasDefaultValue(Organisation.DefaultResponseWindowDays);
             b.Property(o => o.PublicPagesOpen).HasDefaultValue(true);
+            b.Property(o => o.TimeZone).HasMaxLength(Organisation.TimeZoneMaxLength).HasDefaultValue(Organisation.DefaultTimeZone);
         });
 
         builder.Entity<Membership>(b =>

@@ -8,7 +8,7 @@ namespace WithUs.Tests.Features.Themes;
 /// <summary>"Building up" on the staff home: distinct voices within the window reaching the threshold (defaults 5 in 90 days).</summary>
 public abstract class BuildingUpTests(ClockedWithUsFactory app)
 {
-    private DateTime Today => app.Clock.GetUtcNow().UtcDateTime.Date;
+    private DateTime Today => LocalDay.Today(app.Clock).Stored();
 
     private async Task VoicesAsync(TestOrganisation organisation, Guid ideaId, int people, DateTime saidOn)
     {

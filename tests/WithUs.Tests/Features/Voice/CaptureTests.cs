@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using WithUs.Tests.Harness;
@@ -26,7 +25,7 @@ public abstract class CaptureTests(WithUsFactory app)
         return new Staff(organisation, user, client);
     }
 
-    private static string Today => DateTime.UtcNow.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Today => LocalDay.Today().Iso();
 
     /// <summary>Posts the capture form as a browser would, with sensible answers unless the test gives its own.</summary>
     internal static async Task<HttpResponseMessage> CaptureAsync(Staff staff, IReadOnlyDictionary<string, string> values,
@@ -89,7 +88,7 @@ public abstract class CaptureTests(WithUsFactory app)
             ["Input.Text"] = "  The bus stop needs a shelter  ",
             ["Input.Kind"] = "Need",
             ["Input.Channel"] = "DropIn",
-            ["Input.SaidOn"] = DateTime.UtcNow.Date.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.SaidOn"] = LocalDay.Today().AddDays(-3).Iso(),
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -207,7 +206,7 @@ public abstract class CaptureTests(WithUsFactory app)
         value = value switch
         {
             "too long" => new string('a', 4001),
-            "tomorrow" => DateTime.UtcNow.Date.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "tomorrow" => LocalDay.Today().AddDays(1).Iso(),
             _ => value,
         };
         var values = new Dictionary<string, string> { ["Input.Text"] = "Keep this text", ["Input.Channel"] = "Phone", [field] = value };
@@ -446,7 +445,7 @@ public abstract class CaptureTests(WithUsFactory app)
     {
         var staff = await SignedInStaffAsync(app);
         var person = await app.CreatePersonAsync(staff.Organisation, "Remembered Person");
-        var yesterday = DateTime.UtcNow.Date.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var yesterday = LocalDay.Today().AddDays(-1).Iso();
 
         using var response = await CaptureAsync(staff, new Dictionary<string, string>
         {

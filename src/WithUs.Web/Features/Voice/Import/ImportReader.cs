@@ -56,7 +56,7 @@ public sealed class ImportReader
 
     static ImportReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>Opens the file and reads its column names. <paramref name="today"/> is the UTC date of the import.</summary>
+    /// <summary>Opens the file and reads its column names. <paramref name="today"/> is the organisation's local day of the import, as days are stored.</summary>
     public static ImportReader Open(byte[] bytes, DateTime today)
     {
         if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t'))

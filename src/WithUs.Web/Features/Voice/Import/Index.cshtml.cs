@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
@@ -12,7 +13,7 @@ namespace WithUs.Web.Features.Voice.Import;
 [Authorize(Policy = Policies.Staff)]
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock, ImportWorker worker)
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock, ImportWorker worker)
     : WithUsPageModel
 {
     /// <summary>Room above the 20 MB file limit for the rest of the form, so a file just over it gets our message.</summary>
@@ -43,7 +44,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimePro
             Content = content,
             Status = ImportStatus.Checking,
             CreatedByUserId = CurrentUser.Id(User)!.Value,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedAtUtc = clock.UtcNow,
         };
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
@@ -77,7 +78,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimePro
 
         // The content decides, not the name: an empty file, a picture renamed .csv or a file without our columns is
         // refused here; the rows are checked in the background, where a large file can take its time.
-        var reader = ImportReader.Open(content, clock.GetUtcNow().UtcDateTime.Date);
+        var reader = ImportReader.Open(content, clock.StoredToday);
         return reader.FileError;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.People;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Auditing;
@@ -16,6 +17,7 @@ namespace WithUs.Web.Features.Voice.Import;
 public sealed class VoiceImporter(
     WithUsDbContext db,
     TimeProvider clock,
+    OrganisationClock days,
     ImportProgress progress,
     ImportHooks hooks,
     ILogger<VoiceImporter> logger)
@@ -55,7 +57,7 @@ public sealed class VoiceImporter(
     private async Task CheckRowsAsync(Guid batchId, CancellationToken cancellationToken)
     {
         var batch = await db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, cancellationToken);
-        var reader = ImportReader.Open(batch.Content, clock.GetUtcNow().UtcDateTime.Date);
+        var reader = ImportReader.Open(batch.Content, days.StoredToday);
         var errors = new List<string>();
         var errorCount = 0;
         var total = 0;
@@ -157,7 +159,7 @@ public sealed class VoiceImporter(
     private async Task<int> ImportInOneTransactionAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var reader = ImportReader.Open(batch.Content, now.Date);
+        var reader = ImportReader.Open(batch.Content, days.StoredToday);
         if (reader.FileError is not null)
         {
             throw new ImportFailedException(reader.FileError);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Ui;
@@ -72,15 +73,15 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithU
         OutcomeStatus? ToldOutcome)
     {
         /// <summary>Whether we told them, and whether what we told them is still the news.</summary>
-        public string Told => (ToldAtUtc, Outcome) switch
+        public string Told(OrganisationClock clock) => (ToldAtUtc, Outcome) switch
         {
             (null, OutcomeStatus.New) => "Nothing to tell you yet.",
             (null, _) => "We have not told you about this yet.",
             ({ } at, _) when ToldOutcome is { } told && told != Outcome =>
-                $"We told you on {Public.PublicWords.Date(at)}. Things have changed since then, so we will tell you again.",
+                $"We told you on {clock.Date(at)}. Things have changed since then, so we will tell you again.",
             ({ } at, _) => ToldHow is { } how
-                ? $"We told you on {Public.PublicWords.Date(at)} ({how.DisplayName().ToLowerInvariant()})."
-                : $"We told you on {Public.PublicWords.Date(at)}.",
+                ? $"We told you on {clock.Date(at)} ({how.DisplayName().ToLowerInvariant()})."
+                : $"We told you on {clock.Date(at)}.",
         };
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Public;
 using WithUs.Web.Infrastructure;
@@ -14,7 +15,7 @@ namespace WithUs.Web.Features.Voice.MyVoice;
 
 /// <summary>A partner adds something in their own words. The first time, they become a person here, with their consent.</summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class NewModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+public sealed class NewModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : WithUsPageModel
 {
     public const string ConsentExplanation =
         "We will keep what you tell us, with your name, so we can act on it and tell you what happens. We will not show your name publicly.";
@@ -43,7 +44,7 @@ public sealed class NewModel(WithUsDbContext db, TenantContext tenant, TimeProvi
         }
 
         var userId = CurrentUser.Id(User)!.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         var person = await db.People
             .Where(p => p.UserId == userId)
             .OrderBy(p => p.CreatedAtUtc)
@@ -70,7 +71,7 @@ public sealed class NewModel(WithUsDbContext db, TenantContext tenant, TimeProvi
             Text = PlainTextAttribute.Clean(Input.Text),
             Kind = Input.Kind!.Value,
             Channel = Channel.OnlineForm,
-            SaidOnUtc = now.Date,
+            SaidOnUtc = clock.StoredToday,
             Provenance = Provenance.FirstHand,
             PersonId = person.Id,
             Source = ContributionSource.Partner,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Ui;
@@ -7,7 +8,7 @@ using WithUs.Web.Infrastructure.Ui;
 namespace WithUs.Web.Features.Voice.Outcomes;
 
 [Authorize(Policy = Policies.Staff)]
-public sealed class OwedModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+public sealed class OwedModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : WithUsPageModel
 {
     public const int Shown = 200;
 
@@ -27,7 +28,6 @@ public sealed class OwedModel(WithUsDbContext db, TenantContext tenant, TimeProv
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var notTold = OwedReplies.NotTold(db).AsNoTracking();
         NotToldCount = await notTold.CountAsync(cancellationToken);
         NotTold = await notTold
@@ -39,7 +39,7 @@ public sealed class OwedModel(WithUsDbContext db, TenantContext tenant, TimeProv
             .ToListAsync(cancellationToken);
         AnonymousCount = await OwedReplies.AnonymousWithAnOutcome(db).CountAsync(cancellationToken);
 
-        var noOutcome = OwedReplies.NoOutcome(db, tenant.Organisation!, now).AsNoTracking();
+        var noOutcome = OwedReplies.NoOutcome(db, tenant.Organisation!, clock).AsNoTracking();
         NoOutcomeCount = await noOutcome.CountAsync(cancellationToken);
         NoOutcome = await noOutcome
             .OrderBy(c => c.CreatedAtUtc)

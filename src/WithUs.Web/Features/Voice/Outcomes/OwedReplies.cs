@@ -23,16 +23,20 @@ public static class OwedReplies
             && (c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome) != OutcomeStatus.New);
 
     /// <summary>Ideas recorded before the response window began that still have no outcome.</summary>
-    public static IQueryable<Contribution> NoOutcome(WithUsDbContext db, Organisation organisation, DateTime nowUtc)
+    public static IQueryable<Contribution> NoOutcome(WithUsDbContext db, Organisation organisation, OrganisationClock clock)
     {
-        var before = ResponseWindowStart(organisation, nowUtc);
+        var before = ResponseWindowStart(organisation, clock);
         return db.Contributions.Where(c => c.LinkedToId == null && c.Outcome == OutcomeStatus.New && c.CreatedAtUtc < before);
     }
 
-    public static DateTime ResponseWindowStart(Organisation organisation, DateTime nowUtc) =>
-        nowUtc.AddDays(-organisation.ResponseWindowDays);
+    /// <summary>
+    /// An idea recorded on a local day is owed a reply from the start of the day that many days later: with 28 days,
+    /// one recorded on 1 March at any hour is owed from the start of 29 March.
+    /// </summary>
+    public static DateTime ResponseWindowStart(Organisation organisation, OrganisationClock clock) =>
+        clock.StartOfDayUtc(clock.Today.AddDays(-organisation.ResponseWindowDays + 1));
 
-    public static async Task<int> CountAsync(WithUsDbContext db, Organisation organisation, DateTime nowUtc,
+    public static async Task<int> CountAsync(WithUsDbContext db, Organisation organisation, OrganisationClock clock,
         CancellationToken cancellationToken) =>
-        await NotTold(db).CountAsync(cancellationToken) + await NoOutcome(db, organisation, nowUtc).CountAsync(cancellationToken);
+        await NotTold(db).CountAsync(cancellationToken) + await NoOutcome(db, organisation, clock).CountAsync(cancellationToken);
 }

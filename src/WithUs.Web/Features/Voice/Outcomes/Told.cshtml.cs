@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
@@ -12,7 +13,7 @@ namespace WithUs.Web.Features.Voice.Outcomes;
 
 /// <summary>Record that the person was told the outcome: how, and when. Changing the outcome later makes them owed again.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ToldModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock) : WithUsPageModel
+public sealed class ToldModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, OrganisationClock clock) : WithUsPageModel
 {
     public string Slug => tenant.Organisation!.Slug;
 
@@ -97,7 +98,7 @@ public sealed class ToldModel(WithUsDbContext db, TenantContext tenant, AuditLog
         return Redirect($"/o/{Slug}/voice/{contributionId}");
     }
 
-    private DateTime Today => clock.GetUtcNow().UtcDateTime.Date;
+    private DateOnly Today => clock.Today;
 
     private DateTime Validate(Contribution idea)
     {
@@ -107,25 +108,24 @@ public sealed class ToldModel(WithUsDbContext db, TenantContext tenant, AuditLog
             return default;
         }
 
-        if (!DateTime.TryParseExact(Input.When.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var typed))
+        if (!DateOnly.TryParseExact(Input.When.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             ModelState.AddModelError("Input.When", "Enter a real date, like 2026-03-27");
             return default;
         }
 
-        var date = DateTime.SpecifyKind(typed.Date, DateTimeKind.Utc);
         if (date > Today)
         {
             ModelState.AddModelError("Input.When", "The date you told them must be today or in the past");
         }
-        else if (idea.OutcomeAtUtc is { } decided && date < decided.Date)
+        else if (idea.OutcomeAtUtc is { } decided && date < clock.DayOf(decided))
         {
             ModelState.AddModelError("Input.When",
-                $"The date you told them must be on or after the outcome was recorded ({decided.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))})");
+                $"The date you told them must be on or after the outcome was recorded ({clock.Date(decided)})");
         }
 
-        return date == Today ? clock.GetUtcNow().UtcDateTime : date;
+        // Told today: the moment itself. An earlier day: the moment that day began where the organisation is.
+        return date == Today ? clock.UtcNow : clock.StartOfDayUtc(date);
     }
 
     private async Task<Contribution?> LoadAsync(Guid contributionId, CancellationToken cancellationToken)

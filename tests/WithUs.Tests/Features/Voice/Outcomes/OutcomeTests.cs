@@ -126,7 +126,7 @@ public abstract class OutcomeTests(WithUsFactory app)
         });
         var url = $"{staff.Org}/voice/{idea.Id}/told";
         var page = await staff.Client.GetPageAsync(url);
-        page.FieldValue("Input.When").ShouldBe(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        page.FieldValue("Input.When").ShouldBe(LocalDay.Today().Iso());
 
         using var response = await staff.Client.SubmitAsync(page, url, new Dictionary<string, string>
         {
