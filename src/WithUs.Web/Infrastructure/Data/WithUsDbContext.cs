@@ -9,6 +9,7 @@ using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Import;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Email;
+using WithUs.Web.Infrastructure.Jobs;
 using WithUs.Web.Infrastructure.Security;
 using WithUs.Web.Infrastructure.Tenancy;
 
@@ -49,6 +50,8 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
     public DbSet<ContributionTerm> ContributionTerms => Set<ContributionTerm>();
 
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<JobState> JobStates => Set<JobState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -120,6 +123,8 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
             b.HasIndex(i => new { i.OrganisationId, i.CreatedAtUtc });
             b.HasIndex(i => i.Status);
         });
+
+        builder.ApplyConfiguration(new JobStateConfiguration());
 
         ApplyTenantFilters(builder);
     }
