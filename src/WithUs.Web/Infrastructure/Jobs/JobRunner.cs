@@ -76,8 +76,9 @@ public sealed class JobRunner : BackgroundService
                 {
                     next = (await RunIfDueAsync(name, force, stop)).NextCheckUtc;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
                 {
+                    // Whatever went wrong, the loop must go on: a fault here would stop the whole app.
                     logger.LogWarning(ex, "Job {Job} could not be claimed or recorded; will try again", name);
                     next = Earliest(UtcNow() + AfterStateError, UtcNow() + schedule.Every);
                 }
