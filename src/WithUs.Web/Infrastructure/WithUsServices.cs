@@ -10,6 +10,7 @@ using WithUs.Web.Features.Setup;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
+using WithUs.Web.Infrastructure.Jobs;
 using WithUs.Web.Infrastructure.Security;
 using WithUs.Web.Infrastructure.Tenancy;
 
@@ -48,13 +49,16 @@ public static class WithUsServices
         services.AddSingleton<Features.Voice.Import.ImportProgress>();
         services.AddSingleton<Features.Voice.Import.ImportHooks>();
         services.AddScoped<Features.Voice.Import.VoiceImporter>();
-        services.AddSingleton<Features.Voice.Import.ImportWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<Features.Voice.Import.ImportWorker>());
+        services.AddJob<Features.Voice.Import.ImportWorker>(Features.Voice.Import.ImportWorker.JobName,
+            Features.Voice.Import.ImportWorker.Schedule);
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
+        // A singleton so that tests and tools can dispatch by hand alongside the job.
         services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        var development = builder.Environment.IsDevelopment();
+        services.AddJob<OutboxDispatcher>(OutboxDispatcher.JobName,
+            (schedule, settings) => OutboxDispatcher.Schedule(schedule, settings, development));
         services.AddSingleton<PasswordResetMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<PasswordResetMailer>());
 

@@ -10,6 +10,7 @@ using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Import;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Email;
+using WithUs.Web.Infrastructure.Jobs;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Infrastructure.Data;
@@ -50,6 +51,8 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
     public DbSet<ContributionTerm> ContributionTerms => Set<ContributionTerm>();
 
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<JobState> JobStates => Set<JobState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -117,6 +120,8 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
             b.HasIndex(i => new { i.OrganisationId, i.CreatedAtUtc });
             b.HasIndex(i => i.Status);
         });
+
+        builder.ApplyConfiguration(new JobStateConfiguration());
 
         ApplyTenantFilters(builder);
     }

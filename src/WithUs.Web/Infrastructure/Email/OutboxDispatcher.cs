@@ -1,23 +1,26 @@
-using System.Net;
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Jobs;
 
 namespace WithUs.Web.Infrastructure.Email;
 
 /// <summary>
-/// Sends queued email. With no SMTP server configured, development writes each email to the log and marks it sent;
-/// elsewhere it waits in the outbox until a server is configured. Several app nodes may run this: a row is claimed
-/// by a conditional update, so it is sent once.
+/// Sends queued email, as a background job (Infrastructure/Jobs) every few seconds. With no SMTP server configured,
+/// development writes each email to the log and marks it sent; elsewhere the job is off and email waits in the outbox
+/// until a server is configured. Each row is still claimed by a conditional update, so it is sent once even when
+/// several callers dispatch at once.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IOptions<EmailOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : IJob
 {
+    /// <summary>The job's name in its state row.</summary>
+    public const string JobName = "email-outbox";
+
     private const int MaxAttempts = 5;
 
     /// <summary>Longer than any send takes; if a node dies mid-send, another tries again after it.</summary>
@@ -26,22 +29,16 @@ public sealed class OutboxDispatcher(
     /// <summary>1, 4, 9, 16 minutes between tries: a server that is down for a while is not hammered.</summary>
     private static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(attempts * attempts);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Every three seconds, and only where there is somewhere to send to (or Development's log).</summary>
+    public static void Schedule(JobSchedule schedule, IConfiguration configuration, bool development)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(3), clock);
-        do
-        {
-            try
-            {
-                await DispatchOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "The email outbox could not be read; will try again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var smtpHost = configuration[$"{EmailOptions.Section}:{nameof(EmailOptions.SmtpHost)}"];
+        schedule.Enabled = !string.IsNullOrWhiteSpace(smtpHost) || development;
+        schedule.Every = TimeSpan.FromSeconds(3);
     }
+
+    public async Task RunAsync(JobContext context, CancellationToken cancellationToken) =>
+        await DispatchOnceAsync(cancellationToken);
 
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
@@ -62,6 +59,7 @@ public sealed class OutboxDispatcher(
             .ToListAsync(cancellationToken);
 
         var sent = 0;
+        await using var smtp = new SmtpSender(settings);
         foreach (var email in pending)
         {
             // Claim it: only one node's conditional update matches, and the lock keeps the others off while it sends.
@@ -81,7 +79,7 @@ public sealed class OutboxDispatcher(
             {
                 if (hasSmtp)
                 {
-                    await SendSmtpAsync(settings, email, cancellationToken);
+                    await smtp.SendAsync(email, cancellationToken);
                 }
                 else
                 {
@@ -89,10 +87,12 @@ public sealed class OutboxDispatcher(
                     logger.LogInformation("Email (development, not sent) {Subject}\n{Body}", email.Subject, email.Body);
                 }
             }
-            catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                error = ex.Message;
-                logger.LogWarning("Email {EmailId} could not be sent: {Error}", email.Id, ex.Message);
+                // Refused, unreachable, no TLS where TLS is required, sign-in refused, an address that cannot be read:
+                // all are kept with the email and tried again later.
+                error = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+                logger.LogWarning("Email {EmailId} could not be sent: {Error}", email.Id, error);
             }
 
             var finished = clock.GetUtcNow().UtcDateTime;
@@ -110,24 +110,5 @@ public sealed class OutboxDispatcher(
         }
 
         return sent;
-    }
-
-    private static async Task SendSmtpAsync(EmailOptions settings, OutboxEmail email, CancellationToken cancellationToken)
-    {
-        using var client = new SmtpClient(settings.SmtpHost, settings.SmtpPort) { EnableSsl = settings.SmtpUseTls };
-        if (!string.IsNullOrEmpty(settings.SmtpUserName))
-        {
-            client.Credentials = new NetworkCredential(settings.SmtpUserName, settings.SmtpPassword);
-        }
-
-        using var message = new MailMessage
-        {
-            From = new MailAddress(settings.From),
-            Subject = email.Subject,
-            Body = email.Body,
-            IsBodyHtml = false,
-        };
-        message.To.Add(email.To);
-        await client.SendMailAsync(message, cancellationToken);
     }
 }

@@ -1,65 +1,39 @@
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Jobs;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Voice.Import;
 
 /// <summary>
-/// Checks and imports uploaded files in the background. Woken at once by an upload or a confirm on this node; it
-/// also looks for work left by any node when it starts and then every <c>Import:SweepSeconds</c> (60 by default;
-/// 0 turns the periodic look off, as the tests do so that it never adds to a page's query count). A batch is claimed by a conditional update of its lock, so one worker
-/// runs it; if that node dies, the lock runs out and another takes it over (an import is one transaction, so a
-/// half-done one left nothing behind).
+/// Checks and imports uploaded files, as a background job (Infrastructure/Jobs). Woken at once by an upload or a
+/// confirm on this node; it also looks for work left by any node when the node starts and then every
+/// <c>Import:SweepSeconds</c> (60 by default; 0 turns the periodic look off, as the tests do so that it never adds to
+/// a page's query count). Each batch is still claimed by a conditional update of its own lock, so one worker runs it
+/// even if a job run outlives its lease; if that node dies, the lock runs out and another takes it over (an import is
+/// one transaction, so a half-done one left nothing behind).
 /// </summary>
-public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration,
-    ILogger<ImportWorker> logger) : BackgroundService
+public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock, JobSignals signals) : IJob
 {
+    /// <summary>The job's name in its state row.</summary>
+    public const string JobName = "voice-import";
+
     /// <summary>Longer than checking or importing the largest file allowed takes.</summary>
-    private static readonly TimeSpan Lock = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan Lock = TimeSpan.FromMinutes(15);
 
-    private readonly SemaphoreSlim wake = new(0);
-
-    public void Wake()
+    /// <summary>When and how the job runs: the periodic look comes from <c>Import:SweepSeconds</c>.</summary>
+    public static void Schedule(JobSchedule schedule, IConfiguration configuration)
     {
-        if (wake.CurrentCount == 0)
-        {
-            wake.Release();
-        }
+        var sweep = configuration.GetValue("Import:SweepSeconds", 60);
+        schedule.Every = sweep > 0 ? TimeSpan.FromSeconds(sweep) : null;
+        schedule.RunAtStart = true;
+        schedule.Lease = Lock;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Waiting imports could not be read; will try again");
-            }
+    public void Wake() => signals.Wake(JobName);
 
-            try
-            {
-                var sweep = configuration.GetValue("Import:SweepSeconds", 60);
-                await wake.WaitAsync(sweep > 0 ? TimeSpan.FromSeconds(sweep) : Timeout.InfiniteTimeSpan, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    public override void Dispose()
-    {
-        wake.Dispose();
-        base.Dispose();
-    }
-
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         List<WaitingImport> waiting;
         using (var scope = scopes.CreateScope())
@@ -68,13 +42,20 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, TimeProvider clock
             waiting = await db.ImportBatchesWaitingAsync(clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
-        foreach (var batch in waiting)
+        for (var i = 0; i < waiting.Count; i++)
         {
-            await RunAsync(batch, cancellationToken);
+            // Each batch may take up to its own lock, which the lease taken at the claim covers; later ones need more.
+            if (i > 0 && !await context.RenewLeaseAsync(cancellationToken))
+            {
+                return;
+            }
+
+            var batch = waiting[i];
+            await RunBatchAsync(batch, cancellationToken);
         }
     }
 
-    private async Task RunAsync(WaitingImport waiting, CancellationToken cancellationToken)
+    private async Task RunBatchAsync(WaitingImport waiting, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Account;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Jobs;
+
+namespace WithUs.Web.Features.Installation;
+
+/// <summary>How the background jobs are doing, for whoever runs the installation: read only.</summary>
+public sealed class JobsModel(WithUsDbContext db, UserManager<ApplicationUser> users, JobRunner runner) : OperatorPageModel(users)
+{
+    /// <summary>Every job this node knows, with its shared state; a job that has never run has none yet.</summary>
+    public IReadOnlyList<(string Name, JobState? State)> Jobs { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var states = await db.JobStates.AsNoTracking().ToDictionaryAsync(j => j.Name, StringComparer.Ordinal, cancellationToken);
+        Jobs = [.. runner.Names.Union(states.Keys).Order(StringComparer.Ordinal).Select(name => (name, states.GetValueOrDefault(name)))];
+        return Page();
+    }
+
+    public static string When(DateTime? utc) =>
+        utc is { } at ? at.ToString("d MMM yyyy HH:mm:ss 'UTC'", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "";
+
+    public static string Describe(JobState? state) => state?.Status switch
+    {
+        null or JobStatus.Waiting => "Waiting",
+        JobStatus.Running => "Running",
+        JobStatus.Succeeded => "Succeeded",
+        JobStatus.Retrying => $"Failed, trying again (attempt {state.Attempts})",
+        JobStatus.Failed => $"Failed after {state.Attempts} attempts",
+        _ => state.Status.ToString(),
+    };
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.Members;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Jobs;
+
+namespace WithUs.Tests.Features.Installation;
+
+/// <summary>The operator can see how the background jobs are doing; nobody else can see the page exists.</summary>
+public abstract class JobsPageTests(WithUsFactory app)
+{
+    private const string JobsPath = "/installation/jobs";
+
+    [Fact]
+    public async Task Operator_SeesEveryJob_WithItsStatusAndLastError()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var user = await app.CreateUserAsync(twoFactor: true, isOperator: true);
+        await app.AddMembershipAsync(organisation, user, OrganisationRole.Administrator);
+        using var client = app.CreateBrowser();
+        await client.SignInAsync(user);
+        var name = TestData.Unique("retention");
+        await app.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<WithUsDbContext>();
+            db.JobStates.Add(new JobState
+            {
+                Name = name,
+                Status = JobStatus.Retrying,
+                Attempts = 2,
+                LastError = "TimeoutException: The database did not answer",
+                LastFailedAtUtc = new DateTime(2026, 11, 26, 9, 30, 0, DateTimeKind.Utc),
+                NextRunAtUtc = new DateTime(2026, 11, 26, 9, 34, 0, DateTimeKind.Utc),
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var page = await client.GetPageAsync(JobsPath);
+
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Background jobs");
+        page.QuerySelector("#job-voice-import").ShouldNotBeNull("every registered job is listed, even before it has run");
+        page.QuerySelector("#job-email-outbox").ShouldNotBeNull();
+        var row = page.QuerySelector($"#job-{name}")!.TextContent;
+        row.ShouldContain("Failed, trying again (attempt 2)");
+        row.ShouldContain("TimeoutException: The database did not answer");
+        row.ShouldContain("26 Nov 2026 09:34:00 UTC");
+    }
+
+    [Fact]
+    public async Task JobsPage_ForAnAdministratorWhoIsNotTheOperator_IsNotFound()
+    {
+        var (_, user) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
+        using var client = app.CreateBrowser();
+        await client.SignInAsync(user);
+
+        using var response = await client.GetAsync(new Uri(JobsPath, UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    public sealed class OnSqlite(SqliteWithUsFactory app) : JobsPageTests(app), IClassFixture<SqliteWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresWithUsFactory app) : JobsPageTests(app), IClassFixture<PostgresWithUsFactory>;
+}
