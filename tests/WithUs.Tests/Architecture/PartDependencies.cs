@@ -18,14 +18,14 @@ public sealed class PartDependencies
         .Select(f => (OpCode)f.GetValue(null)!)
         .ToDictionary(o => o.Value);
 
-    private readonly Dictionary<(string From, string To), SortedSet<string>> edges = [];
+    private readonly Dictionary<(string From, string To), HashSet<(Type From, Type To)>> edges = [];
 
     private PartDependencies()
     {
     }
 
-    /// <summary>Every use of one part by another, with the types that make it (for the failure message).</summary>
-    public IReadOnlyDictionary<(string From, string To), SortedSet<string>> Edges => edges;
+    /// <summary>Every use of one part by another, with the pairs of types that make it.</summary>
+    public IReadOnlyDictionary<(string From, string To), HashSet<(Type From, Type To)>> Edges => edges;
 
     /// <param name="types">The types to read.</param>
     /// <param name="partOf">The part a type belongs to, or null for a type that belongs to none (the framework,
@@ -49,10 +49,10 @@ public sealed class PartDependencies
                     var key = (from, to);
                     if (!result.edges.TryGetValue(key, out var evidence))
                     {
-                        result.edges[key] = evidence = new SortedSet<string>(StringComparer.Ordinal);
+                        result.edges[key] = evidence = [];
                     }
 
-                    evidence.Add($"{Name(type)} uses {Name(used)}");
+                    evidence.Add((type, used));
                 }
             }
         }
@@ -62,12 +62,15 @@ public sealed class PartDependencies
 
     /// <summary>
     /// Groups of parts that use each other, directly or round a loop (Tarjan's strongly connected components), each
-    /// sorted by name; the parts in <paramref name="only"/> alone are considered.
+    /// sorted by name.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> Cycles(Func<string, bool> only)
+    /// <param name="only">The parts to consider.</param>
+    /// <param name="ignoring">Uses to leave out, such as a deliberate use against the usual direction.</param>
+    public IReadOnlyList<IReadOnlyList<string>> Cycles(Func<string, bool> only,
+        IReadOnlyCollection<(string From, string To)>? ignoring = null)
     {
         var graph = edges.Keys
-            .Where(e => only(e.From) && only(e.To))
+            .Where(e => only(e.From) && only(e.To) && !(ignoring?.Contains(e) ?? false))
             .GroupBy(e => e.From, e => e.To)
             .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToList());
         var nodes = graph.Keys.Concat(graph.Values.SelectMany(v => v)).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -123,11 +126,14 @@ public sealed class PartDependencies
         return cycles;
     }
 
-    /// <summary>The edges inside one cycle, with their evidence, in words.</summary>
+    /// <summary>The uses inside one cycle, each with a few of the types that make it, in words.</summary>
     public string Describe(IReadOnlyList<string> cycle) => string.Join("\n", edges
         .Where(e => cycle.Contains(e.Key.From) && cycle.Contains(e.Key.To))
         .OrderBy(e => e.Key.From, StringComparer.Ordinal).ThenBy(e => e.Key.To, StringComparer.Ordinal)
-        .Select(e => $"  {e.Key.From} -> {e.Key.To}: {string.Join("; ", e.Value.Take(5))}"));
+        .Select(e => $"  {e.Key.From} -> {e.Key.To}: {string.Join("; ", Describe(e.Value).Take(5))}"));
+
+    public static IEnumerable<string> Describe(IEnumerable<(Type From, Type To)> uses) =>
+        uses.Select(u => $"{Name(u.From)} uses {Name(u.To)}").Order(StringComparer.Ordinal);
 
     private static string Name(Type type) => type.FullName ?? type.Name;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Public;
 

@@ -77,10 +77,10 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithU
             (null, OutcomeStatus.New) => "Nothing to tell you yet.",
             (null, _) => "We have not told you about this yet.",
             ({ } at, _) when ToldOutcome is { } told && told != Outcome =>
-                $"We told you on {Public.PublicWords.Date(at)}. Things have changed since then, so we will tell you again.",
+                $"We told you on {PublicWords.Date(at)}. Things have changed since then, so we will tell you again.",
             ({ } at, _) => ToldHow is { } how
-                ? $"We told you on {Public.PublicWords.Date(at)} ({how.DisplayName().ToLowerInvariant()})."
-                : $"We told you on {Public.PublicWords.Date(at)}.",
+                ? $"We told you on {PublicWords.Date(at)} ({how.DisplayName().ToLowerInvariant()})."
+                : $"We told you on {PublicWords.Date(at)}.",
         };
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Voice.Outcomes;
 

@@ -1,5 +1,6 @@
-namespace WithUs.Web.Features.Organisations;
+namespace WithUs.Web.Infrastructure.Tenancy;
 
+/// <summary>The tenant: everything tenant-owned belongs to exactly one organisation.</summary>
 public sealed class Organisation
 {
     public Guid Id { get; set; }
