@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Bench.Import;
-using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice.Import;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Auditing;

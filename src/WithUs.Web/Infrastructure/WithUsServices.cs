@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Setup;
+using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
@@ -42,15 +43,10 @@ public static class WithUsServices
         services.AddScoped<Features.Organisations.OrganisationClock>();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<AuditLog>();
-        services.AddScoped<Features.Voice.Similarity.SimilarContributions>();
         services.AddWithUsDatabase(configuration);
-        services.AddSingleton<SetupToken>();
-        services.AddScoped<DemoSeeder>();
-        services.AddSingleton<Features.Voice.Import.ImportProgress>();
-        services.AddSingleton<Features.Voice.Import.ImportHooks>();
-        services.AddScoped<Features.Voice.Import.VoiceImporter>();
-        services.AddJob<Features.Voice.Import.ImportWorker>(Features.Voice.Import.ImportWorker.JobName,
-            Features.Voice.Import.ImportWorker.Schedule);
+        services.AddSetup();
+        services.AddDemo();
+        services.AddVoice();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
@@ -59,10 +55,8 @@ public static class WithUsServices
         var development = builder.Environment.IsDevelopment();
         services.AddJob<OutboxDispatcher>(OutboxDispatcher.JobName,
             (schedule, settings) => OutboxDispatcher.Schedule(schedule, settings, development));
-        services.AddSingleton<PasswordResetMailer>();
-        services.AddHostedService(sp => sp.GetRequiredService<PasswordResetMailer>());
+        services.AddAccount();
 
-        AddIdentity(services);
         AddCookiesAndDataProtection(services, builder.Environment.IsDevelopment());
 
         services.AddAuthorization(Policies.Add);
@@ -99,44 +93,6 @@ public static class WithUsServices
         });
 
         return builder;
-    }
-
-    private static void AddIdentity(IServiceCollection services)
-    {
-        services.AddSingleton<CommonPasswords>();
-        services.AddIdentityCore<ApplicationUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-
-                // The user name is the email address, and real addresses hold characters such as ' (o'brien@...)
-                // that Identity's default user-name alphabet refuses. The email validation on each form is the check.
-                o.User.AllowedUserNameCharacters = string.Empty;
-                o.SignIn.RequireConfirmedAccount = false;
-                o.Password.RequiredLength = PasswordRules.MinimumLength;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
-            .AddSignInManager<WithUsSignInManager>()
-            .AddClaimsPrincipalFactory<WithUsClaimsPrincipalFactory>()
-            .AddPasswordValidator<WithUsPasswordValidator>()
-            .AddEntityFrameworkStores<WithUsDbContext>()
-            .AddDefaultTokenProviders()
-            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
-
-        services.AddScoped<WithUsPasswordValidator>();
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
-
-        // Disabling an account or changing a password changes its security stamp; other sessions notice within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
     }
 
     private static void AddCookiesAndDataProtection(IServiceCollection services, bool development)

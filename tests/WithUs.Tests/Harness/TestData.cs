@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;

@@ -1,4 +1,5 @@
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;

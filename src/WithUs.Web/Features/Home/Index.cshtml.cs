@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Setup;
 using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Home;

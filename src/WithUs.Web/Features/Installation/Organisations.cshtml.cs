@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;

@@ -1,4 +1,5 @@
 using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Members;
 

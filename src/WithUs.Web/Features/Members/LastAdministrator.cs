@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Members;
 

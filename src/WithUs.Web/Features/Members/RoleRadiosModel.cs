@@ -1,3 +1,5 @@
+using WithUs.Web.Infrastructure.Tenancy;
+
 namespace WithUs.Web.Features.Members;
 
 public sealed record RoleRadiosModel(string Name, OrganisationRole? Selected, string? Error, string Legend);

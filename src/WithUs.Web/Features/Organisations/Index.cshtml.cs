@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice.Outcomes;
 using WithUs.Web.Infrastructure.Data;

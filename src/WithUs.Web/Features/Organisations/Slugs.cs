@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Organisations;
 

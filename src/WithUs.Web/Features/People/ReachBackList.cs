@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure.Data;
 

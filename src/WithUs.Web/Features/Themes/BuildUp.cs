@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Themes;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Features.Themes;

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;

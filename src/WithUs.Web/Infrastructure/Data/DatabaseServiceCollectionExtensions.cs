@@ -13,7 +13,6 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<SqlitePragmaInterceptor>();
         services.AddScoped<WriteGuardInterceptor>();
-        services.AddSingleton<Features.Voice.Similarity.ContributionIndexer>();
 
         var connectionString = ResolveConnectionString(options);
         services.AddDbContext<WithUsDbContext>((sp, db) =>
@@ -29,8 +28,9 @@ public static class DatabaseServiceCollectionExtensions
                     break;
             }
 
-            // The indexer adds the similarity terms first, so the write guard stamps and checks them with the rest.
-            db.AddInterceptors(sp.GetRequiredService<Features.Voice.Similarity.ContributionIndexer>());
+            // The features' own interceptors (the similarity index) first, so the write guard stamps and checks the
+            // rows they add with the rest.
+            db.AddInterceptors(sp.GetServices<IFeatureSaveChangesInterceptor>());
             db.AddInterceptors(sp.GetRequiredService<WriteGuardInterceptor>());
 
             // The migrations are written by hand, without a model snapshot; a test compares the schema they make

@@ -1,13 +1,15 @@
 #pragma warning disable RS0030 // This file is the one allow-listed place that may read across organisations (see BannedSymbols.txt).
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Members;
-using WithUs.Web.Features.Voice.Import;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Infrastructure.Data;
 
 /// <summary>
 /// The only queries that cross organisations. Each returns just what a person may see of their own:
-/// their memberships, or the invitation whose secret token they hold. Keep this file short and reviewed.
+/// their memberships, or the invitation whose secret token they hold; and, for a background worker, the ids
+/// of rows waiting for it. Keep this file short and reviewed.
 /// </summary>
 public static class TenantBypass
 {
@@ -32,17 +34,18 @@ public static class TenantBypass
             .SingleOrDefaultAsync(i => i.TokenHash == tokenHash, cancellationToken);
 
     /// <summary>
-    /// Import files waiting for the background worker in any organisation: only their ids, which the worker then
-    /// opens acting in that organisation.
+    /// Rows of one kind that wait for background work, in any organisation: only their ids and organisations, which
+    /// the worker then opens acting in that organisation (so every read and write after this one is filtered as usual).
     /// </summary>
-    public static Task<List<WaitingImport>> ImportBatchesWaitingAsync(this WithUsDbContext db, DateTime now,
-        CancellationToken cancellationToken = default) =>
-        db.ImportBatches.IgnoreQueryFilters()
+    public static Task<List<TenantRow>> WaitingInAnyOrganisationAsync<T, TKey>(this WithUsDbContext db,
+        Expression<Func<T, bool>> waiting, Expression<Func<T, TKey>> order, int take,
+        CancellationToken cancellationToken = default)
+        where T : class, ITenantOwned =>
+        db.Set<T>().IgnoreQueryFilters()
             .AsNoTracking()
-            .Where(b => (b.Status == ImportStatus.Checking || b.Status == ImportStatus.Importing)
-                        && (b.LockedUntilUtc == null || b.LockedUntilUtc < now))
-            .OrderBy(b => b.CreatedAtUtc)
-            .Select(b => new WaitingImport(b.Id, b.OrganisationId))
-            .Take(10)
+            .Where(waiting)
+            .OrderBy(order)
+            .Select(r => new TenantRow(r.Id, r.OrganisationId))
+            .Take(take)
             .ToListAsync(cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using WithUs.Web.Features.Members;
 
 namespace WithUs.Web.Infrastructure.Tenancy;
 

@@ -1,6 +1,3 @@
-using WithUs.Web.Features.Members;
-using WithUs.Web.Features.Organisations;
-
 namespace WithUs.Web.Infrastructure.Tenancy;
 
 /// <summary>

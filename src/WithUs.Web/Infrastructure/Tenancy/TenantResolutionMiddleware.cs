@@ -72,7 +72,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         return true;
     }
 
-    private static Task<Features.Organisations.Organisation?> FindAsync(WithUsDbContext db, string slug, CancellationToken ct)
+    private static Task<Organisation?> FindAsync(WithUsDbContext db, string slug, CancellationToken ct)
     {
         var lowered = slug.ToLowerInvariant();
         return db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Slug == lowered, ct);

@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using WithUs.Tests.Harness;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Account;
 

@@ -1,5 +1,5 @@
 using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Layout;
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Organisations;
 

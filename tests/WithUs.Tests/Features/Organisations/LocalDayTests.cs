@@ -1,7 +1,7 @@
+using WithUs.Web.Infrastructure.Tenancy;
 using System.Net;
 using WithUs.Tests.Features.Voice.Outcomes;
 using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
 

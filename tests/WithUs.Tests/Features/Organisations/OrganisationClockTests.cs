@@ -1,3 +1,4 @@
+using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Tests.Harness;
 using WithUs.Web.Features.Organisations;
 

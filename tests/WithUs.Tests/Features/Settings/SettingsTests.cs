@@ -1,8 +1,7 @@
 using System.Net;
 using WithUs.Tests.Features.Voice.Outcomes;
 using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
-using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Settings;
 

@@ -1,7 +1,7 @@
 using WithUs.Tests.Features.Voice.Outcomes;
 using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Themes;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using WithUs.Tests.Features.Voice.Outcomes;
 using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
-using WithUs.Web.Features.Voice;
+using WithUs.Web.Features.Themes;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Themes;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Voice;
 

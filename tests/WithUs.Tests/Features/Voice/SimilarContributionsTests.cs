@@ -18,7 +18,7 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
         app.InScopeAsync(async services =>
         {
             services.GetRequiredService<WithUs.Web.Infrastructure.Tenancy.TenantContext>()
-                .Set(organisation.ToEntity(), WithUs.Web.Features.Members.OrganisationRole.Staff);
+                .Set(organisation.ToEntity(), WithUs.Web.Infrastructure.Tenancy.OrganisationRole.Staff);
             return await services.GetRequiredService<SimilarContributions>().FindAsync(text);
         });
 
@@ -180,7 +180,7 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
         var found = await app.InScopeAsync(async services =>
         {
             services.GetRequiredService<WithUs.Web.Infrastructure.Tenancy.TenantContext>()
-                .Set(organisation.ToEntity(), WithUs.Web.Features.Members.OrganisationRole.Staff);
+                .Set(organisation.ToEntity(), WithUs.Web.Infrastructure.Tenancy.OrganisationRole.Staff);
             return await services.GetRequiredService<SimilarContributions>().FindAsync(second.Text, excluding: second.Id);
         });
 

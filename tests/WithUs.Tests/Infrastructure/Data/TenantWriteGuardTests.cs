@@ -1,6 +1,7 @@
 using WithUs.Tests.Harness;
 using WithUs.Web.Features.Members;
 using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Infrastructure.Data;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Infrastructure.Security;
 

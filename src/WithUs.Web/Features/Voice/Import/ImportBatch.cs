@@ -48,26 +48,3 @@ public sealed class ImportBatch : ITenantOwned
     public const int FileNameMaxLength = 200;
     public const int MessageMaxLength = 1000;
 }
-
-public enum ImportStatus
-{
-    /// <summary>Uploaded; waiting for, or being, checked.</summary>
-    Checking = 0,
-
-    /// <summary>Checked: ready to import when it has no errors, otherwise waiting for a corrected file.</summary>
-    Checked = 1,
-
-    /// <summary>Confirmed; waiting for, or being, imported.</summary>
-    Importing = 2,
-
-    Imported = 3,
-
-    Failed = 4,
-}
-
-public static class ImportLimits
-{
-    public const long MaxFileBytes = 20 * 1024 * 1024;
-    public const int ErrorsKept = 100;
-    public const int PreviewRows = 10;
-}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Themes;
 
 namespace WithUs.Web.Features.Voice.Import;
 

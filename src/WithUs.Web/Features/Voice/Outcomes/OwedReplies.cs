@@ -1,6 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Voice.Outcomes;
 

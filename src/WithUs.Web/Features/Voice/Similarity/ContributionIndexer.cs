@@ -9,7 +9,7 @@ namespace WithUs.Web.Features.Voice.Similarity;
 /// Keeps the similarity index in step with contribution texts in the same save, so a contribution is findable the
 /// moment it exists and never after it is gone (its terms cascade with it).
 /// </summary>
-public sealed class ContributionIndexer : SaveChangesInterceptor
+public sealed class ContributionIndexer : SaveChangesInterceptor, IFeatureSaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)

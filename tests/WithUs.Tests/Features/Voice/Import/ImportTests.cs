@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
+using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Import;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Voice.Import;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Voice.Outcomes;
 

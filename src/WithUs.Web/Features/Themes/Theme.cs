@@ -1,6 +1,6 @@
 using WithUs.Web.Infrastructure.Data;
 
-namespace WithUs.Web.Features.Voice;
+namespace WithUs.Web.Features.Themes;
 
 /// <summary>A topic the organisation groups what people say under, such as "Food" or "Getting here".</summary>
 public sealed class Theme : ITenantOwned
@@ -20,19 +20,4 @@ public sealed class Theme : ITenantOwned
 
     public const int NameMaxLength = 80;
     public const int DescriptionMaxLength = 500;
-}
-
-public sealed class ContributionTheme : ITenantOwned
-{
-    public Guid Id { get; set; }
-
-    public Guid OrganisationId { get; set; }
-
-    public Guid ContributionId { get; set; }
-
-    public Contribution? Contribution { get; set; }
-
-    public Guid ThemeId { get; set; }
-
-    public Theme? Theme { get; set; }
 }

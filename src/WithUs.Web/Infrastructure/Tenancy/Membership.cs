@@ -1,15 +1,7 @@
 using WithUs.Web.Features.Account;
-using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Data;
 
-namespace WithUs.Web.Features.Members;
-
-public enum OrganisationRole
-{
-    Partner = 0,
-    Staff = 1,
-    Administrator = 2,
-}
+namespace WithUs.Web.Infrastructure.Tenancy;
 
 /// <summary>A person's place in one organisation. A person may belong to several, with a different role in each.</summary>
 public sealed class Membership : ITenantOwned, IAudited

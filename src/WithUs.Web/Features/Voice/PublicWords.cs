@@ -1,7 +1,6 @@
 using System.Globalization;
-using WithUs.Web.Features.Voice;
 
-namespace WithUs.Web.Features.Public;
+namespace WithUs.Web.Features.Voice;
 
 /// <summary>Easy-read words for the public pages: short sentences, everyday words.</summary>
 public static class PublicWords

@@ -1,4 +1,4 @@
-namespace WithUs.Web.Features.Members;
+namespace WithUs.Web.Infrastructure.Tenancy;
 
 public static class OrganisationRoleExtensions
 {

@@ -1,5 +1,6 @@
-namespace WithUs.Web.Features.Organisations;
+namespace WithUs.Web.Infrastructure.Tenancy;
 
+/// <summary>The tenant: everything tenant-owned belongs to exactly one organisation.</summary>
 public sealed class Organisation
 {
     public Guid Id { get; set; }
@@ -25,7 +26,7 @@ public sealed class Organisation
 
     /// <summary>
     /// The IANA time zone whose days the organisation lives by ("today", "this week", dates shown without a time);
-    /// see <see cref="OrganisationClock"/>.
+    /// see <c>OrganisationClock</c>.
     /// </summary>
     public string TimeZone { get; set; } = DefaultTimeZone;
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 
-namespace WithUs.Web.Features.Public;
+namespace WithUs.Web.Infrastructure.Ui;
 
 /// <summary>
 /// Text a person could have typed: no control characters (other than new lines and tabs), no broken characters (as

@@ -1,4 +1,4 @@
-namespace WithUs.Web.Features.Public;
+namespace WithUs.Web.Features.Voice;
 
 /// <summary>The one required tick: that we may keep what they tell us. Plain words, said before they agree.</summary>
 public sealed record ConsentModel(string Name, bool Checked, string? Error, string Explanation)

@@ -1,80 +1,5 @@
 namespace WithUs.Web.Features.Voice;
 
-public enum ContributionKind
-{
-    Idea = 0,
-    Need = 1,
-    Feedback = 2,
-    Concern = 3,
-    Praise = 4,
-    Question = 5,
-}
-
-public enum Channel
-{
-    Conversation = 0,
-    DropIn = 1,
-    OneToOne = 2,
-    GroupMeeting = 3,
-    Survey = 4,
-    OnlineForm = 5,
-    Phone = 6,
-    SocialMedia = 7,
-    Event = 8,
-    Other = 9,
-}
-
-/// <summary>Whether we heard it from the person, or from someone speaking for them (seed 004: "second or even third parties").</summary>
-public enum Provenance
-{
-    FirstHand = 0,
-    OnTheirBehalf = 1,
-}
-
-public enum ContributionSource
-{
-    Staff = 0,
-    Partner = 1,
-    PublicForm = 2,
-    Import = 3,
-}
-
-public enum OutcomeStatus
-{
-    New = 0,
-    BeingConsidered = 1,
-    Planned = 2,
-    PartOfProject = 3,
-    Done = 4,
-    NotPossible = 5,
-}
-
-public enum NotPossibleReason
-{
-    OutsideWhatWeCanChange = 0,
-    NonNegotiableBoundary = 1,
-    NotAffordableNow = 2,
-    SomeoneElsesResponsibility = 3,
-    Other = 4,
-}
-
-public enum TellingMethod
-{
-    InPerson = 0,
-    Phone = 1,
-    Email = 2,
-    TextMessage = 3,
-    Letter = 4,
-    AtAMeeting = 5,
-    Other = 6,
-}
-
-public enum InterestKind
-{
-    WouldTakePart = 0,
-    WantsToHear = 1,
-}
-
 /// <summary>Plain words for every choice; partners and the public read some of these.</summary>
 public static class VoiceWords
 {
@@ -155,11 +80,5 @@ public static class VoiceWords
         TellingMethod.Letter => "Letter",
         TellingMethod.AtAMeeting => "At a meeting",
         _ => "Other",
-    };
-
-    public static string DisplayName(this InterestKind kind) => kind switch
-    {
-        InterestKind.WouldTakePart => "Would take part",
-        _ => "Wants to hear about it",
     };
 }

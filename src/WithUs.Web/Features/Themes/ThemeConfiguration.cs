@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Web.Features.Themes;
+
+internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
+{
+    public void Configure(EntityTypeBuilder<Theme> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(Theme.NameMaxLength);
+        builder.Property(t => t.Description).HasMaxLength(Theme.DescriptionMaxLength);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => new { t.OrganisationId, t.Name }).IsUnique();
+    }
+}

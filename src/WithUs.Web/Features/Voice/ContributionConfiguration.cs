@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Web.Features.Voice;
+
+internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contribution>
+{
+    public void Configure(EntityTypeBuilder<Contribution> builder)
+    {
+        builder.Property(c => c.Text).HasMaxLength(Contribution.TextMaxLength);
+        builder.Property(c => c.RelayedBy).HasMaxLength(Contribution.RelayedByMaxLength);
+        builder.Property(c => c.OutcomeExplanation).HasMaxLength(Contribution.ExplanationMaxLength);
+        builder.Property(c => c.ToldNote).HasMaxLength(Contribution.ToldNoteMaxLength);
+        builder.Property(c => c.PublicSummary).HasMaxLength(Contribution.PublicSummaryMaxLength);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(c => c.LinkedTo).WithMany(c => c.Voices).HasForeignKey(c => c.LinkedToId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(c => new { c.OrganisationId, c.CreatedAtUtc });
+        builder.HasIndex(c => new { c.OrganisationId, c.Outcome });
+        builder.HasIndex(c => c.PersonId);
+        builder.HasIndex(c => c.LinkedToId);
+
+        // Lookups by id within the organisation (migration SimilarityIndexes says why SQLite needs them).
+        builder.HasIndex(c => new { c.OrganisationId, c.Id });
+        builder.HasIndex(c => new { c.OrganisationId, c.LinkedToId });
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace WithUs.Web.Features.Voice.Similarity;
+
+internal sealed class ContributionTermConfiguration : IEntityTypeConfiguration<ContributionTerm>
+{
+    public void Configure(EntityTypeBuilder<ContributionTerm> builder)
+    {
+        builder.Property(t => t.Term).HasMaxLength(ContributionTerm.TermMaxLength);
+        builder.HasOne<Contribution>().WithMany().HasForeignKey(t => t.ContributionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => new { t.OrganisationId, t.Term, t.ContributionId });
+        builder.HasIndex(t => t.ContributionId);
+    }
+}

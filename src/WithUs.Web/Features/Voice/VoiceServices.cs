@@ -1,0 +1,22 @@
+using WithUs.Web.Features.Voice.Import;
+using WithUs.Web.Features.Voice.Similarity;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Jobs;
+
+namespace WithUs.Web.Features.Voice;
+
+public static class VoiceServices
+{
+    /// <summary>Voice: similar contributions and their index, and importing a spreadsheet in the background.</summary>
+    public static IServiceCollection AddVoice(this IServiceCollection services)
+    {
+        services.AddScoped<SimilarContributions>();
+        services.AddSingleton<IFeatureSaveChangesInterceptor, ContributionIndexer>();
+
+        services.AddSingleton<ImportProgress>();
+        services.AddSingleton<ImportHooks>();
+        services.AddScoped<VoiceImporter>();
+        services.AddJob<ImportWorker>(ImportWorker.JobName, ImportWorker.Schedule);
+        return services;
+    }
+}
