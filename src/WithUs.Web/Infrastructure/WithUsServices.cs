@@ -10,10 +10,12 @@ using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Setup;
 using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
 using WithUs.Web.Infrastructure.Security;
 using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Infrastructure;
 
@@ -63,6 +65,12 @@ public static class WithUsServices
         AddCookiesAndDataProtection(services, builder.Environment.IsDevelopment());
 
         services.AddAuthorization(Policies.Add);
+        services.AddSingleton<PageAccess>();
+        services.AddRouteResource<Features.Voice.Contribution>("contributionId");
+        services.AddRouteResource<Features.People.Person>("personId");
+        services.AddRouteResource<Features.Voice.Theme>("themeId");
+        services.AddRouteResource<Features.Voice.Import.ImportBatch>("batchId");
+        services.AddRouteResource<Features.Members.Membership>("membershipId");
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, OrganisationRoleHandler>();
 
         services.AddWithUsRateLimits(configuration);
@@ -81,11 +89,15 @@ public static class WithUsServices
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
+            o.Conventions.Add(new OrganisationPageConvention());
             // Razor Pages validates antiforgery on every POST by itself. An extra convention filter here would be added
             // after a page's own [IgnoreAntiforgeryToken] and override it, so the error page could not answer the
             // re-executed POST of a failed form and people saw an empty 400.
         }).AddMvcOptions(o =>
         {
+            o.Filters.Add<HandlerRequiredFilter>();
+            o.Filters.Add<RouteResourceFilter>();
+
             // Plain words when a value cannot be read at all (a tampered radio button, letters in a number field).
             var messages = o.ModelBindingMessageProvider;
             messages.SetAttemptedValueIsInvalidAccessor((_, _) => "Check this answer: it is not one of the choices");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Account;
 
+[AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class SignInModel(
     SignInManager<ApplicationUser> signIn,

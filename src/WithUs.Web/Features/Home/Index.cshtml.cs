@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Members;
@@ -7,6 +8,7 @@ using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Home;
 
+[AllowAnonymous]
 public sealed class IndexModel(WithUsDbContext db, DatabaseOptions databaseOptions) : WithUsPageModel
 {
     public bool SignedIn { get; private set; }

@@ -6,15 +6,13 @@ using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.People;
 
 /// <summary>Reaching back to everyone linked to an idea or a theme: see who, export their contact list, record contacting them.</summary>
-public abstract class ReachBackPageModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock,
-    SimilarContributions similar) : WithUsPageModel
+public abstract class ReachBackPageModel(WithUsDbContext db, AuditLog audit, TimeProvider clock,
+    SimilarContributions similar) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     /// <summary>What the opportunity is linked to, as a heading ("the idea", "the theme Food").</summary>
     public string Title { get; protected set; } = "";

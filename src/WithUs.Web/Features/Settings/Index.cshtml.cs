@@ -1,19 +1,18 @@
+using WithUs.Web.Infrastructure.Authorisation;
+using WithUs.Web.Features.Members;
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Settings;
 
 /// <summary>The organisation's own numbers for "building up" and "owed a reply", and whether its public pages are open.</summary>
-[Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : WithUsPageModel
+[MinimumRole(OrganisationRole.Administrator)]
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -78,7 +77,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, AuditLo
         }
 
         Notice = "Settings saved.";
-        return Redirect($"/o/{Slug}/settings");
+        return RedirectToPage("/Settings/Index", new { org = Slug });
     }
 
     private int Whole(string key, string? typed, int minimum, int maximum, string what)

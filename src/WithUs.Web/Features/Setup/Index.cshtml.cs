@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,7 @@ using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Setup;
 
+[AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class IndexModel(
     WithUsDbContext db,

@@ -1,17 +1,13 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Themes;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public int WindowDays => tenant.Organisation!.BuildUpWindowDays;
 
@@ -45,7 +41,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimePro
         db.Themes.Add(theme);
         await db.SaveChangesAsync(cancellationToken);
         Notice = $"Theme \"{theme.Name}\" added.";
-        return Redirect($"/o/{Slug}/themes");
+        return RedirectToPage("/Themes/Index", new { org = Slug });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

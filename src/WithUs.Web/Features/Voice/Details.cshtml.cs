@@ -1,17 +1,13 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice;
 
 /// <summary>One thing someone said: the words, who and when, themes, the voices it has, what happened and who was told.</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class DetailsModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+public sealed class DetailsModel(WithUsDbContext db) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public Contribution Item { get; private set; } = null!;
 
@@ -35,11 +31,7 @@ public sealed class DetailsModel(WithUsDbContext db, TenantContext tenant) : Wit
             .Include(c => c.LinkedTo)
             .Include(c => c.Themes).ThenInclude(t => t.Theme)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == contributionId, cancellationToken);
-        if (item is null)
-        {
-            return NotFound();
-        }
+            .SingleAsync(c => c.Id == contributionId, cancellationToken);
 
         Item = item;
         Idea = item.LinkedTo ?? item;
