@@ -1,8 +1,8 @@
-using WithUs.Web.Infrastructure.Authorisation;
-using WithUs.Web.Features.Members;
 using Microsoft.EntityFrameworkCore;
+using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice.Outcomes;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 

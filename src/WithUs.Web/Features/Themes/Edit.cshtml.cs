@@ -1,5 +1,5 @@
-using WithUs.Web.Features.Voice;
 using Microsoft.AspNetCore.Mvc;
+using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 

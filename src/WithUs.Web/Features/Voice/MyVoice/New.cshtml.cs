@@ -1,11 +1,11 @@
-using WithUs.Web.Infrastructure.Authorisation;
-using WithUs.Web.Features.Members;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Members;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Public;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
