@@ -110,7 +110,7 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
             .ToListAsync(cancellationToken);
         var ideas = rows.Select(r => r.LinkedToId ?? r.Id).Distinct().ToList();
         var voices = await VoiceCounts.ForAsync(db, ideas, cancellationToken);
-        Rows = rows.Select(r => new Row(r.Id, VoiceText.Excerpt(r.Text, 200), r.Kind, r.Channel, r.SaidOnUtc, r.PersonId, r.PersonName,
+        Rows = rows.Select(r => new Row(r.Id, VoiceText.Said(r.Text, r.LinkedToId is not null, 200), r.Kind, r.Channel, r.SaidOnUtc, r.PersonId, r.PersonName,
             r.LinkedToId, voices.GetValueOrDefault(r.LinkedToId ?? r.Id, 1), r.Outcome)).ToList();
     }
 
