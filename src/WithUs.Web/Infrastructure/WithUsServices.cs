@@ -1,3 +1,6 @@
+using WithUs.Web.Features.People;
+using WithUs.Web.Features.Themes;
+using WithUs.Web.Features.Members;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -9,11 +12,13 @@ using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Setup;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
 using WithUs.Web.Infrastructure.Jobs;
 using WithUs.Web.Infrastructure.Security;
 using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Infrastructure;
 
@@ -47,6 +52,9 @@ public static class WithUsServices
         services.AddSetup();
         services.AddDemo();
         services.AddVoice();
+        services.AddPeople();
+        services.AddThemes();
+        services.AddMembers();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
@@ -60,6 +68,7 @@ public static class WithUsServices
         AddCookiesAndDataProtection(services, builder.Environment.IsDevelopment());
 
         services.AddAuthorization(Policies.Add);
+        services.AddSingleton<PageAccess>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, OrganisationRoleHandler>();
 
         services.AddWithUsRateLimits(configuration);
@@ -78,11 +87,15 @@ public static class WithUsServices
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
+            o.Conventions.Add(new OrganisationPageConvention());
             // Razor Pages validates antiforgery on every POST by itself. An extra convention filter here would be added
             // after a page's own [IgnoreAntiforgeryToken] and override it, so the error page could not answer the
             // re-executed POST of a failed form and people saw an empty 400.
         }).AddMvcOptions(o =>
         {
+            o.Filters.Add<HandlerRequiredFilter>();
+            o.Filters.Add<RouteResourceFilter>();
+
             // Plain words when a value cannot be read at all (a tampered radio button, letters in a number field).
             var messages = o.ModelBindingMessageProvider;
             messages.SetAttemptedValueIsInvalidAccessor((_, _) => "Check this answer: it is not one of the choices");

@@ -18,9 +18,9 @@ public sealed class InvitationTests(BrowserApp app, ITestOutputHelper output) : 
         await admin.FollowAsync(Steps.OrganisationName);
 
         await admin.ClickAsync(admin.Page.GetByRole(AriaRole.Navigation, new() { Name = "Organisation" })
-            .GetByRole(AriaRole.Link, new() { Name = "People and roles", Exact = true }));
+            .GetByRole(AriaRole.Link, new() { Name = "Team and roles", Exact = true }));
         admin.Location.ShouldBe($"/o/{Steps.OrganisationSlug}/members");
-        (await admin.Heading.InnerTextAsync()).ShouldBe("People and roles");
+        (await admin.Heading.InnerTextAsync()).ShouldBe("Team and roles");
 
         await Steps.InviteAsync(admin, Partner.Email, "Partner");
         await Steps.InviteAsync(admin, Staff.Email, "Staff");

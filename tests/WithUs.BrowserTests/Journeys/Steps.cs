@@ -139,7 +139,7 @@ public static partial class Steps
         (await journey.Page.Locator("header").InnerTextAsync()).ShouldContain(account.Person.Name);
     }
 
-    /// <summary>From People and roles: invite someone by email with a role (the label of its radio), and come back.</summary>
+    /// <summary>From Team and roles: invite someone by email with a role (the label of its radio), and come back.</summary>
     public static async Task InviteAsync(Journey admin, string email, string role)
     {
         await admin.FollowAsync("Invite someone");

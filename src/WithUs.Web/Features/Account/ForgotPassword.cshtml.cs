@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Account;
 
+[AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class ForgotPasswordModel(PasswordResetMailer queue, IOptions<EmailOptions> emailOptions) : WithUsPageModel
 {

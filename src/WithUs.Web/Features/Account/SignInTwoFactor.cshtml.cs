@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -7,6 +8,7 @@ using WithUs.Web.Infrastructure.Security;
 
 namespace WithUs.Web.Features.Account;
 
+[AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class SignInTwoFactorModel(SignInManager<ApplicationUser> signIn, AuditLog audit)
     : SecondStepPageModel(signIn, audit)

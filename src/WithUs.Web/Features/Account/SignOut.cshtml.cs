@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Infrastructure.Auditing;
@@ -5,6 +6,7 @@ using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Account;
 
+[AllowAnonymous]
 public sealed class SignOutModel(SignInManager<ApplicationUser> signIn, AuditLog audit) : WithUsPageModel
 {
     public void OnGet()

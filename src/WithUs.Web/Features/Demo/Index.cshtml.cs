@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Account;
@@ -9,6 +10,7 @@ using WithUs.Web.Infrastructure.Ui;
 namespace WithUs.Web.Features.Demo;
 
 /// <summary>Only in demo mode: sign in as one of the invented people, without a password.</summary>
+[AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
 public sealed class IndexModel(
     DatabaseOptions databaseOptions,

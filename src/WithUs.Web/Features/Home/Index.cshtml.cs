@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Setup;
 using WithUs.Web.Infrastructure.Data;
@@ -7,6 +8,7 @@ using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Home;
 
+[AllowAnonymous]
 public sealed class IndexModel(WithUsDbContext db, DatabaseOptions databaseOptions) : WithUsPageModel
 {
     public bool SignedIn { get; private set; }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Infrastructure.Ui;
 
@@ -14,6 +15,8 @@ public abstract class OperatorPageModel(UserManager<ApplicationUser> users) : Wi
 {
     protected UserManager<ApplicationUser> Users { get; } = users;
 
+    // Not a handler: without this, Razor Pages would also offer it as one ("PAGE ...?handler=HandlerExecution").
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         if ((await Users.GetUserAsync(User))?.IsOperator != true)

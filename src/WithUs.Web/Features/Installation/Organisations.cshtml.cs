@@ -61,8 +61,8 @@ public sealed class OrganisationsModel(
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        Notice = $"{organisation.Name} has been added. Invite its staff and partners from People and roles.";
-        return Redirect($"/o/{slug}/members");
+        Notice = $"{organisation.Name} has been added. Invite its staff and partners from Team and roles.";
+        return RedirectToPage("/Members/Index", new { org = slug });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

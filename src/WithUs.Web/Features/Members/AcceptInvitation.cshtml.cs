@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -17,6 +18,7 @@ namespace WithUs.Web.Features.Members;
 /// The link in an invitation email. A new person creates their account here; someone with an account signs in first.
 /// The invitation must be for the signed-in person's own email address.
 /// </summary>
+[AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class AcceptInvitationModel(
     WithUsDbContext db,
@@ -147,7 +149,7 @@ public sealed class AcceptInvitationModel(
         // A fresh sign-in picks up the new role, including whether two-factor authentication is now required.
         await signIn.SignInAsync(user, isPersistent: false);
         Notice = $"Welcome to {organisation.Name}.";
-        return Redirect($"/o/{organisation.Slug}");
+        return RedirectToPage("/Organisations/Index", new { org = organisation.Slug });
     }
 
     private async Task<Organisation?> LoadAsync(string token, CancellationToken cancellationToken)

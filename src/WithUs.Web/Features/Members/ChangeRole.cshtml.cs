@@ -1,18 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Members;
 
-[Authorize(Policy = Policies.Administrator)]
-public sealed class ChangeRoleModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : WithUsPageModel
+[MinimumRole(OrganisationRole.Administrator)]
+public sealed class ChangeRoleModel(WithUsDbContext db, AuditLog audit) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public string PersonName { get; private set; } = "";
 
@@ -22,10 +20,6 @@ public sealed class ChangeRoleModel(WithUsDbContext db, TenantContext tenant, Au
     public async Task<IActionResult> OnGetAsync(Guid membershipId, CancellationToken cancellationToken)
     {
         var membership = await LoadAsync(membershipId, cancellationToken);
-        if (membership is null)
-        {
-            return NotFound();
-        }
 
         Input.Role = membership.Role;
         return Page();
@@ -34,10 +28,6 @@ public sealed class ChangeRoleModel(WithUsDbContext db, TenantContext tenant, Au
     public async Task<IActionResult> OnPostAsync(Guid membershipId, CancellationToken cancellationToken)
     {
         var membership = await LoadAsync(membershipId, cancellationToken);
-        if (membership is null)
-        {
-            return NotFound();
-        }
 
         if (!ModelState.IsValid)
         {
@@ -56,14 +46,14 @@ public sealed class ChangeRoleModel(WithUsDbContext db, TenantContext tenant, Au
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync("RoleChanged", details: $"{membership.UserId}: {before} to {newRole}", cancellationToken: cancellationToken);
         Notice = $"{PersonName} is now {newRole.DisplayName().ToLowerInvariant()}.";
-        return Redirect($"/o/{Slug}/members");
+        return RedirectToPage("/Members/Index", new { org = Slug });
     }
 
-    private async Task<Membership?> LoadAsync(Guid membershipId, CancellationToken cancellationToken)
+    private async Task<Membership> LoadAsync(Guid membershipId, CancellationToken cancellationToken)
     {
         var membership = await db.Memberships.Include(m => m.User)
-            .SingleOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
-        PersonName = membership?.User?.DisplayName ?? "";
+            .SingleAsync(m => m.Id == membershipId, cancellationToken);
+        PersonName = membership.User?.DisplayName ?? "";
         return membership;
     }
 

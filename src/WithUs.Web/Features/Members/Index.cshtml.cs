@@ -1,17 +1,15 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Members;
 
-[Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+[MinimumRole(OrganisationRole.Administrator)]
+public sealed class IndexModel(WithUsDbContext db, TimeProvider clock) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public Guid? CurrentUserId => CurrentUser.Id(User);
 
@@ -43,6 +41,6 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, TimePro
         invitation.RevokedAtUtc ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         Notice = $"The invitation for {invitation.Email} has been cancelled.";
-        return Redirect($"/o/{Slug}/members");
+        return RedirectToPage("/Members/Index", new { org = Slug });
     }
 }

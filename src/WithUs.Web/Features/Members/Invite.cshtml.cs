@@ -1,21 +1,18 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Infrastructure;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Members;
 
-[Authorize(Policy = Policies.Administrator)]
-public sealed class InviteModel(WithUsDbContext db, TenantContext tenant, EmailOutbox outbox, TimeProvider clock)
-    : WithUsPageModel
+[MinimumRole(OrganisationRole.Administrator)]
+public sealed class InviteModel(WithUsDbContext db, TenantContext tenant, EmailOutbox outbox, TimeProvider clock) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -76,7 +73,7 @@ public sealed class InviteModel(WithUsDbContext db, TenantContext tenant, EmailO
             """);
         await db.SaveChangesAsync(cancellationToken);
         Notice = $"We have sent an invitation to {email}.";
-        return Redirect($"/o/{Slug}/members");
+        return RedirectToPage("/Members/Index", new { org = Slug });
     }
 
     private static string Article(OrganisationRole role) => role == OrganisationRole.Administrator ? "an" : "a";

@@ -1,21 +1,19 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Members;
 
-[Authorize(Policy = Policies.Administrator)]
-public sealed class RemoveModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : WithUsPageModel
+[MinimumRole(OrganisationRole.Administrator)]
+public sealed class RemoveModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : OrganisationPageModel
 {
     private const string LastAdministratorMessage =
         "You cannot remove the only administrator. Make someone else an administrator first";
 
-    public string Slug => tenant.Organisation!.Slug;
 
     public string OrganisationName => tenant.Organisation!.Name;
 
@@ -26,10 +24,6 @@ public sealed class RemoveModel(WithUsDbContext db, TenantContext tenant, AuditL
     public async Task<IActionResult> OnGetAsync(Guid membershipId, CancellationToken cancellationToken)
     {
         var membership = await LoadAsync(membershipId, cancellationToken);
-        if (membership is null)
-        {
-            return NotFound();
-        }
 
         CanRemove = !await LastAdministrator.IsOnlyAdministratorAsync(db, membership, cancellationToken);
         if (!CanRemove)
@@ -43,10 +37,6 @@ public sealed class RemoveModel(WithUsDbContext db, TenantContext tenant, AuditL
     public async Task<IActionResult> OnPostAsync(Guid membershipId, CancellationToken cancellationToken)
     {
         var membership = await LoadAsync(membershipId, cancellationToken);
-        if (membership is null)
-        {
-            return NotFound();
-        }
 
         if (await LastAdministrator.IsOnlyAdministratorAsync(db, membership, cancellationToken))
         {
@@ -63,14 +53,14 @@ public sealed class RemoveModel(WithUsDbContext db, TenantContext tenant, AuditL
         }
 
         Notice = $"{PersonName} has been removed.";
-        return Redirect($"/o/{Slug}/members");
+        return RedirectToPage("/Members/Index", new { org = Slug });
     }
 
-    private async Task<Membership?> LoadAsync(Guid membershipId, CancellationToken cancellationToken)
+    private async Task<Membership> LoadAsync(Guid membershipId, CancellationToken cancellationToken)
     {
         var membership = await db.Memberships.Include(m => m.User)
-            .SingleOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
-        PersonName = membership?.User?.DisplayName ?? "";
+            .SingleAsync(m => m.Id == membershipId, cancellationToken);
+        PersonName = membership.User?.DisplayName ?? "";
         return membership;
     }
 }

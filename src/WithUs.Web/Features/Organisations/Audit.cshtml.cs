@@ -1,15 +1,14 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Organisations;
 
-[Authorize(Policy = Policies.Administrator)]
-public sealed class AuditModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+[MinimumRole(OrganisationRole.Administrator)]
+public sealed class AuditModel(WithUsDbContext db, TenantContext tenant) : OrganisationPageModel
 {
     private const int PageSize = 100;
 

@@ -1,21 +1,17 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice.Outcomes;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Organisations;
 
-[Authorize(Policy = Policies.Member)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : WithUsPageModel
+[MinimumRole(OrganisationRole.Partner)]
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : OrganisationPageModel
 {
     public string OrganisationName => tenant.Organisation!.Name;
 
-    public string Slug => tenant.Organisation!.Slug;
-
-    public OrganisationRole? Role => tenant.Role;
 
     public bool IsStaff => tenant.IsAtLeast(OrganisationRole.Staff);
 

@@ -1,18 +1,14 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.People;
 
 /// <summary>Deletes the person but keeps what they said, with no one attached (personal data minimised, not voices lost).</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class DeleteModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : WithUsPageModel
+public sealed class DeleteModel(WithUsDbContext db, AuditLog audit) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public Guid PersonId { get; private set; }
 
@@ -22,11 +18,7 @@ public sealed class DeleteModel(WithUsDbContext db, TenantContext tenant, AuditL
 
     public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken)
     {
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        if (person is null)
-        {
-            return NotFound();
-        }
+        var person = RouteResource<Person>();
 
         PersonId = person.Id;
         Name = person.Name;
@@ -36,11 +28,7 @@ public sealed class DeleteModel(WithUsDbContext db, TenantContext tenant, AuditL
 
     public async Task<IActionResult> OnPostAsync(Guid personId, CancellationToken cancellationToken)
     {
-        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        if (person is null)
-        {
-            return NotFound();
-        }
+        var person = RouteResource<Person>();
 
         // Done here rather than left to the database, so every provider behaves alike and each removal is audited.
         var contributions = await db.Contributions.Where(c => c.PersonId == personId).ToListAsync(cancellationToken);
@@ -60,6 +48,6 @@ public sealed class DeleteModel(WithUsDbContext db, TenantContext tenant, AuditL
                 $"{interests.Count} {(interests.Count == 1 ? "interest" : "interests")} and {reachBacks.Count} reach-back {(reachBacks.Count == 1 ? "record" : "records")} deleted",
             cancellationToken: cancellationToken);
         Notice = $"{person.Name} has been deleted. What they said is kept, with no name.";
-        return Redirect($"/o/{Slug}/people");
+        return RedirectToPage("/People/Index", new { org = Slug });
     }
 }

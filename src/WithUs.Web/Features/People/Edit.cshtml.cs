@@ -1,16 +1,11 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.People;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class EditModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+public sealed class EditModel(WithUsDbContext db) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public Guid PersonId { get; private set; }
 
@@ -21,11 +16,7 @@ public sealed class EditModel(WithUsDbContext db, TenantContext tenant) : WithUs
 
     public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken)
     {
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        if (person is null)
-        {
-            return NotFound();
-        }
+        var person = RouteResource<Person>();
 
         PersonId = person.Id;
         CurrentName = person.Name;
@@ -35,11 +26,7 @@ public sealed class EditModel(WithUsDbContext db, TenantContext tenant) : WithUs
 
     public async Task<IActionResult> OnPostAsync(Guid personId, CancellationToken cancellationToken)
     {
-        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        if (person is null)
-        {
-            return NotFound();
-        }
+        var person = RouteResource<Person>();
 
         PersonId = person.Id;
         CurrentName = person.Name;
@@ -52,6 +39,6 @@ public sealed class EditModel(WithUsDbContext db, TenantContext tenant) : WithUs
         Input.ApplyTo(person);
         await db.SaveChangesAsync(cancellationToken);
         Notice = "Saved.";
-        return Redirect($"/o/{Slug}/people/{personId}");
+        return RedirectToPage("/People/Person", new { org = Slug, personId });
     }
 }

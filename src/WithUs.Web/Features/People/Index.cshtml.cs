@@ -1,18 +1,14 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.People;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
 {
     public const int PageSize = 50;
 
-    public string Slug => tenant.Organisation!.Slug;
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -29,7 +25,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithU
     public bool HasMore => PageNumber * PageSize < Total;
 
     public string PageLink(int page) =>
-        $"/o/{Slug}/people?page={page}" + (string.IsNullOrWhiteSpace(Search) ? "" : "&q=" + Uri.EscapeDataString(Search.Trim()));
+        PagedLink(Url.Page("/People/Index", new { org = Slug, q = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim() })!, page);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

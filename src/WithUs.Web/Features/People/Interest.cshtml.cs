@@ -1,20 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.People;
 
 /// <summary>Someone would take part in an idea, or wants to hear about it. Interest is in the idea a "me too" adds to.</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class InterestModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+public sealed class InterestModel(WithUsDbContext db, TimeProvider clock) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public Guid ContributionId { get; private set; }
 
@@ -27,17 +23,13 @@ public sealed class InterestModel(WithUsDbContext db, TenantContext tenant, Time
 
     public async Task<IActionResult> OnGetAsync(Guid contributionId, CancellationToken cancellationToken)
     {
-        var idea = await LoadAsync(contributionId, cancellationToken);
-        return idea is null ? NotFound() : Page();
+        await LoadAsync(contributionId, cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid contributionId, CancellationToken cancellationToken)
     {
         var idea = await LoadAsync(contributionId, cancellationToken);
-        if (idea is null)
-        {
-            return NotFound();
-        }
 
         if (ModelState["Input.PersonId"]?.Errors.Count > 0)
         {
@@ -76,17 +68,13 @@ public sealed class InterestModel(WithUsDbContext db, TenantContext tenant, Time
         await db.SaveChangesAsync(cancellationToken);
         var name = People.Single(p => p.Id == personId).Name;
         Notice = $"Recorded: {name} {(kind == InterestKind.WouldTakePart ? "would take part" : "wants to hear about it")}.";
-        return Redirect($"/o/{Slug}/voice/{contributionId}");
+        return RedirectToPage("/Voice/Details", new { org = Slug, contributionId });
     }
 
-    private async Task<Contribution?> LoadAsync(Guid contributionId, CancellationToken cancellationToken)
+    private async Task<Contribution> LoadAsync(Guid contributionId, CancellationToken cancellationToken)
     {
         var contribution = await db.Contributions.AsNoTracking().Include(c => c.LinkedTo)
-            .SingleOrDefaultAsync(c => c.Id == contributionId, cancellationToken);
-        if (contribution is null)
-        {
-            return null;
-        }
+            .SingleAsync(c => c.Id == contributionId, cancellationToken);
 
         var idea = contribution.LinkedTo ?? contribution;
         ContributionId = contribution.Id;

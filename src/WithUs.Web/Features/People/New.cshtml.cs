@@ -1,17 +1,13 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.People;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class NewModel(WithUsDbContext db, TenantContext tenant, TimeProvider clock) : WithUsPageModel
+public sealed class NewModel(WithUsDbContext db, TimeProvider clock) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     [BindProperty]
     public NewPersonInput Input { get; set; } = new();
@@ -47,6 +43,6 @@ public sealed class NewModel(WithUsDbContext db, TenantContext tenant, TimeProvi
         db.People.Add(person);
         await db.SaveChangesAsync(cancellationToken);
         Notice = $"{person.Name} added.";
-        return Redirect($"/o/{Slug}/people/{person.Id}");
+        return RedirectToPage("/People/Person", new { org = Slug, personId = person.Id });
     }
 }

@@ -1,19 +1,15 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.People;
 
 /// <summary>Everything held about one person in one place. Looking at it is recorded in the audit log.</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class PersonModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : WithUsPageModel
+public sealed class PersonModel(WithUsDbContext db, AuditLog audit) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public Person Person { get; private set; } = null!;
 
@@ -25,11 +21,7 @@ public sealed class PersonModel(WithUsDbContext db, TenantContext tenant, AuditL
 
     public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken)
     {
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        if (person is null)
-        {
-            return NotFound();
-        }
+        var person = RouteResource<Person>();
 
         Person = person;
         Contributions = await db.Contributions.AsNoTracking()

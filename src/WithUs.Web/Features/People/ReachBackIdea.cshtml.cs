@@ -1,22 +1,19 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.People;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class ReachBackIdeaModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock,
-    SimilarContributions similar) : ReachBackPageModel(db, tenant, audit, clock, similar)
+public sealed class ReachBackIdeaModel(WithUsDbContext db, AuditLog audit, TimeProvider clock,
+    SimilarContributions similar) : ReachBackPageModel(db, audit, clock, similar)
 {
     public async Task<IActionResult> OnGetAsync(Guid contributionId, CancellationToken cancellationToken)
     {
         var ideaId = await IdeaOfAsync(contributionId, cancellationToken);
         if (ideaId is { } id && id != contributionId)
         {
-            return Redirect($"/o/{Slug}/voice/{id}/reach-back");
+            return RedirectToPage("/People/ReachBackIdea", new { org = Slug, contributionId = id });
         }
 
         return await ShowAsync(contributionId, cancellationToken);
@@ -37,8 +34,8 @@ public sealed class ReachBackIdeaModel(WithUsDbContext db, TenantContext tenant,
         }
 
         Title = text;
-        BackLink = $"/o/{Slug}/voice/{id}";
-        PageUrl = $"/o/{Slug}/voice/{id}/reach-back";
+        BackLink = Url.Page("/Voice/Details", new { org = Slug, contributionId = id })!;
+        PageUrl = Url.Page("/People/ReachBackIdea", new { org = Slug, contributionId = id })!;
         return await List.ForIdeaAsync(id, cancellationToken);
     }
 

@@ -7,15 +7,13 @@ using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.People;
 
 /// <summary>Reaching back to everyone linked to an idea or a theme: see who, export their contact list, record contacting them.</summary>
-public abstract class ReachBackPageModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock,
-    SimilarContributions similar) : WithUsPageModel
+public abstract class ReachBackPageModel(WithUsDbContext db, AuditLog audit, TimeProvider clock,
+    SimilarContributions similar) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     /// <summary>What the opportunity is linked to, as a heading ("the idea", "the theme Food").</summary>
     public string Title { get; protected set; } = "";
@@ -66,7 +64,7 @@ public abstract class ReachBackPageModel(WithUsDbContext db, TenantContext tenan
         await audit.RecordAboutAsync("ContactListExported", entityType, id,
             details: $"{People.Count} {(People.Count == 1 ? "person" : "people")}" + (By is { } by ? $", by {by.DisplayName().ToLowerInvariant()}" : ""),
             cancellationToken: cancellationToken);
-        var day = OrganisationClock.For(tenant.Organisation!, clock).Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = OrganisationClock.For(Organisation, clock).Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return File(ReachBackList.Csv(People), "text/csv; charset=utf-8", $"reach-back-{day}.csv");
     }
 

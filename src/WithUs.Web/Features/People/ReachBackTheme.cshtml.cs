@@ -1,15 +1,12 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.People;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class ReachBackThemeModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock,
-    SimilarContributions similar) : ReachBackPageModel(db, tenant, audit, clock, similar)
+public sealed class ReachBackThemeModel(WithUsDbContext db, AuditLog audit, TimeProvider clock,
+    SimilarContributions similar) : ReachBackPageModel(db, audit, clock, similar)
 {
     public Task<IActionResult> OnGetAsync(Guid themeId, CancellationToken cancellationToken) => ShowAsync(themeId, cancellationToken);
 
@@ -26,8 +23,8 @@ public sealed class ReachBackThemeModel(WithUsDbContext db, TenantContext tenant
         }
 
         Title = "Theme: " + name;
-        BackLink = $"/o/{Slug}/themes/{id}";
-        PageUrl = $"/o/{Slug}/themes/{id}/reach-back";
+        BackLink = Url.Page("/Themes/Theme", new { org = Slug, themeId = id })!;
+        PageUrl = Url.Page("/People/ReachBackTheme", new { org = Slug, themeId = id })!;
         return await List.ForThemeAsync(id, cancellationToken);
     }
 

@@ -17,14 +17,14 @@ public sealed class FeedModel(WithUsDbContext db, TenantContext tenant) : PageMo
     public const string ContentType = "application/atom+xml";
     private const string Atom = "http://www.w3.org/2005/Atom";
 
-    public static string Path(string slug) => $"/p/{slug}/you-said-we-did.atom";
+    public static string Path(IUrlHelper url, string slug, string? protocol = null) =>
+        url.Page("/Public/Feed", null, new { publicOrg = slug }, protocol)!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var organisation = tenant.Organisation!;
         var ideas = await PublicIdeas.ListAsync(db, withOutcomeOnly: true, YouSaidWeDidModel.OutcomesShown, cancellationToken);
-        var site = $"{Request.Scheme}://{Request.Host}";
-        var page = $"{site}/p/{organisation.Slug}/you-said-we-did";
+        var page = Url.Page("/Public/YouSaidWeDid", null, new { publicOrg = organisation.Slug }, Request.Scheme)!;
 
         var buffer = new MemoryStream();
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = true };
@@ -37,7 +37,7 @@ public sealed class FeedModel(WithUsDbContext db, TenantContext tenant) : PageMo
             await WriteTextAsync(xml, "subtitle", $"What people told {organisation.Name}, and what we did about it.");
             var updated = ideas.Count == 0 ? organisation.CreatedAtUtc : ideas.Max(i => i.Date);
             await xml.WriteElementStringAsync(null, "updated", Atom, Timestamp(updated));
-            await LinkAsync(xml, "self", $"{site}{Path(organisation.Slug)}", ContentType);
+            await LinkAsync(xml, "self", Path(Url, organisation.Slug, Request.Scheme), ContentType);
             await LinkAsync(xml, "alternate", page, "text/html");
             await xml.WriteStartElementAsync(null, "author", Atom);
             await WriteTextAsync(xml, "name", organisation.Name, typed: false);
@@ -49,7 +49,7 @@ public sealed class FeedModel(WithUsDbContext db, TenantContext tenant) : PageMo
                 await xml.WriteElementStringAsync(null, "id", Atom, $"urn:uuid:{idea.Id}");
                 await WriteTextAsync(xml, "title", idea.Summary);
                 await xml.WriteElementStringAsync(null, "updated", Atom, Timestamp(idea.Date));
-                await LinkAsync(xml, "alternate", $"{site}/p/{organisation.Slug}/ideas/{idea.Id}", "text/html");
+                await LinkAsync(xml, "alternate", Url.Page("/Public/Idea", null, new { publicOrg = organisation.Slug, contributionId = idea.Id }, Request.Scheme)!, "text/html");
                 foreach (var theme in idea.Themes)
                 {
                     await xml.WriteStartElementAsync(null, "category", Atom);

@@ -24,7 +24,7 @@ public sealed class YouSaidWeDidModel(WithUsDbContext db, TenantContext tenant) 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // The feed is announced in the page's head, and in a Link header (RFC 8288) for readers that only fetch headers.
-        Response.Headers.Link = $"<{FeedModel.Path(Slug)}>; rel=\"alternate\"; type=\"{FeedModel.ContentType}\"; title=\"You said, we did\"";
+        Response.Headers.Link = $"<{FeedModel.Path(Url, Slug)}>; rel=\"alternate\"; type=\"{FeedModel.ContentType}\"; title=\"You said, we did\"";
         var ideas = await PublicIdeas.ListAsync(db, withOutcomeOnly: true, OutcomesShown, cancellationToken);
         Groups = Group(ideas);
     }

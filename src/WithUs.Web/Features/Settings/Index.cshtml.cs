@@ -1,12 +1,11 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Auditing;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Settings;
 
@@ -14,10 +13,9 @@ namespace WithUs.Web.Features.Settings;
 /// The organisation's own numbers for "building up" and "owed a reply", whether its public pages are open, and the time
 /// zone whose days it lives by.
 /// </summary>
-[Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : WithUsPageModel
+[MinimumRole(OrganisationRole.Administrator)]
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -96,7 +94,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, AuditLo
         }
 
         Notice = "Settings saved.";
-        return Redirect($"/o/{Slug}/settings");
+        return RedirectToPage("/Settings/Index", new { org = Slug });
     }
 
     private int Whole(string key, string? typed, int minimum, int maximum, string what)

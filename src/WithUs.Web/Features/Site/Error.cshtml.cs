@@ -50,6 +50,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             403 => ("You cannot see this page", ["Your role in this organisation does not include this. Ask an administrator if you think it should."]),
             429 => ("Too many attempts", ["You have tried this too many times in a short while. Wait a minute, then try again."]),
             503 => ("Sorry, WithUs is unavailable right now", ["Nothing you sent has been saved. Try again in a few minutes."]),
+            405 => ("Sorry, that did not work", ["This page only shows information, so there is nothing to send to it. Nothing was saved. Go back and try again."]),
             400 => ("Sorry, that did not work", ["The form may have expired, or what you sent was too long or had characters we cannot read. Nothing was saved. Go back, check what you wrote and try again."]),
             _ => ("Sorry, there is a problem with WithUs", ["Nothing you sent has been saved. Try again later."]),
         };

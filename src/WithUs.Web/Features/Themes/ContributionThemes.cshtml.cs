@@ -1,19 +1,15 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Themes;
 
 /// <summary>Choose the themes a contribution is in. Archived themes are offered only when it is already in them.</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class ContributionThemesModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+public sealed class ContributionThemesModel(WithUsDbContext db) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public Guid ContributionId { get; private set; }
 
@@ -27,10 +23,6 @@ public sealed class ContributionThemesModel(WithUsDbContext db, TenantContext te
     public async Task<IActionResult> OnGetAsync(Guid contributionId, CancellationToken cancellationToken)
     {
         var contribution = await LoadAsync(contributionId, cancellationToken);
-        if (contribution is null)
-        {
-            return NotFound();
-        }
 
         Selected = contribution.Themes.Select(t => t.ThemeId).ToList();
         return Page();
@@ -39,10 +31,6 @@ public sealed class ContributionThemesModel(WithUsDbContext db, TenantContext te
     public async Task<IActionResult> OnPostAsync(Guid contributionId, CancellationToken cancellationToken)
     {
         var contribution = await LoadAsync(contributionId, cancellationToken);
-        if (contribution is null)
-        {
-            return NotFound();
-        }
 
         var offered = Choices.Select(t => t.Id).ToHashSet();
         if (!ModelState.IsValid || Selected.Any(id => !offered.Contains(id)))
@@ -61,17 +49,13 @@ public sealed class ContributionThemesModel(WithUsDbContext db, TenantContext te
 
         await db.SaveChangesAsync(cancellationToken);
         Notice = "Themes saved.";
-        return Redirect($"/o/{Slug}/voice/{contributionId}");
+        return RedirectToPage("/Voice/Details", new { org = Slug, contributionId });
     }
 
-    private async Task<Contribution?> LoadAsync(Guid contributionId, CancellationToken cancellationToken)
+    private async Task<Contribution> LoadAsync(Guid contributionId, CancellationToken cancellationToken)
     {
         var contribution = await db.Contributions.Include(c => c.Themes)
-            .SingleOrDefaultAsync(c => c.Id == contributionId, cancellationToken);
-        if (contribution is null)
-        {
-            return null;
-        }
+            .SingleAsync(c => c.Id == contributionId, cancellationToken);
 
         ContributionId = contribution.Id;
         ContributionText = contribution.Text;

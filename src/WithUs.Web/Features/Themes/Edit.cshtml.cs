@@ -1,16 +1,11 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Themes;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class EditModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+public sealed class EditModel(WithUsDbContext db) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public Guid ThemeId { get; private set; }
 
@@ -21,11 +16,7 @@ public sealed class EditModel(WithUsDbContext db, TenantContext tenant) : WithUs
 
     public async Task<IActionResult> OnGetAsync(Guid themeId, CancellationToken cancellationToken)
     {
-        var theme = await db.Themes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == themeId, cancellationToken);
-        if (theme is null)
-        {
-            return NotFound();
-        }
+        var theme = RouteResource<Theme>();
 
         ThemeId = theme.Id;
         CurrentName = theme.Name;
@@ -35,11 +26,7 @@ public sealed class EditModel(WithUsDbContext db, TenantContext tenant) : WithUs
 
     public async Task<IActionResult> OnPostAsync(Guid themeId, CancellationToken cancellationToken)
     {
-        var theme = await db.Themes.SingleOrDefaultAsync(t => t.Id == themeId, cancellationToken);
-        if (theme is null)
-        {
-            return NotFound();
-        }
+        var theme = RouteResource<Theme>();
 
         ThemeId = theme.Id;
         CurrentName = theme.Name;
@@ -57,6 +44,6 @@ public sealed class EditModel(WithUsDbContext db, TenantContext tenant) : WithUs
         theme.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
         await db.SaveChangesAsync(cancellationToken);
         Notice = "Theme saved.";
-        return Redirect($"/o/{Slug}/themes/{themeId}");
+        return RedirectToPage("/Themes/Theme", new { org = Slug, themeId });
     }
 }

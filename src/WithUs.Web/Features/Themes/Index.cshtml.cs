@@ -1,18 +1,14 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Themes;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : WithUsPageModel
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public int WindowDays => tenant.Organisation!.BuildUpWindowDays;
 
@@ -46,7 +42,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
         db.Themes.Add(theme);
         await db.SaveChangesAsync(cancellationToken);
         Notice = $"Theme \"{theme.Name}\" added.";
-        return Redirect($"/o/{Slug}/themes");
+        return RedirectToPage("/Themes/Index", new { org = Slug });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -1,20 +1,16 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Themes;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class ThemeModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : WithUsPageModel
+public sealed class ThemeModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : OrganisationPageModel
 {
     public const int Shown = 100;
 
-    public string Slug => tenant.Organisation!.Slug;
 
     public int WindowDays => tenant.Organisation!.BuildUpWindowDays;
 
@@ -30,11 +26,7 @@ public sealed class ThemeModel(WithUsDbContext db, TenantContext tenant, Organis
 
     public async Task<IActionResult> OnGetAsync(Guid themeId, CancellationToken cancellationToken)
     {
-        var theme = await db.Themes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == themeId, cancellationToken);
-        if (theme is null)
-        {
-            return NotFound();
-        }
+        var theme = RouteResource<Theme>();
 
         Theme = theme;
         var inTheme = db.Contributions.Where(c => c.Themes.Any(ct => ct.ThemeId == themeId));
@@ -59,18 +51,14 @@ public sealed class ThemeModel(WithUsDbContext db, TenantContext tenant, Organis
 
     private async Task<IActionResult> SetArchivedAsync(Guid themeId, bool archived, CancellationToken cancellationToken)
     {
-        var theme = await db.Themes.SingleOrDefaultAsync(t => t.Id == themeId, cancellationToken);
-        if (theme is null)
-        {
-            return NotFound();
-        }
+        var theme = RouteResource<Theme>();
 
         theme.IsArchived = archived;
         await db.SaveChangesAsync(cancellationToken);
         Notice = archived
             ? $"\"{theme.Name}\" is archived. Its contributions keep it, but it is no longer offered."
             : $"\"{theme.Name}\" is back in use.";
-        return Redirect($"/o/{Slug}/themes/{themeId}");
+        return RedirectToPage("/Themes/Theme", new { org = Slug, themeId });
     }
 
     public sealed record Row(Guid Id, string Text, ContributionKind Kind, OutcomeStatus Outcome, DateTime SaidOnUtc);

@@ -1,19 +1,15 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.People;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice;
 
 /// <summary>One thing someone said: the words, who and when, themes, the voices it has, what happened and who was told.</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class DetailsModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : WithUsPageModel
+public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public Contribution Item { get; private set; } = null!;
 
@@ -37,11 +33,7 @@ public sealed class DetailsModel(WithUsDbContext db, TenantContext tenant, Organ
             .Include(c => c.LinkedTo)
             .Include(c => c.Themes).ThenInclude(t => t.Theme)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == contributionId, cancellationToken);
-        if (item is null)
-        {
-            return NotFound();
-        }
+            .SingleAsync(c => c.Id == contributionId, cancellationToken);
 
         Item = item;
         Idea = item.LinkedTo ?? item;

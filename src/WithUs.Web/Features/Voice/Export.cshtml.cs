@@ -1,8 +1,6 @@
 using System.Globalization;
 using CsvHelper;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice.Import;
@@ -16,8 +14,7 @@ namespace WithUs.Web.Features.Voice;
 /// Everything people said to this organisation, as CSV with the import's columns (so it can be imported again) and
 /// a few more. Streamed row by row, so a large organisation's export does not sit in memory. An audited export.
 /// </summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class ExportModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, OrganisationClock clock) : PageModel
+public sealed class ExportModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, OrganisationClock clock) : OrganisationPageModel
 {
     public const string AuditAction = "VoiceExported";
 

@@ -1,20 +1,16 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice;
 
 /// <summary>Everything people said, newest first: search the words, filter by kind, outcome and theme, page through.</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
 {
     public const int PageSize = 25;
     public const int SearchMaxLength = 200;
 
-    public string Slug => tenant.Organisation!.Slug;
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -114,37 +110,13 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithU
             .ToListAsync(cancellationToken);
         var ideas = rows.Select(r => r.LinkedToId ?? r.Id).Distinct().ToList();
         var voices = await VoiceCounts.ForAsync(db, ideas, cancellationToken);
-        Rows = rows.Select(r => new Row(r.Id, VoiceText.Excerpt(r.Text, 200), r.Kind, r.Channel, r.SaidOnUtc, r.PersonId, r.PersonName,
+        Rows = rows.Select(r => new Row(r.Id, VoiceText.Said(r.Text, r.LinkedToId is not null, 200), r.Kind, r.Channel, r.SaidOnUtc, r.PersonId, r.PersonName,
             r.LinkedToId, voices.GetValueOrDefault(r.LinkedToId ?? r.Id, 1), r.Outcome)).ToList();
     }
 
     /// <summary>The link to another page of the same search and filters.</summary>
-    public string PageLink(int page)
-    {
-        var query = new List<string>();
-        if (Search is not null)
-        {
-            query.Add("q=" + Uri.EscapeDataString(Search));
-        }
-
-        if (Kind is not null)
-        {
-            query.Add("kind=" + Kind);
-        }
-
-        if (Outcome is not null)
-        {
-            query.Add("outcome=" + Outcome);
-        }
-
-        if (Theme is not null)
-        {
-            query.Add("theme=" + Theme);
-        }
-
-        query.Add("page=" + page);
-        return $"/o/{Slug}/voice?{string.Join("&", query)}";
-    }
+    public string PageLink(int page) =>
+        PagedLink(Url.Page("/Voice/Index", new { org = Slug, q = Search, kind = Kind, outcome = Outcome, theme = Theme })!, page);
 
     /// <summary>Page numbers to show: the first, the last, and those next to the current one; null where some are left out.</summary>
     public IReadOnlyList<int?> PageItems()

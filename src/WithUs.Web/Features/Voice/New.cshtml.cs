@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
@@ -12,7 +11,6 @@ using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice;
 
@@ -21,14 +19,11 @@ namespace WithUs.Web.Features.Voice;
 /// it (anonymous, someone known, or someone new who agreed to be recorded) and themes. Earlier ideas like it are
 /// offered as they type (or on a check step without JavaScript) so they can add a voice instead of a duplicate.
 /// </summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed partial class NewModel(WithUsDbContext db, TenantContext tenant, SimilarContributions similar, OrganisationClock clock)
-    : WithUsPageModel
+public sealed partial class NewModel(WithUsDbContext db, SimilarContributions similar, OrganisationClock clock) : OrganisationPageModel
 {
     public const string ChannelCookie = "withus-channel";
     public const int SuggestionCount = 3;
 
-    public string Slug => tenant.Organisation!.Slug;
 
     [BindProperty]
     public CaptureInput Input { get; set; } = new();
@@ -163,7 +158,7 @@ public sealed partial class NewModel(WithUsDbContext db, TenantContext tenant, S
 
         Response.Cookies.Append(ChannelCookie, contribution.Channel.ToString(), new CookieOptions
         {
-            Path = $"/o/{Slug}",
+            Path = Url.Page("/Organisations/Index", new { org = Slug })!,
             HttpOnly = true,
             Secure = Request.IsHttps,
             SameSite = SameSiteMode.Lax,
@@ -177,11 +172,10 @@ public sealed partial class NewModel(WithUsDbContext db, TenantContext tenant, S
             : $"Saved what {who} said, as another voice for an earlier idea.";
         if (Then == "Another")
         {
-            var query = $"?saidOn={Format(saidOn.Value)}" + (personId is { } p ? $"&personId={p}" : "");
-            return Redirect($"/o/{Slug}/voice/new{query}");
+            return RedirectToPage("/Voice/New", new { org = Slug, saidOn = Format(saidOn.Value), personId });
         }
 
-        return Redirect($"/o/{Slug}/voice/{contribution.Id}");
+        return RedirectToPage("/Voice/Details", new { org = Slug, contributionId = contribution.Id });
     }
 
     private DateOnly Today => clock.Today;

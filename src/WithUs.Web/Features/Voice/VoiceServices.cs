@@ -2,6 +2,7 @@ using WithUs.Web.Features.Voice.Import;
 using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Jobs;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Voice;
 
@@ -10,6 +11,8 @@ public static class VoiceServices
     /// <summary>Voice: similar contributions and their index, and importing a spreadsheet in the background.</summary>
     public static IServiceCollection AddVoice(this IServiceCollection services)
     {
+        services.AddRouteResource<Contribution>("contributionId");
+        services.AddRouteResource<ImportBatch>("batchId");
         services.AddScoped<SimilarContributions>();
         services.AddSingleton<IFeatureSaveChangesInterceptor, ContributionIndexer>();
 

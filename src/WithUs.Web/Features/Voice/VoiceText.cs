@@ -52,6 +52,13 @@ public static class VoiceText
         return false;
     }
 
+    /// <summary>What a "me too" with nothing added says in lists, instead of a blank.</summary>
+    public const string MeTooWithNothingAdded = "Said \u201cme too\u201d, with nothing added";
+
+    /// <summary>The words to show for a contribution: its own, or for a wordless "me too" that it said me too.</summary>
+    public static string Said(string text, bool isMeToo, int maxLength = 280) =>
+        isMeToo && string.IsNullOrWhiteSpace(text) ? MeTooWithNothingAdded : Excerpt(text, maxLength);
+
     /// <summary>The start of a text, cut at a word boundary, with an ellipsis when cut.</summary>
     public static string Excerpt(string text, int maxLength = 280)
     {

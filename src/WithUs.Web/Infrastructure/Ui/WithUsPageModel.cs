@@ -9,6 +9,13 @@ public abstract class WithUsPageModel : PageModel
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>
+    /// A link to another page of a list. "page" cannot be a route value in Razor Pages (it names the page itself),
+    /// so the page number is added to the query string here.
+    /// </summary>
+    protected static string PagedLink(string link, int page) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(link, "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     protected PageResult Invalid()
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -7,8 +7,8 @@ public abstract class OrganisationNavigationTests(WithUsFactory app)
 {
     [Theory]
     [InlineData("", "Home", "page")]
-    [InlineData("/members", "People and roles", "page")]
-    [InlineData("/members/invite", "People and roles", "true")]
+    [InlineData("/members", "Team and roles", "page")]
+    [InlineData("/members/invite", "Team and roles", "true")]
     [InlineData("/audit", "Audit log", "page")]
     [InlineData("/audit?page=2", "Audit log", "page")]
     [InlineData("/voice", "What people said", "page")]
@@ -26,7 +26,7 @@ public abstract class OrganisationNavigationTests(WithUsFactory app)
 
         var items = page.QuerySelectorAll("nav.govuk-service-navigation li.govuk-service-navigation__item");
         items.Select(i => i.TextContent.Trim())
-            .ShouldBe(["Home", "What people said", "Themes", "People", "People and roles", "Audit log", "Settings"]);
+            .ShouldBe(["Home", "What people said", "Themes", "People", "Team and roles", "Audit log", "Settings"]);
         var marked = items.Where(i => i.ClassList.Contains("govuk-service-navigation__item--active")).ToList();
         marked.ShouldHaveSingleItem().TextContent.Trim().ShouldBe(current);
         page.QuerySelectorAll("nav.govuk-service-navigation [aria-current]").ShouldHaveSingleItem()

@@ -1,18 +1,13 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice.Import;
 
 /// <summary>One uploaded file: its check, its preview and errors, the import's progress and result.</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class BatchModel(WithUsDbContext db, TenantContext tenant, ImportProgress progress, ImportWorker worker)
-    : WithUsPageModel
+public sealed class BatchModel(WithUsDbContext db, ImportProgress progress, ImportWorker worker) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public ImportBatch Batch { get; private set; } = null!;
 
@@ -42,11 +37,7 @@ public sealed class BatchModel(WithUsDbContext db, TenantContext tenant, ImportP
                 CreatedAtUtc = b.CreatedAtUtc,
                 CompletedAtUtc = b.CompletedAtUtc,
             })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (batch is null)
-        {
-            return NotFound();
-        }
+            .SingleAsync(cancellationToken);
 
         Batch = batch;
         Errors = VoiceImporter.Errors(batch);
@@ -61,16 +52,11 @@ public sealed class BatchModel(WithUsDbContext db, TenantContext tenant, ImportP
             .Where(b => b.Id == batchId && b.Status == ImportStatus.Checked && b.ErrorCount == 0)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportStatus.Importing)
                                       .SetProperty(b => b.LockedUntilUtc, (DateTime?)null), cancellationToken);
-        if (started == 0 && !await db.ImportBatches.AnyAsync(b => b.Id == batchId, cancellationToken))
-        {
-            return NotFound();
-        }
-
         if (started == 1)
         {
             worker.Wake();
         }
 
-        return Redirect($"/o/{Slug}/voice/import/{batchId}");
+        return RedirectToPage("/Voice/Import/Batch", new { org = Slug, batchId });
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
@@ -6,20 +5,16 @@ using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice.Import;
 
-[Authorize(Policy = Policies.Staff)]
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock, ImportWorker worker)
-    : WithUsPageModel
+public sealed class IndexModel(WithUsDbContext db, OrganisationClock clock, ImportWorker worker) : OrganisationPageModel
 {
     /// <summary>Room above the 20 MB file limit for the rest of the form, so a file just over it gets our message.</summary>
     private const long RequestLimit = ImportLimits.MaxFileBytes + (4 * 1024 * 1024);
 
-    public string Slug => tenant.Organisation!.Slug;
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -49,7 +44,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
         worker.Wake();
-        return Redirect($"/o/{Slug}/voice/import/{batch.Id}");
+        return RedirectToPage("/Voice/Import/Batch", new { org = Slug, batchId = batch.Id });
     }
 
     private byte[] content = [];

@@ -1,14 +1,11 @@
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Voice.Import;
 
 /// <summary>An import file with the column names and one example row, to fill in and upload.</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class TemplateModel : PageModel
+public sealed class TemplateModel : OrganisationPageModel
 {
     public IActionResult OnGet()
     {

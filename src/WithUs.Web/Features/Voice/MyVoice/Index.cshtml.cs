@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice.MyVoice;
 
@@ -13,12 +12,11 @@ namespace WithUs.Web.Features.Voice.MyVoice;
 /// A partner's own record: everything they have said here (including "me too"s) and what happened to each. Only
 /// what is theirs: the contributions of the person linked to their own account, never anyone else's.
 /// </summary>
-[Authorize(Policy = Policies.Member)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : WithUsPageModel
+[MinimumRole(OrganisationRole.Partner)]
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : OrganisationPageModel
 {
     public const int PageSize = 20;
 
-    public string Slug => tenant.Organisation!.Slug;
 
     public string OrganisationName => tenant.Organisation!.Name;
 

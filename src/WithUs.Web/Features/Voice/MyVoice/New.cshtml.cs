@@ -1,25 +1,24 @@
+using WithUs.Web.Infrastructure.Ui;
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.People;
 using WithUs.Web.Infrastructure;
+using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice.MyVoice;
 
 /// <summary>A partner adds something in their own words. The first time, they become a person here, with their consent.</summary>
-[Authorize(Policy = Policies.Member)]
-public sealed class NewModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : WithUsPageModel
+[MinimumRole(OrganisationRole.Partner)]
+public sealed class NewModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : OrganisationPageModel
 {
     public const string ConsentExplanation =
         "We will keep what you tell us, with your name, so we can act on it and tell you what happens. We will not show your name publicly.";
 
-    public string Slug => tenant.Organisation!.Slug;
 
     public string OrganisationName => tenant.Organisation!.Name;
 
@@ -80,7 +79,7 @@ public sealed class NewModel(WithUsDbContext db, TenantContext tenant, Organisat
         });
         await db.SaveChangesAsync(cancellationToken);
         Notice = "Thank you. We have saved what you told us.";
-        return Redirect($"/o/{Slug}/my-voice");
+        return RedirectToPage("/Voice/MyVoice/Index", new { org = Slug });
     }
 
     public sealed class NewInput

@@ -1,20 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice.Outcomes;
 
 /// <summary>Decide what happens to an idea. Telling the person is a separate step (<see cref="ToldModel"/>).</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class OutcomeModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock)
-    : WithUsPageModel
+public sealed class OutcomeModel(WithUsDbContext db, AuditLog audit, TimeProvider clock) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public Guid ContributionId { get; private set; }
 
@@ -25,15 +19,11 @@ public sealed class OutcomeModel(WithUsDbContext db, TenantContext tenant, Audit
 
     public async Task<IActionResult> OnGetAsync(Guid contributionId, CancellationToken cancellationToken)
     {
-        var contribution = await db.Contributions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contributionId, cancellationToken);
-        if (contribution is null)
-        {
-            return NotFound();
-        }
+        var contribution = RouteResource<Contribution>();
 
         if (contribution.LinkedToId is { } ideaId)
         {
-            return Redirect($"/o/{Slug}/voice/{ideaId}/outcome");
+            return RedirectToPage("/Voice/Outcomes/Outcome", new { org = Slug, contributionId = ideaId });
         }
 
         Show(contribution);
@@ -50,15 +40,11 @@ public sealed class OutcomeModel(WithUsDbContext db, TenantContext tenant, Audit
 
     public async Task<IActionResult> OnPostAsync(Guid contributionId, CancellationToken cancellationToken)
     {
-        var contribution = await db.Contributions.SingleOrDefaultAsync(c => c.Id == contributionId, cancellationToken);
-        if (contribution is null)
-        {
-            return NotFound();
-        }
+        var contribution = RouteResource<Contribution>();
 
         if (contribution.LinkedToId is { } ideaId)
         {
-            return Redirect($"/o/{Slug}/voice/{ideaId}/outcome");
+            return RedirectToPage("/Voice/Outcomes/Outcome", new { org = Slug, contributionId = ideaId });
         }
 
         Show(contribution);
@@ -98,7 +84,7 @@ public sealed class OutcomeModel(WithUsDbContext db, TenantContext tenant, Audit
         await audit.RecordAsync("OutcomeRecorded",
             details: $"From {before.DisplayName()} to {status.DisplayName()}{published}", cancellationToken: cancellationToken);
         Notice = $"Outcome saved: {status.DisplayName()}.";
-        return Redirect($"/o/{Slug}/voice/{contributionId}");
+        return RedirectToPage("/Voice/Details", new { org = Slug, contributionId });
     }
 
     private void Show(Contribution contribution)

@@ -1,18 +1,14 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice.Outcomes;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class OwedModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : WithUsPageModel
+public sealed class OwedModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : OrganisationPageModel
 {
     public const int Shown = 200;
 
-    public string Slug => tenant.Organisation!.Slug;
 
     public int ResponseWindowDays => tenant.Organisation!.ResponseWindowDays;
 

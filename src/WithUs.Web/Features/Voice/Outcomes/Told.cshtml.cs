@@ -1,21 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice.Outcomes;
 
 /// <summary>Record that the person was told the outcome: how, and when. Changing the outcome later makes them owed again.</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class ToldModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, OrganisationClock clock) : WithUsPageModel
+public sealed class ToldModel(WithUsDbContext db, AuditLog audit, OrganisationClock clock) : OrganisationPageModel
 {
-    public string Slug => tenant.Organisation!.Slug;
 
     public Guid ContributionId { get; private set; }
 
@@ -37,10 +33,6 @@ public sealed class ToldModel(WithUsDbContext db, TenantContext tenant, AuditLog
     public async Task<IActionResult> OnGetAsync(Guid contributionId, CancellationToken cancellationToken)
     {
         var contribution = await LoadAsync(contributionId, cancellationToken);
-        if (contribution is null)
-        {
-            return NotFound();
-        }
 
         Input = new ToldInput
         {
@@ -54,10 +46,6 @@ public sealed class ToldModel(WithUsDbContext db, TenantContext tenant, AuditLog
     public async Task<IActionResult> OnPostAsync(Guid contributionId, CancellationToken cancellationToken)
     {
         var contribution = await LoadAsync(contributionId, cancellationToken);
-        if (contribution is null)
-        {
-            return NotFound();
-        }
 
         if (Outcome == OutcomeStatus.New)
         {
@@ -95,7 +83,7 @@ public sealed class ToldModel(WithUsDbContext db, TenantContext tenant, AuditLog
         Notice = told.Count == 1
             ? "Recorded that they were told."
             : $"Recorded that {told.Count} people were told.";
-        return Redirect($"/o/{Slug}/voice/{contributionId}");
+        return RedirectToPage("/Voice/Details", new { org = Slug, contributionId });
     }
 
     private DateOnly Today => clock.Today;
@@ -128,16 +116,12 @@ public sealed class ToldModel(WithUsDbContext db, TenantContext tenant, AuditLog
         return date == Today ? clock.UtcNow : clock.StartOfDayUtc(date);
     }
 
-    private async Task<Contribution?> LoadAsync(Guid contributionId, CancellationToken cancellationToken)
+    private async Task<Contribution> LoadAsync(Guid contributionId, CancellationToken cancellationToken)
     {
         var contribution = await db.Contributions
             .Include(c => c.LinkedTo)
             .Include(c => c.Person)
-            .SingleOrDefaultAsync(c => c.Id == contributionId, cancellationToken);
-        if (contribution is null)
-        {
-            return null;
-        }
+            .SingleAsync(c => c.Id == contributionId, cancellationToken);
 
         ContributionId = contribution.Id;
         ContributionText = (contribution.LinkedTo ?? contribution).Text;

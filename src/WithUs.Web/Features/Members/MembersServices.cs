@@ -1,0 +1,10 @@
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Web.Features.Members;
+
+public static class MembersServices
+{
+    /// <summary>Team and roles: a membership loaded from the route for its pages.</summary>
+    public static IServiceCollection AddMembers(this IServiceCollection services) =>
+        services.AddRouteResource<Membership>("membershipId");
+}

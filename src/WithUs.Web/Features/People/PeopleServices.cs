@@ -1,0 +1,10 @@
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Web.Features.People;
+
+public static class PeopleServices
+{
+    /// <summary>People: the people we hear from, loaded from the route for their pages.</summary>
+    public static IServiceCollection AddPeople(this IServiceCollection services) =>
+        services.AddRouteResource<Person>("personId");
+}

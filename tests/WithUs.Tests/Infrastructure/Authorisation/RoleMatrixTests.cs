@@ -1,0 +1,326 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using WithUs.Tests.Harness;
+using WithUs.Web.Features.Members;
+using WithUs.Web.Features.Voice.Import;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Tests.Infrastructure.Authorisation;
+
+/// <summary>
+/// Every route the app has, found from its own routing table, asked for (GET, and every other handler with a valid
+/// antiforgery token) by someone signed out, a member of another organisation, a partner, staff, an administrator
+/// and the installation's operator. Each answer must be the one this matrix expects; a route it does not list fails
+/// the test until someone decides who it is for.
+/// </summary>
+public abstract class RoleMatrixTests(WithUsFactory app)
+{
+    /// <summary>Who each route is for: the one place to read (and review) the app's access rules.</summary>
+    public static readonly IReadOnlyDictionary<string, Access> Expected = new Dictionary<string, Access>
+    {
+        ["GET /"] = Access.Anyone,
+        ["GET /accessibility"] = Access.Anyone,
+        ["GET /privacy"] = Access.Anyone,
+        ["GET /error/{code:int?}"] = Access.Anyone,
+        ["POST /error/{code:int?}"] = Access.Anyone,
+        ["GET /demo"] = Access.Anyone,
+        ["POST /demo"] = Access.Anyone,
+        ["GET /setup"] = Access.Anyone,
+        ["POST /setup"] = Access.Anyone,
+        ["GET /health/live"] = Access.Anyone,
+        ["GET /health/ready"] = Access.Anyone,
+        ["GET /invitation/{token}"] = Access.Anyone,
+        ["POST /invitation/{token}"] = Access.Anyone,
+        ["GET /account/sign-in"] = Access.Anyone,
+        ["POST /account/sign-in"] = Access.Anyone,
+        ["GET /account/sign-in/two-factor"] = Access.Anyone,
+        ["POST /account/sign-in/two-factor"] = Access.Anyone,
+        ["GET /account/sign-in/recovery-code"] = Access.Anyone,
+        ["POST /account/sign-in/recovery-code"] = Access.Anyone,
+        ["GET /account/forgot-password"] = Access.Anyone,
+        ["POST /account/forgot-password"] = Access.Anyone,
+        ["GET /account/reset-password"] = Access.Anyone,
+        ["POST /account/reset-password"] = Access.Anyone,
+        ["GET /account/sign-out"] = Access.Anyone,
+        ["POST /account/sign-out"] = Access.Anyone,
+
+        ["GET /account"] = Access.SignedIn,
+        ["GET /account/change-password"] = Access.SignedIn,
+        ["POST /account/change-password"] = Access.SignedIn,
+        ["GET /account/two-factor/set-up"] = Access.SignedIn,
+        ["POST /account/two-factor/set-up"] = Access.SignedIn,
+        ["GET /account/two-factor/recovery-codes"] = Access.SignedIn,
+        ["POST /account/two-factor/recovery-codes"] = Access.SignedIn,
+        ["GET /account/two-factor/turn-off"] = Access.SignedIn,
+        ["POST /account/two-factor/turn-off"] = Access.TwoFactorOptional,
+
+        ["GET /installation/accounts"] = Access.Operator,
+        ["POST /installation/accounts?handler=Disable"] = Access.Operator,
+        ["POST /installation/accounts?handler=Enable"] = Access.Operator,
+        ["GET /installation/jobs"] = Access.Operator,
+        ["GET /installation/organisations"] = Access.Operator,
+        ["POST /installation/organisations"] = Access.Operator,
+
+        ["GET /p/{publicOrg}"] = Access.Anyone,
+        ["GET /p/{publicOrg}/say"] = Access.Anyone,
+        ["POST /p/{publicOrg}/say"] = Access.Anyone,
+        ["GET /p/{publicOrg}/thanks"] = Access.Anyone,
+        ["GET /p/{publicOrg}/ideas/{contributionId:guid}"] = Access.Anyone,
+        ["POST /p/{publicOrg}/ideas/{contributionId:guid}"] = Access.Anyone,
+        ["GET /p/{publicOrg}/you-said-we-did"] = Access.Anyone,
+        ["GET /p/{publicOrg}/you-said-we-did.atom"] = Access.Anyone,
+
+        ["GET /o/{org}"] = Access.Partner,
+        ["GET /o/{org}/my-voice"] = Access.Partner,
+        ["GET /o/{org}/my-voice/new"] = Access.Partner,
+        ["POST /o/{org}/my-voice/new"] = Access.Partner,
+
+        ["GET /o/{org}/voice"] = Access.Staff,
+        ["GET /o/{org}/voice/new"] = Access.Staff,
+        ["POST /o/{org}/voice/new"] = Access.Staff,
+        ["POST /o/{org}/voice/new?handler=Similar"] = Access.Staff,
+        ["GET /o/{org}/voice/owed"] = Access.Staff,
+        ["GET /o/{org}/voice/export"] = Access.Staff,
+        ["GET /o/{org}/voice/import"] = Access.Staff,
+        ["POST /o/{org}/voice/import"] = Access.Staff,
+        ["GET /o/{org}/voice/import/template"] = Access.Staff,
+        ["GET /o/{org}/voice/import/{batchId:guid}"] = Access.Staff,
+        ["POST /o/{org}/voice/import/{batchId:guid}?handler=Import"] = Access.Staff,
+        ["GET /o/{org}/voice/{contributionId:guid}"] = Access.Staff,
+        ["GET /o/{org}/voice/{contributionId:guid}/outcome"] = Access.Staff,
+        ["POST /o/{org}/voice/{contributionId:guid}/outcome"] = Access.Staff,
+        ["GET /o/{org}/voice/{contributionId:guid}/told"] = Access.Staff,
+        ["POST /o/{org}/voice/{contributionId:guid}/told"] = Access.Staff,
+        ["GET /o/{org}/voice/{contributionId:guid}/themes"] = Access.Staff,
+        ["POST /o/{org}/voice/{contributionId:guid}/themes"] = Access.Staff,
+        ["GET /o/{org}/voice/{contributionId:guid}/interest"] = Access.Staff,
+        ["POST /o/{org}/voice/{contributionId:guid}/interest"] = Access.Staff,
+        ["GET /o/{org}/voice/{contributionId:guid}/reach-back"] = Access.Staff,
+        ["GET /o/{org}/voice/{contributionId:guid}/reach-back?handler=Csv"] = Access.Staff,
+        ["POST /o/{org}/voice/{contributionId:guid}/reach-back"] = Access.Staff,
+        ["GET /o/{org}/themes"] = Access.Staff,
+        ["POST /o/{org}/themes"] = Access.Staff,
+        ["GET /o/{org}/themes/{themeId:guid}"] = Access.Staff,
+        ["POST /o/{org}/themes/{themeId:guid}?handler=Archive"] = Access.Staff,
+        ["POST /o/{org}/themes/{themeId:guid}?handler=Unarchive"] = Access.Staff,
+        ["GET /o/{org}/themes/{themeId:guid}/edit"] = Access.Staff,
+        ["POST /o/{org}/themes/{themeId:guid}/edit"] = Access.Staff,
+        ["GET /o/{org}/themes/{themeId:guid}/reach-back"] = Access.Staff,
+        ["GET /o/{org}/themes/{themeId:guid}/reach-back?handler=Csv"] = Access.Staff,
+        ["POST /o/{org}/themes/{themeId:guid}/reach-back"] = Access.Staff,
+        ["GET /o/{org}/people"] = Access.Staff,
+        ["GET /o/{org}/people/new"] = Access.Staff,
+        ["POST /o/{org}/people/new"] = Access.Staff,
+        ["GET /o/{org}/people/{personId:guid}"] = Access.Staff,
+        ["GET /o/{org}/people/{personId:guid}/edit"] = Access.Staff,
+        ["POST /o/{org}/people/{personId:guid}/edit"] = Access.Staff,
+        ["GET /o/{org}/people/{personId:guid}/delete"] = Access.Staff,
+        ["POST /o/{org}/people/{personId:guid}/delete"] = Access.Staff,
+
+        ["GET /o/{org}/members"] = Access.Administrator,
+        ["POST /o/{org}/members?handler=Revoke"] = Access.Administrator,
+        ["GET /o/{org}/members/invite"] = Access.Administrator,
+        ["POST /o/{org}/members/invite"] = Access.Administrator,
+        ["GET /o/{org}/members/{membershipId:guid}/role"] = Access.Administrator,
+        ["POST /o/{org}/members/{membershipId:guid}/role"] = Access.Administrator,
+        ["GET /o/{org}/members/{membershipId:guid}/remove"] = Access.Administrator,
+        ["POST /o/{org}/members/{membershipId:guid}/remove"] = Access.Administrator,
+        ["GET /o/{org}/audit"] = Access.Administrator,
+        ["GET /o/{org}/settings"] = Access.Administrator,
+        ["POST /o/{org}/settings"] = Access.Administrator,
+    };
+
+    private sealed record Request(string Method, string Route, string Path, IReadOnlyDictionary<string, string> Fields)
+    {
+        /// <summary>Requests that change who is signed in or remove the data others use go last.</summary>
+        public int Order => Method == "GET" ? 0
+            : Path.StartsWith("/account/sign-out", StringComparison.Ordinal) ? 3
+            : Path.Contains("/delete", StringComparison.Ordinal) || Path.Contains("/remove", StringComparison.Ordinal) ? 2
+            : 1;
+
+        public override string ToString() => $"{Method} {Path}";
+    }
+
+    /// <summary>One organisation with one of everything a route can name, and one account for each asker.</summary>
+    private sealed record World(TestOrganisation Organisation, IReadOnlyDictionary<string, string> Ids, TestUser Asker);
+
+    private async Task<World> WorldForAsync(Asker asker)
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var administrator = await app.CreateUserAsync(twoFactor: true);
+        await app.AddMembershipAsync(organisation, administrator, OrganisationRole.Administrator);
+        var colleague = await app.CreateUserAsync(twoFactor: true);
+        var membershipId = await app.AddMembershipAsync(organisation, colleague, OrganisationRole.Staff);
+        var person = await app.CreatePersonAsync(organisation);
+        var contribution = await app.CreateContributionAsync(organisation, "A garden we can all use", c => c.PersonId = person.Id);
+        var theme = await app.CreateThemeAsync(organisation);
+        await app.AddThemeAsync(organisation, contribution.Id, theme.Id);
+        var batchId = Guid.CreateVersion7();
+        await app.InOrganisationAsync(organisation, async db =>
+        {
+            db.ImportBatches.Add(new ImportBatch
+            {
+                Id = batchId,
+                FileName = "voices.csv",
+                Status = ImportStatus.Failed,
+                Message = "Made for the role matrix",
+                CreatedByUserId = administrator.Id,
+                CreatedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+        var anotherAccount = await app.CreateUserAsync();
+        var invitationId = Guid.CreateVersion7();
+        await app.InOrganisationAsync(organisation, async db =>
+        {
+            db.Invitations.Add(new Invitation
+            {
+                Id = invitationId,
+                Email = "invited@example.org",
+                NormalizedEmail = "INVITED@EXAMPLE.ORG",
+                Role = OrganisationRole.Staff,
+                TokenHash = Guid.CreateVersion7().ToString("N"),
+                InvitedByUserId = administrator.Id,
+                CreatedAtUtc = DateTime.UtcNow,
+                ExpiresAtUtc = DateTime.UtcNow.AddDays(7),
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var user = asker switch
+        {
+            Asker.SignedOut => administrator,
+            Asker.Administrator => administrator,
+            Asker.Operator => await app.CreateUserAsync(twoFactor: true, isOperator: true),
+            Asker.NonMember => (await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true)).User,
+            _ => await app.CreateUserAsync(twoFactor: true),
+        };
+        if (asker is Asker.Partner or Asker.Staff)
+        {
+            await app.AddMembershipAsync(organisation, user,
+                asker == Asker.Partner ? OrganisationRole.Partner : OrganisationRole.Staff);
+        }
+
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [TenantResolutionMiddleware.MemberRouteKey] = organisation.Slug,
+            [TenantResolutionMiddleware.PublicRouteKey] = organisation.Slug,
+            ["membershipId"] = membershipId.ToString(),
+            ["personId"] = person.Id.ToString(),
+            ["contributionId"] = contribution.Id.ToString(),
+            ["themeId"] = theme.Id.ToString(),
+            ["batchId"] = batchId.ToString(),
+            ["userId"] = anotherAccount.Id.ToString(),
+            ["invitationId"] = invitationId.ToString(),
+            ["code"] = "404",
+            ["token"] = "not-a-real-invitation",
+        };
+        return new World(organisation, ids, user);
+    }
+
+    private async Task<List<Request>> RequestsAsync(World world)
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        var requests = new List<Request>();
+        foreach (var endpoint in endpoints)
+        {
+            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            var path = Fill(endpoint.RoutePattern, world);
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                requests.Add(new Request("GET", $"GET {route}", path, new Dictionary<string, string>()));
+                foreach (var handler in compiled.HandlerMethods.Where(h => !(h.HttpMethod == "Get" && h.Name is null)))
+                {
+                    var method = handler.HttpMethod.ToUpperInvariant();
+                    var suffix = handler.Name is null ? "" : $"?handler={handler.Name}";
+                    var fields = handler.Parameters
+                        .Where(p => endpoint.RoutePattern.GetParameter(p.Name) is null)
+                        .ToDictionary(p => p.Name, p => world.Ids.GetValueOrDefault(p.Name) ?? "x");
+                    requests.Add(new Request(method, $"{method} {route}{suffix}", path + suffix, fields));
+                }
+            }
+            else
+            {
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+                requests.AddRange(methods.Select(m => new Request(m, $"{m} {route}", path, new Dictionary<string, string>())));
+            }
+        }
+
+        return requests.DistinctBy(r => r.Route).OrderBy(r => r.Order).ToList();
+    }
+
+    private static string Fill(RoutePattern pattern, World world) =>
+        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternSeparatorPart separator => separator.Content,
+            RoutePatternParameterPart parameter => Uri.EscapeDataString(world.Ids.GetValueOrDefault(parameter.Name)
+                ?? throw new InvalidOperationException($"The role matrix has no value for the route parameter {{{parameter.Name}}}: add one to the world")),
+            _ => throw new InvalidOperationException($"Unexpected route part {part}"),
+        }))));
+
+    private async Task<HttpClient> ClientForAsync(Asker asker, World world)
+    {
+        var client = app.CreateBrowser();
+        if (asker != Asker.SignedOut)
+        {
+            await client.SignInAsync(world.Asker);
+        }
+
+        return client;
+    }
+
+    private async Task<List<(string Route, Asker Asker, Answer Answer, string Detail)>> AskAsync(Asker asker)
+    {
+        var world = await WorldForAsync(asker);
+        using var client = await ClientForAsync(asker, world);
+        var token = (await client.GetPageAsync(asker == Asker.SignedOut ? Accounts.SignInPath : "/account")).AntiforgeryToken();
+        var answers = new List<(string, Asker, Answer, string)>();
+        foreach (var request in await RequestsAsync(world))
+        {
+            using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(request.Path, UriKind.Relative));
+            if (request.Method != "GET")
+            {
+                message.Content = new FormUrlEncodedContent(request.Fields.Append(new(Html.AntiforgeryField, token)));
+            }
+
+            using var response = await client.SendAsync(message);
+            var detail = $"{request}: {(int)response.StatusCode} {response.Headers.Location}";
+            answers.Add((request.Route, asker, RoleMatrix.Classify(response), detail));
+        }
+
+        return answers;
+    }
+
+    [Theory]
+    [InlineData(Asker.SignedOut)]
+    [InlineData(Asker.NonMember)]
+    [InlineData(Asker.Partner)]
+    [InlineData(Asker.Staff)]
+    [InlineData(Asker.Administrator)]
+    [InlineData(Asker.Operator)]
+    public async Task EveryRoute_AnswersAsTheMatrixSays(Asker asker)
+    {
+        var answers = await AskAsync(asker);
+
+        answers.Count.ShouldBeGreaterThan(Expected.Count / 2, "the routes were found from the app's own routing table");
+        RoleMatrix.Differences(Expected, answers).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task EveryRouteInTheMatrix_StillExists()
+    {
+        var routes = (await RequestsAsync(await WorldForAsync(Asker.Staff))).Select(r => r.Route).ToHashSet();
+
+        Expected.Keys.Where(k => !routes.Contains(k)).ShouldBeEmpty("a route that is gone should leave the matrix too");
+    }
+
+    public sealed class OnSqlite(SqliteWithUsFactory app) : RoleMatrixTests(app), IClassFixture<SqliteWithUsFactory>;
+
+    public sealed class OnPostgres(PostgresWithUsFactory app) : RoleMatrixTests(app), IClassFixture<PostgresWithUsFactory>;
+}
