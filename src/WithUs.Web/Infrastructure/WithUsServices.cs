@@ -1,6 +1,3 @@
-using WithUs.Web.Features.People;
-using WithUs.Web.Features.Themes;
-using WithUs.Web.Features.Members;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -9,7 +6,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Demo;
+using WithUs.Web.Features.Members;
+using WithUs.Web.Features.People;
 using WithUs.Web.Features.Setup;
+using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Authorisation;

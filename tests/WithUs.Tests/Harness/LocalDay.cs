@@ -1,5 +1,5 @@
-using WithUs.Web.Infrastructure.Tenancy;
 using System.Globalization;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Harness;
 

@@ -1,5 +1,5 @@
-using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Web.Infrastructure.Authorisation;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Layout;
 

@@ -1,6 +1,6 @@
-using WithUs.Web.Infrastructure.Tenancy;
 using System.Reflection;
 using Microsoft.AspNetCore.Razor.Hosting;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Infrastructure.Authorisation;
 

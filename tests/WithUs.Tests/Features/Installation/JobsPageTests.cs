@@ -1,8 +1,8 @@
-using WithUs.Tests.Harness;
-using WithUs.Web.Infrastructure.Tenancy;
 using System.Net;
+using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Jobs;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Installation;
 

@@ -1,9 +1,9 @@
-using WithUs.Web.Infrastructure.Tenancy;
 using System.Net;
 using WithUs.Tests.Features.Voice.Outcomes;
 using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Organisations;
 

@@ -1,6 +1,6 @@
-using WithUs.Web.Infrastructure.Tenancy;
 using WithUs.Tests.Harness;
 using WithUs.Web.Features.Organisations;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Organisations;
 

@@ -1,8 +1,8 @@
-using WithUs.Tests.Harness;
-using WithUs.Web.Infrastructure.Tenancy;
 using System.Net;
 using WithUs.Tests.Features.Voice.Outcomes;
+using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Public;
 

@@ -1,4 +1,3 @@
-using WithUs.Web.Infrastructure.Ui;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +8,7 @@ using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Authorisation;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
+using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice.MyVoice;
 
