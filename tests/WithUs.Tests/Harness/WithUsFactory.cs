@@ -104,8 +104,8 @@ public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"WithUs on {Provider}");
 }
 
-/// <summary>One app on SQLite per test class.</summary>
+/// <summary>One app on SQLite, for a class whose tests are about one database or about none.</summary>
 public sealed class SqliteWithUsFactory() : WithUsFactory(DatabaseProvider.Sqlite);
 
-/// <summary>One app on PostgreSQL per test class.</summary>
+/// <summary>One app on PostgreSQL, for a class that compares the two databases side by side.</summary>
 public sealed class PostgresWithUsFactory() : WithUsFactory(DatabaseProvider.Postgres);

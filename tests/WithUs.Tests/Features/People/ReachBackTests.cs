@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using WithUs.Tests.Features.Voice.Outcomes;
 using WithUs.Tests.Harness;
 using WithUs.Web.Features.Members;
 using WithUs.Web.Features.People;

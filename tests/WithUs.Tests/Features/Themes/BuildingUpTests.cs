@@ -1,4 +1,3 @@
-using WithUs.Tests.Features.Voice.Outcomes;
 using WithUs.Tests.Harness;
 using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Voice;

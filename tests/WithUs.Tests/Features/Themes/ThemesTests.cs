@@ -1,5 +1,4 @@
 using System.Net;
-using WithUs.Tests.Features.Voice.Outcomes;
 using WithUs.Tests.Harness;
 using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Voice;

@@ -1,10 +1,9 @@
 using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Members;
 
-namespace WithUs.Tests.Features.Voice.Outcomes;
+namespace WithUs.Tests.Harness;
 
-/// <summary>A signed-in member of a new organisation, for the close-the-loop, theme and people page tests.</summary>
+/// <summary>A member of an organisation, signed in on their own browser-like client.</summary>
 public sealed record SignedIn(TestOrganisation Organisation, TestUser User, HttpClient Client) : IDisposable
 {
     public string Org => $"/o/{Organisation.Slug}";
@@ -12,7 +11,7 @@ public sealed record SignedIn(TestOrganisation Organisation, TestUser User, Http
     public void Dispose() => Client.Dispose();
 }
 
-public static class LoopTestData
+public static class SignedInClients
 {
     public static async Task<SignedIn> SignedInAsync(this WithUsFactory app, OrganisationRole role = OrganisationRole.Staff)
     {
