@@ -1,5 +1,4 @@
 using System.Globalization;
-using WithUs.Testing;
 
 namespace WithUs.BrowserTests.Infrastructure;
 

@@ -1,5 +1,3 @@
-using WithUs.Testing;
-
 namespace WithUs.BrowserTests.Infrastructure;
 
 /// <summary>Files of the repository this test assembly was built from that only the browser tests use.</summary>
