@@ -6,9 +6,11 @@ using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Features.Account;
 
-public abstract class TwoFactorTests(WithUsFactory app)
+public sealed class TwoFactorSetUpTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Fact]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task SetUp_WithCodeFromTheShownKey_TurnsItOnAndOpensTheOrganisation()
     {
         var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Staff);
@@ -32,7 +34,7 @@ public abstract class TwoFactorTests(WithUsFactory app)
         (await app.AuditEntriesAsync("TwoFactorEnabled")).ShouldContain(e => e.ActorUserId == user.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TotpHelper_MakesCodesIdentityAccepts()
     {
         var user = await app.CreateUserAsync(twoFactor: true);
@@ -47,8 +49,4 @@ public abstract class TwoFactorTests(WithUsFactory app)
 
         accepted.ShouldBeTrue();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : TwoFactorTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : TwoFactorTests(app), IClassFixture<PostgresWithUsFactory>;
 }

@@ -6,12 +6,14 @@ using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.People;
 
-public abstract class PeopleTests(WithUsFactory app)
+public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private Task<List<Person>> PeopleAsync(TestOrganisation organisation) =>
         app.InOrganisationAsync(organisation, db => db.People.AsNoTracking().ToListAsync());
 
-    [Fact]
+    [DatabaseFact]
     public async Task New_WithConsentAndEmail_AddsThePersonAndKeepsOnlyTheChosenDetail()
     {
         using var staff = await app.SignedInAsync();
@@ -38,7 +40,7 @@ public abstract class PeopleTests(WithUsFactory app)
         person.Phone.ShouldBeNull("a phone number they did not choose to be contacted by is not kept");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task New_WithoutConsent_Answers400KeepsInputAndSavesNothing()
     {
         using var staff = await app.SignedInAsync();
@@ -57,7 +59,7 @@ public abstract class PeopleTests(WithUsFactory app)
         (await PeopleAsync(staff.Organisation)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task New_ContactByPhoneWithoutANumber_OrNoAnswerOnContact_IsRefused()
     {
         using var staff = await app.SignedInAsync();
@@ -82,7 +84,7 @@ public abstract class PeopleTests(WithUsFactory app)
         (await PeopleAsync(staff.Organisation)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PersonPage_ShowsWhatTheySaidInterestsAndReachBacks_AndTheViewIsAudited()
     {
         using var staff = await app.SignedInAsync();
@@ -112,7 +114,7 @@ public abstract class PeopleTests(WithUsFactory app)
             e.EntityType == "Person" && e.EntityId == person.Id.ToString() && e.ActorUserId == staff.User.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Edit_TurningContactOff_ClearsTheContactDetails()
     {
         using var staff = await app.SignedInAsync();
@@ -130,7 +132,7 @@ public abstract class PeopleTests(WithUsFactory app)
         (saved.Name, saved.MayContact, saved.ContactBy, saved.Phone).ShouldBe(("Dee", false, (ContactMethod?)null, (string?)null));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Edit_WithABadEmail_Answers400AndChangesNothing()
     {
         using var staff = await app.SignedInAsync();
@@ -151,7 +153,7 @@ public abstract class PeopleTests(WithUsFactory app)
         (await PeopleAsync(staff.Organisation)).Single().Name.ShouldBe("Eve");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Delete_RemovesThePersonButKeepsWhatTheySaidDeIdentified()
     {
         using var staff = await app.SignedInAsync();
@@ -180,7 +182,7 @@ public abstract class PeopleTests(WithUsFactory app)
             && e.Details == "1 contribution kept with no name; 1 interest and 1 reach-back record deleted");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task List_SearchesByNameAndPages()
     {
         using var staff = await app.SignedInAsync();
@@ -201,7 +203,7 @@ public abstract class PeopleTests(WithUsFactory app)
         second.QuerySelectorAll("main tbody tr").Length.ShouldBe(2);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PeopleList_QueryCount_DoesNotGrowWithPeople()
     {
         async Task<int> QueriesAsync(int people)
@@ -227,7 +229,7 @@ public abstract class PeopleTests(WithUsFactory app)
         many.ShouldBe(few);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("people")]
     [InlineData("people/new")]
     [InlineData("people/{person}")]
@@ -242,8 +244,4 @@ public abstract class PeopleTests(WithUsFactory app)
 
         response.ShouldBeRefused();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : PeopleTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : PeopleTests(app), IClassFixture<PostgresWithUsFactory>;
 }

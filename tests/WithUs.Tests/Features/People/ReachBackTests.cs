@@ -7,9 +7,11 @@ using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.People;
 
-public abstract class ReachBackTests(WithUsFactory app)
+public sealed class ReachBackTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Fact]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task Interest_RegisteredTwice_UpdatesTheKindInsteadOfAddingAnother()
     {
         using var staff = await app.SignedInAsync();
@@ -27,7 +29,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         (interest.PersonId, interest.ContributionId, interest.Kind).ShouldBe((person.Id, (Guid?)idea.Id, InterestKind.WouldTakePart));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Interest_WithoutAChoiceOrWithSomeoneFromAnotherOrganisation_IsRefused()
     {
         using var staff = await app.SignedInAsync();
@@ -70,7 +72,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         return new Scene(staff, idea, sayer, meToo, interested, similar, noConsent);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ReachBack_ListsEveryoneLinkedWhoAgreedToContact_WithWhyAndOnlyTheirChosenDetail()
     {
         var scene = await SceneAsync();
@@ -93,7 +95,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         page.QuerySelector("#left-out")!.TextContent.ShouldContain("1 other person is linked to this but not listed: they did not agree to be contacted");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ReachBack_FilteredByContactMethod_ShowsOnlyThoseWhoChoseIt()
     {
         var scene = await SceneAsync();
@@ -104,7 +106,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         page.QuerySelectorAll("main tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ShouldBe(["Sayer Sam"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Csv_HasABomOnlyTheChosenDetailAndGuardsAgainstFormulas_AndIsAudited()
     {
         var scene = await SceneAsync();
@@ -126,7 +128,7 @@ public abstract class ReachBackTests(WithUsFactory app)
             e.EntityType == "Contribution" && e.EntityId == scene.Idea.Id.ToString() && e.ActorUserId == staff.User.Id && e.Details == "4 people");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("=1+1", "'=1+1")]
     [InlineData("+44", "'+44")]
     [InlineData("-2", "'-2")]
@@ -138,7 +140,7 @@ public abstract class ReachBackTests(WithUsFactory app)
     public void CsvCell_PrefixesFormulaStartsAndQuotesSeparators(string value, string expected) =>
         ReachBackList.Cell(value).ShouldBe(expected);
 
-    [Fact]
+    [DatabaseFact]
     public async Task Record_ContactedPeople_AddsAReachBackForEachSelectedAndShowsItOnTheirPage()
     {
         var scene = await SceneAsync();
@@ -162,7 +164,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         (await staff.Client.GetPageAsync($"{staff.Org}/people/{scene.Sayer.Id}")).QuerySelector("main")!.TextContent.ShouldContain("Funding for a pilot season");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Record_WithoutAboutOrWithSomeoneWhoDidNotConsent_IsRefusedAndRecordsNothing()
     {
         var scene = await SceneAsync();
@@ -180,7 +182,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         (await app.InOrganisationAsync(staff.Organisation, db => db.ReachBacks.CountAsync())).ShouldBe(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ThemeReachBack_ListsPeopleWhoSaidSomethingInItOrAreInterested()
     {
         using var staff = await app.SignedInAsync();
@@ -203,7 +205,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         page.QuerySelectorAll("main tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ShouldBe(["Theme Fan", "Theme Sayer"]);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("voice/{idea}/interest")]
     [InlineData("voice/{idea}/reach-back")]
     [InlineData("voice/{idea}/reach-back?handler=Csv")]
@@ -219,8 +221,4 @@ public abstract class ReachBackTests(WithUsFactory app)
 
         response.ShouldBeRefused();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : ReachBackTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : ReachBackTests(app), IClassFixture<PostgresWithUsFactory>;
 }

@@ -5,7 +5,7 @@ using WithUs.Web.Features.Organisations;
 
 namespace WithUs.Tests.Features.Settings;
 
-public sealed class SettingsTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
+public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
     private readonly WithUsFactory app = apps.Current;
 

@@ -5,12 +5,14 @@ using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Themes;
 
-public abstract class ThemesTests(WithUsFactory app)
+public sealed class ThemesTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private Task<List<Theme>> ThemesAsync(TestOrganisation organisation) =>
         app.InOrganisationAsync(organisation, db => db.Themes.AsNoTracking().ToListAsync());
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_ATheme_ListsItWithItsCounts()
     {
         using var staff = await app.SignedInAsync();
@@ -29,7 +31,7 @@ public abstract class ThemesTests(WithUsFactory app)
         row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ShouldBe(["Getting here", "1", "1"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_ANameAlreadyUsedInAnyCase_Answers400AndAddsNothing()
     {
         using var staff = await app.SignedInAsync();
@@ -44,7 +46,7 @@ public abstract class ThemesTests(WithUsFactory app)
         (await ThemesAsync(staff.Organisation)).Count.ShouldBe(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_TheSameNameInAnotherOrganisation_IsAllowed()
     {
         using var staff = await app.SignedInAsync();
@@ -56,7 +58,7 @@ public abstract class ThemesTests(WithUsFactory app)
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_WithNoNameOrATooLongOne_Answers400()
     {
         using var staff = await app.SignedInAsync();
@@ -71,7 +73,7 @@ public abstract class ThemesTests(WithUsFactory app)
         (await ThemesAsync(staff.Organisation)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ThemePage_ShowsItsContributionsAndAVoicesTableForTheChart()
     {
         using var staff = await app.SignedInAsync();
@@ -98,7 +100,7 @@ public abstract class ThemesTests(WithUsFactory app)
         page.QuerySelectorAll("script:not([src])").Length.ShouldBe(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Archive_AndUnarchive_ChangeWhetherTheThemeIsInUse()
     {
         using var staff = await app.SignedInAsync();
@@ -114,7 +116,7 @@ public abstract class ThemesTests(WithUsFactory app)
         (await ThemesAsync(staff.Organisation)).Single().IsArchived.ShouldBeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Edit_RenamesAndDescribes_ButRefusesAnotherThemesName()
     {
         using var staff = await app.SignedInAsync();
@@ -133,7 +135,7 @@ public abstract class ThemesTests(WithUsFactory app)
         renamed.Description.ShouldBe("Buses");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ContributionThemes_ReplacesTheThemesItIsIn()
     {
         using var staff = await app.SignedInAsync();
@@ -155,7 +157,7 @@ public abstract class ThemesTests(WithUsFactory app)
         themes.ShouldBe([money.Id]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ContributionThemes_WithAThemeFromAnotherOrganisation_IsRefused()
     {
         using var staff = await app.SignedInAsync();
@@ -173,7 +175,7 @@ public abstract class ThemesTests(WithUsFactory app)
         (await app.InOrganisationAsync(staff.Organisation, db => db.ContributionThemes.CountAsync())).ShouldBe(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ThemesPage_QueryCount_DoesNotGrowWithThemes()
     {
         async Task<int> QueriesAsync(int themes)
@@ -200,7 +202,7 @@ public abstract class ThemesTests(WithUsFactory app)
         many.ShouldBe(few);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("themes")]
     [InlineData("themes/{theme}")]
     [InlineData("themes/{theme}/edit")]
@@ -216,8 +218,4 @@ public abstract class ThemesTests(WithUsFactory app)
 
         response.ShouldBeRefused();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : ThemesTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : ThemesTests(app), IClassFixture<PostgresWithUsFactory>;
 }
