@@ -17,7 +17,7 @@ public static class SignedInClients
     {
         var (organisation, user) = await app.CreateMemberAsync(role, twoFactor: role != OrganisationRole.Partner);
         var client = app.CreateBrowser();
-        await client.SignInAsync(user);
+        await client.SignInAsync(user, clock: app.Services.GetRequiredService<TimeProvider>());
         return new SignedIn(organisation, user, client);
     }
 
@@ -28,7 +28,7 @@ public static class SignedInClients
         var user = await app.CreateUserAsync(twoFactor: role != OrganisationRole.Partner);
         await app.AddMembershipAsync(organisation, user, role);
         var client = app.CreateBrowser();
-        await client.SignInAsync(user);
+        await client.SignInAsync(user, clock: app.Services.GetRequiredService<TimeProvider>());
         return new SignedIn(organisation, user, client);
     }
 

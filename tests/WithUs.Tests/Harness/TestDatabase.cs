@@ -1,6 +1,6 @@
+using WithUs.Web.Infrastructure.Data;
 using Xunit.Abstractions;
 using Xunit.Sdk;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Harness;
 

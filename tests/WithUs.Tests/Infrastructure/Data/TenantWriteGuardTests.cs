@@ -8,8 +8,10 @@ namespace WithUs.Tests.Infrastructure.Data;
 /// Regression tests for the ways EF lets a write cross organisations although the query filters hide the rows:
 /// a stub entity, an Add without the tenant id, and bulk or raw SQL.
 /// </summary>
-public abstract class TenantWriteGuardTests(WithUsFactory app)
+public sealed class TenantWriteGuardTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private sealed record Setting(TestOrganisation A, TestOrganisation B, Invitation OfB);
 
     private async Task<Setting> TwoOrganisationsAsync()
@@ -50,7 +52,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
     private Task<Invitation?> ReadAsB(Setting s) =>
         app.InOrganisationAsync(s.B, db => db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.Id == s.OfB.Id));
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("theirs")]
     [InlineData("ours")]
     [InlineData("none")]
@@ -73,7 +75,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         row.Role.ShouldBe(OrganisationRole.Partner);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("theirs")]
     [InlineData("ours")]
     [InlineData("none")]
@@ -92,7 +94,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         (await ReadAsB(s)).ShouldNotBeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_WithoutOrganisationId_IsStampedWithCurrentOrganisation()
     {
         var s = await TwoOrganisationsAsync();
@@ -108,7 +110,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         saved.OrganisationId.ShouldBe(s.A.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_WithAnotherOrganisationsId_IsRefused()
     {
         var s = await TwoOrganisationsAsync();
@@ -123,7 +125,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         (await app.InOrganisationAsync(s.B, db => db.Invitations.CountAsync(i => i.Id == invitation.Id))).ShouldBe(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_OutsideAnyOrganisation_IsRefused()
     {
         var s = await TwoOrganisationsAsync();
@@ -137,7 +139,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         }));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ExecuteUpdateAndDelete_FromAnotherOrganisation_TouchNothing()
     {
         var s = await TwoOrganisationsAsync();
@@ -154,7 +156,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         (await ReadAsB(s))!.Role.ShouldBe(OrganisationRole.Partner);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Read_FromAnotherOrganisation_SeesNoneOfItsRows()
     {
         var s = await TwoOrganisationsAsync();
@@ -180,8 +182,4 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         seenByA.Organisations.ShouldBe([s.A.Id]);
         seenByNobody.ShouldBe(0);
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : TenantWriteGuardTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : TenantWriteGuardTests(app), IClassFixture<PostgresWithUsFactory>;
 }
