@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace WithUs.Tests.Harness;
 
 public static class Accounts

@@ -1,6 +1,3 @@
-using System.Net;
-using WithUs.Web.Features.Members;
-
 namespace WithUs.Tests.Harness;
 
 /// <summary>A member of an organisation, signed in on their own browser-like client.</summary>

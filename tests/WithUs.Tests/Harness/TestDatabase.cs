@@ -57,10 +57,14 @@ public sealed class DatabaseTheoryDiscoverer(IMessageSink diagnosticMessageSink)
         ITestMethod testMethod, IAttributeInfo theoryAttribute, object[] dataRow) =>
         TestDatabase.All.Select(provider => new DatabaseTestCase(DiagnosticMessageSink, discoveryOptions, testMethod, provider, dataRow));
 
-    /// <summary>Rows that cannot be listed before the run (not serialisable) are read when the theory runs.</summary>
+    /// <summary>Each row becomes a test per database only when xunit can list the rows before the run.</summary>
     protected override IEnumerable<IXunitTestCase> CreateTestCasesForTheory(ITestFrameworkDiscoveryOptions discoveryOptions,
         ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
-        TestDatabase.All.Select(provider => new DatabaseTheoryTestCase(DiagnosticMessageSink, discoveryOptions, testMethod, provider));
+    [
+        new ExecutionErrorTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(),
+            discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod,
+            "A [DatabaseTheory] needs rows xunit can list before the run (strings, numbers, enums, dates)."),
+    ];
 }
 
 /// <summary>One test (or one theory row) on one database.</summary>
@@ -77,48 +81,6 @@ public sealed class DatabaseTestCase : XunitTestCase
         ITestMethod testMethod, DatabaseProvider provider, object[]? testMethodArguments = null)
         : base(diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(),
             testMethod, testMethodArguments) =>
-        this.provider = provider;
-
-    protected override void Initialize()
-    {
-        base.Initialize();
-        DisplayName = TestDatabase.DisplayName(DisplayName, provider);
-    }
-
-    protected override string GetUniqueID() => $"{base.GetUniqueID()}-{provider}";
-
-    public override Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus,
-        object[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
-        TestDatabase.RunOnAsync(provider,
-            () => base.RunAsync(diagnosticMessageSink, messageBus, constructorArguments, aggregator, cancellationTokenSource));
-
-    public override void Serialize(IXunitSerializationInfo data)
-    {
-        base.Serialize(data);
-        data.AddValue("Database", provider.ToString());
-    }
-
-    public override void Deserialize(IXunitSerializationInfo data)
-    {
-        provider = Enum.Parse<DatabaseProvider>(data.GetValue<string>("Database"));
-        base.Deserialize(data);
-    }
-}
-
-/// <summary>A whole theory on one database, its rows read when it runs.</summary>
-public sealed class DatabaseTheoryTestCase : XunitTheoryTestCase
-{
-    private DatabaseProvider provider;
-
-    [Obsolete("For the xunit de-serialiser only.", error: true)]
-    public DatabaseTheoryTestCase()
-    {
-    }
-
-    public DatabaseTheoryTestCase(IMessageSink diagnosticMessageSink, ITestFrameworkDiscoveryOptions discoveryOptions,
-        ITestMethod testMethod, DatabaseProvider provider)
-        : base(diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(),
-            testMethod) =>
         this.provider = provider;
 
     protected override void Initialize()

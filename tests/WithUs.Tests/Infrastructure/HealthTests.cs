@@ -1,6 +1,3 @@
-using System.Net;
-using WithUs.Tests.Harness;
-
 namespace WithUs.Tests.Infrastructure;
 
 public sealed class HealthTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>

@@ -1,8 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Features.Account;

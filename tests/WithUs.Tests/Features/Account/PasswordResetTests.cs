@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Email;
 
 namespace WithUs.Tests.Features.Account;

@@ -1,7 +1,3 @@
-using System.Net;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
-
 namespace WithUs.Tests.Features.Account;
 
 /// <summary>Changing a password or disabling an account ends the person's other sessions within a minute.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Features.Account;

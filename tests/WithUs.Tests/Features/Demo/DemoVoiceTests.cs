@@ -1,4 +1,3 @@
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;

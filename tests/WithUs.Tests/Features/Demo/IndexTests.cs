@@ -1,6 +1,3 @@
-using System.Net;
-using WithUs.Tests.Harness;
-
 namespace WithUs.Tests.Features.Demo;
 
 public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>

@@ -1,6 +1,3 @@
-using System.Net;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Features.Installation;

@@ -1,6 +1,3 @@
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
-
 namespace WithUs.Tests.Features.Layout;
 
 public sealed class OrganisationNavigationTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>

@@ -1,6 +1,3 @@
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
-
 namespace WithUs.Tests.Features.Members;
 
 /// <summary>A page's database work must not grow with the rows it shows (no query per row).</summary>

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 
 namespace WithUs.Tests.Features.Members;
 

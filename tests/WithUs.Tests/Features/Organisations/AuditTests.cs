@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Infrastructure.Auditing;
 
 namespace WithUs.Tests.Features.Organisations;

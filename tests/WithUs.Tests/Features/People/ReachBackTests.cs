@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice;
 

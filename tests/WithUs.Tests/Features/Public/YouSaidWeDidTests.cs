@@ -1,6 +1,4 @@
-using System.Net;
 using System.Xml.Linq;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Public;

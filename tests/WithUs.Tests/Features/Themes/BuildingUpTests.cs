@@ -1,5 +1,3 @@
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Themes;

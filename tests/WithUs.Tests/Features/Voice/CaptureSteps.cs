@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
 using AngleSharp.Html.Dom;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Voice;

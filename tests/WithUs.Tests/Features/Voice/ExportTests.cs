@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Import;
 using static WithUs.Tests.Features.Voice.Import.ImportSteps;

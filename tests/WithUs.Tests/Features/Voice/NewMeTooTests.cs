@@ -1,5 +1,3 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using static WithUs.Tests.Features.Voice.CaptureSteps;
 
 namespace WithUs.Tests.Features.Voice;

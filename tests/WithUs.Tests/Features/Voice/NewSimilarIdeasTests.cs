@@ -1,6 +1,4 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using static WithUs.Tests.Features.Voice.CaptureSteps;
 

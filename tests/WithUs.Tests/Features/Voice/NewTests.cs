@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice;
 using static WithUs.Tests.Features.Voice.CaptureSteps;

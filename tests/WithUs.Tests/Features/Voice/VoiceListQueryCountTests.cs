@@ -1,4 +1,3 @@
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Voice;
@@ -30,7 +29,7 @@ public sealed class VoiceListQueryCountTests(AppPerDatabase apps) : IClassFixtur
         app.Queries.Reset();
         var page = await staff.Client.GetPageAsync(url);
         var queries = app.Queries.Count;
-        page.QuerySelectorAll("main .withus-voice-list__item").Length.ShouldBe(Math.Min(contributions, IndexModel.PageSize));
+        page.QuerySelectorAll("main .withus-voice-list__item").Length.ShouldBe(Math.Min(contributions, Web.Features.Voice.IndexModel.PageSize));
 
         staff.Client.Dispose();
         return queries;

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 

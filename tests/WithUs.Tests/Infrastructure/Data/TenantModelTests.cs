@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Metadata;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
 

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using Microsoft.AspNetCore.Identity;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Account;
 
 namespace WithUs.Tests.Infrastructure.Security;

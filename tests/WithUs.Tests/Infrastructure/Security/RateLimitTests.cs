@@ -1,6 +1,3 @@
-using System.Net;
-using WithUs.Tests.Harness;
-
 namespace WithUs.Tests.Infrastructure.Security;
 
 public sealed class RateLimitTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>

@@ -1,7 +1,3 @@
-using System.Net;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
-
 namespace WithUs.Tests.Infrastructure.Security;
 
 public sealed class SecurityTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>

@@ -1,7 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Infrastructure.Security;

@@ -1,11 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Infrastructure.Tenancy;

@@ -1,10 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using WithUs.Tests.Features.Public;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Tenancy;
 

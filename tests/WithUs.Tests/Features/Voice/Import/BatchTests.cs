@@ -1,5 +1,3 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Import;
 using static WithUs.Tests.Features.Voice.Import.ImportSteps;

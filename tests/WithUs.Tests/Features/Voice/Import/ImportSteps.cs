@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Voice.Import;
 
 namespace WithUs.Tests.Features.Voice.Import;

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using WithUs.Tests.Harness;
 using static WithUs.Tests.Features.Voice.Import.ImportSteps;
 
 namespace WithUs.Tests.Features.Voice.Import;

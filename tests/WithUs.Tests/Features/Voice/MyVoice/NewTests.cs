@@ -1,6 +1,4 @@
-using System.Net;
 using WithUs.Tests.Features.Public;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using static WithUs.Tests.Features.Voice.MyVoice.MyVoiceSteps;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Voice;
 using static WithUs.Tests.Features.Voice.Outcomes.OutcomeSteps;
 
