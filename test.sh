@@ -90,9 +90,11 @@ failed_suites=()
 for suite in "${suites[@]}"; do
     name=$(basename "$suite" .csproj)
     say "Testing $name"
+    suite_started=$SECONDS
     dotnet test "$suite" --no-build -c Release --results-directory "$WORK/results" \
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
         --blame-hang-timeout 10m </dev/null || failed_suites+=("$name")
+    echo "$name took $(( (SECONDS - suite_started) / 60 ))m $(( (SECONDS - suite_started) % 60 ))s (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
 done
 
 # --- 5. One closing line over all suites ------------------------------------------------------------------------------
@@ -114,6 +116,6 @@ status=0
 ((${#empty[@]} == 0)) || { echo "Suites that ran no test: ${empty[*]}" >&2; status=1; }
 ((failed == 0)) || status=1
 ((skipped == 0)) || echo "Skipped (each names its reason in the log above): $skipped"
-echo "Test run took $(( (SECONDS - started) / 60 ))m $(( (SECONDS - started) % 60 ))s"
+echo "Test run took $(( (SECONDS - started) / 60 ))m $(( (SECONDS - started) % 60 ))s (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "$passed passed, $failed failed"
 exit $status

@@ -1,9 +1,9 @@
 namespace WithUs.BrowserTests.Infrastructure;
 
-/// <summary>Finds files of the repository this test assembly was built from.</summary>
+/// <summary>Files of the repository this test assembly was built from that only the browser tests use.</summary>
 internal static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    private static string Root => RepositoryFiles.Root;
 
     /// <summary>axe-core, installed by the web project's build (npm ci in src/WithUs.Web).</summary>
     public static string AxeScript => Path.Combine(Root, "src", "WithUs.Web", "node_modules", "axe-core", "axe.min.js");
@@ -24,17 +24,4 @@ internal static class Repository
 
         return folder;
     });
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "WithUs.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"WithUs.slnx was not found above {AppContext.BaseDirectory}.");
-    }
 }

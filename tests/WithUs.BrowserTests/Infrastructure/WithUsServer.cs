@@ -19,6 +19,8 @@ public sealed class WithUsServer : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> settings;
 
+    static WithUsServer() => TestHosts.WatchNoFiles();
+
     /// <param name="settings">Configuration on top of the test defaults, such as Database:Demo=true.</param>
     public WithUsServer(IReadOnlyDictionary<string, string>? settings = null)
     {

@@ -1,10 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WithUs.BrowserTests.Infrastructure;
-using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 using Xunit.Abstractions;
 
 namespace WithUs.BrowserTests.Journeys;
@@ -14,47 +10,22 @@ public sealed class CloseTheLoopTests(BrowserApp app, ITestOutputHelper output) 
 {
     private async Task<Guid> SeedContributionAsync(string personName, string text)
     {
-        using var scope = app.Server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
-        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Slug == Steps.OrganisationSlug);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
-        var person = new WithUs.Web.Features.People.Person
+        var organisation = await app.Server.FindOrganisationAsync(Steps.OrganisationSlug);
+        var person = await app.Server.CreatePersonAsync(organisation, personName, mayContact: true,
+            contactBy: WithUs.Web.Features.People.ContactMethod.Phone, phone: "0114 496 0000");
+        var contribution = await app.Server.CreateContributionAsync(organisation, text, c =>
         {
-            Id = Guid.CreateVersion7(),
-            Name = personName,
-            ConsentToRecord = true,
-            ConsentRecordedAtUtc = DateTime.UtcNow,
-            MayContact = true,
-            ContactBy = WithUs.Web.Features.People.ContactMethod.Phone,
-            Phone = "0114 496 0000",
-            CreatedAtUtc = DateTime.UtcNow,
-        };
-        var contribution = new Contribution
-        {
-            Id = Guid.CreateVersion7(),
-            Text = text,
-            Kind = ContributionKind.Idea,
-            Channel = Channel.DropIn,
-            SaidOnUtc = DateTime.UtcNow.Date,
-            PersonId = person.Id,
-            CreatedAtUtc = DateTime.UtcNow,
-        };
-        db.People.Add(person);
-        db.Contributions.Add(contribution);
-        await db.SaveChangesAsync();
+            c.Channel = Channel.DropIn;
+            c.PersonId = person.Id;
+        });
         return contribution.Id;
     }
 
     private async Task<Guid> SeedThemeAsync(Guid contributionId, string name)
     {
-        using var scope = app.Server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
-        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Slug == Steps.OrganisationSlug);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
-        var theme = new Theme { Id = Guid.CreateVersion7(), Name = name, CreatedAtUtc = DateTime.UtcNow };
-        db.Themes.Add(theme);
-        db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = contributionId, ThemeId = theme.Id });
-        await db.SaveChangesAsync();
+        var organisation = await app.Server.FindOrganisationAsync(Steps.OrganisationSlug);
+        var theme = await app.Server.CreateThemeAsync(organisation, name);
+        await app.Server.AddThemeAsync(organisation, contributionId, theme.Id);
         return theme.Id;
     }
 
@@ -89,14 +60,9 @@ public sealed class CloseTheLoopTests(BrowserApp app, ITestOutputHelper output) 
         (await detail.IsVisibleAsync()).ShouldBeTrue("contact details are revealed when they agreed to contact");
     }
 
-    private async Task<Guid> PersonOfAsync(Guid contributionId)
-    {
-        using var scope = app.Server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
-        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Slug == Steps.OrganisationSlug);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
-        return await db.Contributions.Where(c => c.Id == contributionId).Select(c => c.PersonId!.Value).SingleAsync();
-    }
+    private async Task<Guid> PersonOfAsync(Guid contributionId) =>
+        await app.Server.InOrganisationAsync(await app.Server.FindOrganisationAsync(Steps.OrganisationSlug),
+            db => db.Contributions.Where(c => c.Id == contributionId).Select(c => c.PersonId!.Value).SingleAsync());
 
     [Fact]
     public async Task Staff_record_not_possible_with_a_reason_publish_it_and_record_telling_the_person_by_phone()

@@ -53,20 +53,12 @@ public sealed partial class PasswordResetTests(BrowserApp app, ITestOutputHelper
 
     private async Task<string> ResetLinkAsync(string email)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var reset = (await app.EmailsToAsync(email)).LastOrDefault(e => e.Subject == "Reset your WithUs password");
-            if (reset is not null)
-            {
-                var match = LinkPattern().Match(reset.Body);
-                match.Success.ShouldBeTrue($"no reset link in:\n{reset.Body}");
-                return new Uri(match.Value).PathAndQuery;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException($"No password reset email for {email} within 10 seconds.");
+        var reset = await Eventually.FoundAsync(
+            async () => (await app.EmailsToAsync(email)).LastOrDefault(e => e.Subject == "Reset your WithUs password"),
+            $"a password reset email for {email}");
+        var match = LinkPattern().Match(reset.Body);
+        match.Success.ShouldBeTrue($"no reset link in:\n{reset.Body}");
+        return new Uri(match.Value).PathAndQuery;
     }
 
     [GeneratedRegex(@"https?://\S+/account/reset-password\?\S+")]

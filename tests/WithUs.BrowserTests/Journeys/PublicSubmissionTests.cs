@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WithUs.BrowserTests.Infrastructure;
-using WithUs.Web.Features.Organisations;
-using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 using Xunit.Abstractions;
 
 namespace WithUs.BrowserTests.Journeys;
@@ -28,50 +25,29 @@ public sealed class PublicSubmissionTests(QuickFormsBrowserApp app, ITestOutputH
     /// <summary>An organisation whose staff have published one outcome (as the staff pages would).</summary>
     private async Task<Published> OrganisationWithAPublishedOutcomeAsync(string name)
     {
-        using var scope = app.Server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
-        var organisation = new Organisation
+        var organisation = await app.Server.CreateOrganisationAsync(name);
+        var theme = await app.Server.CreateThemeAsync(organisation, "Getting here");
+        var idea = await app.Server.CreateContributionAsync(organisation, "my carer says the bus never comes on time", c =>
         {
-            Id = Guid.CreateVersion7(),
-            Name = name,
-            Slug = Slugs.From(name),
-            CreatedAtUtc = DateTime.UtcNow,
-        };
-        db.Organisations.Add(organisation);
-        await db.SaveChangesAsync();
-
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
-        var theme = new Theme { Id = Guid.CreateVersion7(), Name = "Getting here", CreatedAtUtc = DateTime.UtcNow };
-        var idea = new Contribution
-        {
-            Id = Guid.CreateVersion7(),
-            Text = "my carer says the bus never comes on time",
-            Kind = ContributionKind.Idea,
-            Channel = Channel.Conversation,
-            SaidOnUtc = DateTime.UtcNow.Date,
-            CreatedAtUtc = DateTime.UtcNow,
-            Outcome = OutcomeStatus.Done,
-            OutcomeAtUtc = DateTime.UtcNow,
-            OutcomeExplanation = "Our minibus now meets the 10 o'clock train.",
-            IsPublished = true,
-            PublicSummary = "A minibus from the station",
-            PublishedAtUtc = DateTime.UtcNow,
-        };
-        db.Themes.Add(theme);
-        db.Contributions.Add(idea);
-        db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = idea.Id, ThemeId = theme.Id });
-        await db.SaveChangesAsync();
-        return new Published(organisation.Slug, organisation.Name, organisation.Id, idea.Id, idea.PublicSummary);
+            c.Outcome = OutcomeStatus.Done;
+            c.OutcomeAtUtc = DateTime.UtcNow;
+            c.OutcomeExplanation = "Our minibus now meets the 10 o'clock train.";
+            c.IsPublished = true;
+            c.PublicSummary = "A minibus from the station";
+            c.PublishedAtUtc = DateTime.UtcNow;
+        });
+        await app.Server.AddThemeAsync(organisation, idea.Id, theme.Id);
+        return new Published(organisation.Slug, organisation.Name, organisation.Id, idea.Id, idea.PublicSummary!);
     }
 
-    private async Task<List<Contribution>> ContributionsAsync(Guid organisationId)
-    {
-        using var scope = app.Server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
-        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
-        return await db.Contributions.AsNoTracking().Include(c => c.Person).OrderBy(c => c.CreatedAtUtc).ToListAsync();
-    }
+    private Task<List<Contribution>> ContributionsAsync(Guid organisationId) =>
+        app.Server.InScopeAsync(async services =>
+        {
+            var organisation = await services.GetRequiredService<WithUsDbContext>().Organisations.AsNoTracking()
+                .SingleAsync(o => o.Id == organisationId);
+            return await app.Server.InOrganisationAsync(new TestOrganisation(organisation.Id, organisation.Name, organisation.Slug),
+                db => db.Contributions.AsNoTracking().Include(c => c.Person).OrderBy(c => c.CreatedAtUtc).ToListAsync());
+        });
 
     [Fact]
     public async Task A_member_of_the_public_adds_an_idea_says_me_too_and_reads_you_said_we_did()

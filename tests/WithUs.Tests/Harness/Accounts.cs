@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace WithUs.Tests.Harness;
 
 public static class Accounts
@@ -23,9 +21,11 @@ public static class Accounts
 
     /// <summary>
     /// Signs in and checks it worked, answering the authenticator step with a fresh code when the person has one.
-    /// Returns where the app sent the person next.
+    /// Returns where the app sent the person next. Pass the app's <paramref name="clock"/> when a test moves it: the
+    /// code must be one for the time the app thinks it is.
     /// </summary>
-    public static async Task<string> SignInAsync(this HttpClient client, TestUser user, string? returnUrl = null)
+    public static async Task<string> SignInAsync(this HttpClient client, TestUser user, string? returnUrl = null,
+        TimeProvider? clock = null)
     {
         using var response = await client.PostSignInAsync(user.Email, user.Password, returnUrl);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"signing in as {user.Email}");
@@ -38,7 +38,7 @@ public static class Accounts
         var page = await client.GetPageAsync(next);
         using var answered = await client.SubmitAsync(page, next, new Dictionary<string, string>
         {
-            ["Input.Code"] = Totp.Code(user.AuthenticatorKey, DateTimeOffset.UtcNow),
+            ["Input.Code"] = Totp.Code(user.AuthenticatorKey, (clock ?? TimeProvider.System).GetUtcNow()),
         });
         answered.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"entering the authenticator code for {user.Email}");
         return answered.Location();

@@ -30,7 +30,3 @@ public class ClockedWithUsFactory(DatabaseProvider provider) : WithUsFactory(pro
         });
     }
 }
-
-public sealed class SqliteClockedWithUsFactory() : ClockedWithUsFactory(DatabaseProvider.Sqlite);
-
-public sealed class PostgresClockedWithUsFactory() : ClockedWithUsFactory(DatabaseProvider.Postgres);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -28,22 +27,9 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedEmail> Received { get; } = new();
 
-    public async Task<ReceivedEmail> WaitForAsync(Func<ReceivedEmail, bool> match, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            var found = Received.FirstOrDefault(match);
-            if (found is not null)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"No matching email arrived within {timeout.TotalSeconds} s; received {Received.Count}.");
-    }
+    public Task<ReceivedEmail> WaitForAsync(Func<ReceivedEmail, bool> match, TimeSpan timeout) =>
+        Eventually.FoundAsync(() => Task.FromResult(Received.FirstOrDefault(match)),
+            $"a matching email (received {Received.Count})", timeout);
 
     private async Task AcceptAsync()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using WithUs.Web.Features.Setup;
@@ -9,7 +10,9 @@ namespace WithUs.Tests.Harness;
 
 /// <summary>
 /// The real app, in process, on its own empty database, as it runs in production: environment "Production" (so
-/// cookies are __Host- and Secure, HSTS is on) and clients that talk https to it.
+/// cookies are __Host- and Secure, HSTS is on) and clients that talk https to it. One difference: passwords are
+/// hashed with <see cref="TestPasswordIterations"/> PBKDF2 iterations, not 210,000, because every sign-in verifies
+/// one and the suite signs in hundreds of times (PasswordHashingTests checks the production setting).
 /// </summary>
 public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
@@ -18,9 +21,16 @@ public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string
     public static readonly Uri SiteAddress = new("https://localhost");
 
     private readonly Lock gate = new();
+
+    static WithUsFactory() => TestHosts.WatchNoFiles();
     private ScratchDatabase? database;
 
+    public const int TestPasswordIterations = 1_000;
+
     public DatabaseProvider Provider { get; } = provider;
+
+    /// <summary>False for an app that hashes passwords exactly as production does.</summary>
+    protected virtual bool FastPasswordHashing => true;
 
     /// <summary>Created on first use, so a class that never starts the app costs nothing.</summary>
     public ScratchDatabase Database
@@ -80,6 +90,10 @@ public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string
         {
             services.AddSingleton(Queries);
             services.ConfigureDbContext<WithUsDbContext>(options => options.AddInterceptors(Queries));
+            if (FastPasswordHashing)
+            {
+                services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordIterations);
+            }
         });
     }
 
@@ -104,8 +118,8 @@ public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"WithUs on {Provider}");
 }
 
-/// <summary>One app on SQLite per test class.</summary>
+/// <summary>One app on SQLite, for a class whose tests are about one database or about none.</summary>
 public sealed class SqliteWithUsFactory() : WithUsFactory(DatabaseProvider.Sqlite);
 
-/// <summary>One app on PostgreSQL per test class.</summary>
+/// <summary>One app on PostgreSQL, for a class that compares the two databases side by side.</summary>
 public sealed class PostgresWithUsFactory() : WithUsFactory(DatabaseProvider.Postgres);

@@ -1,11 +1,10 @@
-using System.Net;
-using WithUs.Tests.Harness;
-
 namespace WithUs.Tests.Infrastructure;
 
-public abstract class HealthTests(WithUsFactory app)
+public sealed class HealthTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Fact]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task Live_AnswersOk()
     {
         using var client = app.CreateBrowser();
@@ -15,7 +14,7 @@ public abstract class HealthTests(WithUsFactory app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Ready_WithDatabase_AnswersOk()
     {
         using var client = app.CreateBrowser();
@@ -25,7 +24,7 @@ public abstract class HealthTests(WithUsFactory app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Ready_WhenDatabaseIsUnreachable_Answers503()
     {
         await using var fresh = app.Fresh();
@@ -47,7 +46,7 @@ public abstract class HealthTests(WithUsFactory app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostForm_WhenDatabaseIsUnreachable_Answers503WithFriendlyPageAndSavesNothing()
     {
         await using var fresh = app.Fresh();
@@ -87,8 +86,4 @@ public abstract class HealthTests(WithUsFactory app)
         });
         saved.ShouldBe((0, 0));
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : HealthTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : HealthTests(app), IClassFixture<PostgresWithUsFactory>;
 }

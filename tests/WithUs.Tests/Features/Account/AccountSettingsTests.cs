@@ -1,14 +1,14 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Account;
 
-public abstract class AccountSettingsTests(WithUsFactory app)
+public sealed class AccountSettingsTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private const string ChangePasswordPath = "/account/change-password";
 
     private static async Task<HttpResponseMessage> ChangePasswordAsync(HttpClient client, string current, string next)
@@ -21,7 +21,7 @@ public abstract class AccountSettingsTests(WithUsFactory app)
         });
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ChangePassword_ForStaff_RefusesFourteenCharacters()
     {
         var (_, staff) = await app.CreateMemberAsync(OrganisationRole.Staff, twoFactor: true);
@@ -34,7 +34,7 @@ public abstract class AccountSettingsTests(WithUsFactory app)
         (await response.ReadHtmlAsync()).ErrorSummary().ShouldHaveSingleItem().ShouldContain("at least 15 characters");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ChangePassword_WithWrongCurrentPassword_IsRefused()
     {
         var (_, partner) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -47,7 +47,7 @@ public abstract class AccountSettingsTests(WithUsFactory app)
         (await response.ReadHtmlAsync()).ErrorSummary().ShouldBe(["Your current password is not right"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ChangePassword_Valid_ReplacesTheOldPassword()
     {
         var (_, partner) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -63,7 +63,7 @@ public abstract class AccountSettingsTests(WithUsFactory app)
         (await app.CreateBrowser().SignInAsync(partner with { Password = "saffron window glacier piano" })).ShouldBe("/");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TwoFactorTurnOff_ForStaff_IsForbidden()
     {
         var (_, staff) = await app.CreateMemberAsync(OrganisationRole.Staff, twoFactor: true);
@@ -82,7 +82,7 @@ public abstract class AccountSettingsTests(WithUsFactory app)
         (await TwoFactorEnabledAsync(staff)).ShouldBeTrue();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TwoFactorTurnOff_ForAPartner_TurnsItOff()
     {
         var (_, partner) = await app.CreateMemberAsync(OrganisationRole.Partner, twoFactor: true);
@@ -96,7 +96,7 @@ public abstract class AccountSettingsTests(WithUsFactory app)
         (await TwoFactorEnabledAsync(partner)).ShouldBeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecoveryCode_SignsInOnce()
     {
         var (_, user) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
@@ -126,8 +126,4 @@ public abstract class AccountSettingsTests(WithUsFactory app)
     private Task<bool> TwoFactorEnabledAsync(TestUser user) =>
         app.InScopeAsync(services => services.GetRequiredService<WithUsDbContext>().Users
             .Where(u => u.Id == user.Id).Select(u => u.TwoFactorEnabled).SingleAsync());
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : AccountSettingsTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : AccountSettingsTests(app), IClassFixture<PostgresWithUsFactory>;
 }

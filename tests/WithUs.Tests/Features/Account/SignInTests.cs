@@ -1,13 +1,13 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Account;
 
-public abstract class SignInTests(WithUsFactory app)
+public sealed class SignInTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Fact]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task UnknownEmailAndWrongPassword_GetTheSameAnswer()
     {
         var user = await app.CreateUserAsync();
@@ -23,7 +23,7 @@ public abstract class SignInTests(WithUsFactory app)
         (await wrong.ReadHtmlAsync()).ErrorSummary().ShouldBe(unknownErrors);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Partner_WithRightPassword_IsSignedInAndSentHome()
     {
         var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -36,7 +36,7 @@ public abstract class SignInTests(WithUsFactory app)
         home.QuerySelector($"main a[href='/o/{organisation.Slug}']").ShouldNotBeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SixthAttempt_AfterFiveWrongPasswords_IsRefusedEvenWithTheRightPassword()
     {
         var user = await app.CreateUserAsync();
@@ -54,7 +54,7 @@ public abstract class SignInTests(WithUsFactory app)
         (await client.GetAsync(new Uri("/account", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignIn_SuccessAndFailure_AreAudited()
     {
         var (_, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -67,7 +67,7 @@ public abstract class SignInTests(WithUsFactory app)
         (await app.AuditEntriesAsync("SignedIn")).ShouldContain(e => e.ActorUserId == user.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignIn_OfSomeoneInTwoOrganisations_IsInBothOrganisationsAuditLogs()
     {
         var (first, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -81,7 +81,7 @@ public abstract class SignInTests(WithUsFactory app)
         entries.Select(e => e.OrganisationId).ShouldBe([first.Id, second.Id], ignoreOrder: true);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnknownEmail_IsAuditedWithoutTheAddress()
     {
         using var client = app.CreateBrowser();
@@ -93,7 +93,7 @@ public abstract class SignInTests(WithUsFactory app)
         entries.ShouldNotContain(e => (e.Details ?? "").Contains("stranger-audit", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Staff_WithoutTwoFactor_IsSentToSetItUpBeforeAnythingElse()
     {
         var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Staff);
@@ -106,7 +106,7 @@ public abstract class SignInTests(WithUsFactory app)
         response.Location().ShouldBe("/account/two-factor/set-up?required=true");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Administrator_WithTwoFactor_SignsInWithAuthenticatorCode()
     {
         var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
@@ -130,7 +130,7 @@ public abstract class SignInTests(WithUsFactory app)
         (await client.GetAsync(new Uri($"/o/{organisation.Slug}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AuthenticatorCode_ThatSignedInOnce_IsRefusedTheSecondTime()
     {
         var (_, user) = await app.CreateMemberAsync(OrganisationRole.Staff, twoFactor: true);
@@ -151,8 +151,4 @@ public abstract class SignInTests(WithUsFactory app)
         using var answered = await client.SubmitAsync(page, password.Location(), new Dictionary<string, string> { ["Input.Code"] = code });
         return answered.StatusCode;
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : SignInTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : SignInTests(app), IClassFixture<PostgresWithUsFactory>;
 }

@@ -1,13 +1,14 @@
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Features.Demo;
 
-public abstract class DemoVoiceTests(WithUsFactory app)
+public sealed class DemoVoiceTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Fact]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task EveryDemoOrganisation_HasVoiceContent_WithAnIdeaBuildingUp()
     {
         await using var demo = app.Fresh(new Dictionary<string, string?> { ["Database:Demo"] = "true" });
@@ -41,8 +42,4 @@ public abstract class DemoVoiceTests(WithUsFactory app)
             });
         }
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : DemoVoiceTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : DemoVoiceTests(app), IClassFixture<PostgresWithUsFactory>;
 }

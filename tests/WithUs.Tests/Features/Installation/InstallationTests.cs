@@ -1,12 +1,12 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Installation;
 
-public abstract class InstallationTests(WithUsFactory app)
+public sealed class InstallationTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private const string OrganisationsPath = "/installation/organisations";
     private const string AccountsPath = "/installation/accounts";
 
@@ -20,7 +20,7 @@ public abstract class InstallationTests(WithUsFactory app)
         return (user, client);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(OrganisationsPath, OrganisationsPath)]
     [InlineData(AccountsPath, AccountsPath + "?handler=Disable")]
     [InlineData(AccountsPath, AccountsPath + "?handler=Enable")]
@@ -39,7 +39,7 @@ public abstract class InstallationTests(WithUsFactory app)
         post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AccountsPage_PostWithoutHandler_ForSomeoneWhoIsNotTheOperator_IsNotFound()
     {
         var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -52,7 +52,7 @@ public abstract class InstallationTests(WithUsFactory app)
         post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddOrganisation_MakesTheOperatorItsAdministrator()
     {
         var (user, client) = await SignedInOperatorAsync();
@@ -70,7 +70,7 @@ public abstract class InstallationTests(WithUsFactory app)
         client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddOrganisation_WithANameAlreadyTaken_Answers400()
     {
         var (_, client) = await SignedInOperatorAsync();
@@ -87,7 +87,7 @@ public abstract class InstallationTests(WithUsFactory app)
         client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DisabledAccount_CannotSignIn_UntilEnabledAgain()
     {
         var (_, client) = await SignedInOperatorAsync();
@@ -106,8 +106,4 @@ public abstract class InstallationTests(WithUsFactory app)
         (await app.AuditEntriesAsync("AccountDisabled")).ShouldContain(e => e.Details == partner.Id.ToString());
         client.Dispose();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : InstallationTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : InstallationTests(app), IClassFixture<PostgresWithUsFactory>;
 }

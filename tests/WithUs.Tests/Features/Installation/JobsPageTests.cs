@@ -1,5 +1,3 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Jobs;
 using WithUs.Web.Infrastructure.Tenancy;
@@ -7,11 +5,13 @@ using WithUs.Web.Infrastructure.Tenancy;
 namespace WithUs.Tests.Features.Installation;
 
 /// <summary>The operator can see how the background jobs are doing; nobody else can see the page exists.</summary>
-public abstract class JobsPageTests(WithUsFactory app)
+public sealed class JobsPageTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private const string JobsPath = "/installation/jobs";
 
-    [Fact]
+    [DatabaseFact]
     public async Task Operator_SeesEveryJob_WithItsStatusAndLastError()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -46,7 +46,7 @@ public abstract class JobsPageTests(WithUsFactory app)
         row.ShouldContain("26 Nov 2026 09:34:00 UTC");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task JobsPage_ForAnAdministratorWhoIsNotTheOperator_IsNotFound()
     {
         var (_, user) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
@@ -57,8 +57,4 @@ public abstract class JobsPageTests(WithUsFactory app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : JobsPageTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : JobsPageTests(app), IClassFixture<PostgresWithUsFactory>;
 }

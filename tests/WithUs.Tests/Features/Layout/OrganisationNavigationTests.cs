@@ -1,11 +1,12 @@
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Layout;
 
-public abstract class OrganisationNavigationTests(WithUsFactory app)
+public sealed class OrganisationNavigationTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Theory]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseTheory]
     [InlineData("", "Home", "page")]
     [InlineData("/members", "Team and roles", "page")]
     [InlineData("/members/invite", "Team and roles", "true")]
@@ -34,7 +35,7 @@ public abstract class OrganisationNavigationTests(WithUsFactory app)
         marked[0].QuerySelector("a")!.GetAttribute("aria-current").ShouldBe(ariaCurrent);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OrganisationNavigation_ForAPartner_ShowsHomeAndWhatTheyHaveSaid_HomeMarkedAsTheCurrentPage()
     {
         var (organisation, partner) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -48,8 +49,4 @@ public abstract class OrganisationNavigationTests(WithUsFactory app)
         links[0].GetAttribute("aria-current").ShouldBe("page");
         links[1].HasAttribute("aria-current").ShouldBeFalse();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : OrganisationNavigationTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : OrganisationNavigationTests(app), IClassFixture<PostgresWithUsFactory>;
 }

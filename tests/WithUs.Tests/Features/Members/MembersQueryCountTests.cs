@@ -1,11 +1,12 @@
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Members;
 
 /// <summary>A page's database work must not grow with the rows it shows (no query per row).</summary>
-public abstract class MembersQueryCountTests(WithUsFactory app)
+public sealed class MembersQueryCountTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private async Task<int> QueriesToShowMembersAsync(int members)
     {
         var administrator = await app.CreateUserAsync(twoFactor: true);
@@ -29,7 +30,7 @@ public abstract class MembersQueryCountTests(WithUsFactory app)
         return queries;
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MembersPage_QueryCount_DoesNotGrowWithMembers()
     {
         var withThree = await QueriesToShowMembersAsync(3);
@@ -39,7 +40,7 @@ public abstract class MembersQueryCountTests(WithUsFactory app)
         withThirty.ShouldBe(withThree);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task QueryCounter_CountsEveryCommand()
     {
         await app.CreateOrganisationAsync();
@@ -49,8 +50,4 @@ public abstract class MembersQueryCountTests(WithUsFactory app)
 
         app.Queries.Count.ShouldBe(1, "one INSERT");
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : MembersQueryCountTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : MembersQueryCountTests(app), IClassFixture<PostgresWithUsFactory>;
 }

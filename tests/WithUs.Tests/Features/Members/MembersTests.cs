@@ -1,12 +1,12 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Members;
 
-public abstract partial class MembersTests(WithUsFactory app)
+public sealed partial class MembersTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private sealed record Admin(TestOrganisation Organisation, TestUser User, HttpClient Client, string Members);
 
     private async Task<Admin> SignedInAdministratorAsync()
@@ -31,7 +31,7 @@ public abstract partial class MembersTests(WithUsFactory app)
     private Task<Membership?> MembershipAsync(TestOrganisation organisation, Guid userId) =>
         app.InOrganisationAsync(organisation, db => db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == userId));
 
-    [Fact]
+    [DatabaseFact]
     public async Task Invite_QueuesAnEmailWhoseLinkLetsANewPersonJoinOnce()
     {
         var admin = await SignedInAdministratorAsync();
@@ -68,7 +68,7 @@ public abstract partial class MembersTests(WithUsFactory app)
         admin.Client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Invite_ToAnAddressWithAnApostrophe_LetsThatPersonJoin()
     {
         var admin = await SignedInAdministratorAsync();
@@ -89,7 +89,7 @@ public abstract partial class MembersTests(WithUsFactory app)
         admin.Client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Invite_WithBadEmail_Answers400AndKeepsWhatWasTyped()
     {
         var admin = await SignedInAdministratorAsync();
@@ -104,7 +104,7 @@ public abstract partial class MembersTests(WithUsFactory app)
         admin.Client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Revoke_MakesTheInvitationLinkStopWorking()
     {
         var admin = await SignedInAdministratorAsync();
@@ -122,7 +122,7 @@ public abstract partial class MembersTests(WithUsFactory app)
         admin.Client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ChangeRole_OfAPartnerToStaff_IsSavedAndAudited()
     {
         var admin = await SignedInAdministratorAsync();
@@ -139,7 +139,7 @@ public abstract partial class MembersTests(WithUsFactory app)
         admin.Client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ChangeRole_OfTheOnlyAdministrator_IsRefused()
     {
         var admin = await SignedInAdministratorAsync();
@@ -155,7 +155,7 @@ public abstract partial class MembersTests(WithUsFactory app)
         admin.Client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Remove_OfAPartner_TakesThemOutOfTheOrganisation()
     {
         var admin = await SignedInAdministratorAsync();
@@ -171,7 +171,7 @@ public abstract partial class MembersTests(WithUsFactory app)
         admin.Client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Remove_OfTheOnlyAdministrator_IsRefused()
     {
         var admin = await SignedInAdministratorAsync();
@@ -185,7 +185,7 @@ public abstract partial class MembersTests(WithUsFactory app)
         admin.Client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MembersPage_ForAPartner_IsForbidden()
     {
         var (organisation, partner) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -203,8 +203,4 @@ public abstract partial class MembersTests(WithUsFactory app)
 
     [GeneratedRegex(@"https?://\S+/invitation/[A-Za-z0-9_-]+")]
     private static partial Regex InvitationLink();
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : MembersTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : MembersTests(app), IClassFixture<PostgresWithUsFactory>;
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using WithUs.Tests.Features.Voice.Outcomes;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
@@ -11,8 +8,10 @@ namespace WithUs.Tests.Features.Organisations;
 /// Pages follow the organisation's local day, not the UTC date: at 23:30 UTC on a summer night it is already the
 /// next day in London, so that is the day capture offers and accepts, and the day the owed-reply window counts from.
 /// </summary>
-public abstract class LocalDayTests(ClockedWithUsFactory app)
+public sealed class LocalDayTests(ClockedAppPerDatabase apps) : IClassFixture<ClockedAppPerDatabase>
 {
+    private readonly ClockedWithUsFactory app = apps.Current;
+
     private static readonly DateTimeOffset SummerNight = new(2026, 7, 14, 23, 30, 0, TimeSpan.Zero);
 
     /// <summary>Signs in while the app's clock agrees with the authenticator code, then puts the clock where the test wants it.</summary>
@@ -48,7 +47,7 @@ public abstract class LocalDayTests(ClockedWithUsFactory app)
         });
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Capture_OnASummerNight_OffersAndAcceptsTomorrowInLondon()
     {
         using var staff = await SignedInAtAsync(SummerNight);
@@ -65,7 +64,7 @@ public abstract class LocalDayTests(ClockedWithUsFactory app)
         tooLate.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Capture_ForAnOrganisationOnUtc_RefusesWhatIsAlreadyTodayInLondon()
     {
         using var staff = await SignedInAtAsync(SummerNight);
@@ -78,7 +77,7 @@ public abstract class LocalDayTests(ClockedWithUsFactory app)
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Told_OnASummerNight_DefaultsToTodayInLondon_AndSavesTheMoment()
     {
         using var staff = await SignedInAtAsync(SummerNight);
@@ -100,7 +99,7 @@ public abstract class LocalDayTests(ClockedWithUsFactory app)
         saved.ToldAtUtc.ShouldBe(SummerNight.UtcDateTime);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Told_OnAnEarlierDay_IsStoredAsTheStartOfThatDayInLondon()
     {
         using var staff = await SignedInAtAsync(SummerNight);
@@ -126,7 +125,7 @@ public abstract class LocalDayTests(ClockedWithUsFactory app)
     /// With 28 days to reply, an idea recorded on 17 June (London) is owed from the start of 15 July, whatever the hour
     /// it was recorded; one recorded ten minutes into 18 June is not owed yet.
     /// </summary>
-    [Fact]
+    [DatabaseFact]
     public async Task Owed_CountsWholeLocalDays()
     {
         using var staff = await SignedInAtAsync(SummerNight);
@@ -141,7 +140,7 @@ public abstract class LocalDayTests(ClockedWithUsFactory app)
         text.ShouldNotContain("Recorded early on 18 June");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Settings_ShowLondonByDefault_AndSaveAnIanaZone()
     {
         using var admin = await SignedInAtAsync(SummerNight, OrganisationRole.Administrator);
@@ -160,7 +159,7 @@ public abstract class LocalDayTests(ClockedWithUsFactory app)
         capture.FieldValue("Input.SaidOn").ShouldBe("2026-07-14");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("Mars/Olympus_Mons")]
     [InlineData("GMT Standard Time")]
     [InlineData("BST")]
@@ -178,8 +177,4 @@ public abstract class LocalDayTests(ClockedWithUsFactory app)
             .AsNoTracking().SingleAsync(o => o.Id == admin.Organisation.Id));
         saved.TimeZone.ShouldBe("Europe/London");
     }
-
-    public sealed class OnSqlite(SqliteClockedWithUsFactory app) : LocalDayTests(app), IClassFixture<SqliteClockedWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresClockedWithUsFactory app) : LocalDayTests(app), IClassFixture<PostgresClockedWithUsFactory>;
 }

@@ -1,4 +1,3 @@
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Tenancy;
 

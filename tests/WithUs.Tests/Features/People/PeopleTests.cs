@@ -1,18 +1,17 @@
-using System.Net;
-using WithUs.Tests.Features.Voice.Outcomes;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.People;
 
-public abstract class PeopleTests(WithUsFactory app)
+public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private Task<List<Person>> PeopleAsync(TestOrganisation organisation) =>
         app.InOrganisationAsync(organisation, db => db.People.AsNoTracking().ToListAsync());
 
-    [Fact]
+    [DatabaseFact]
     public async Task New_WithConsentAndEmail_AddsThePersonAndKeepsOnlyTheChosenDetail()
     {
         using var staff = await app.SignedInAsync();
@@ -39,7 +38,7 @@ public abstract class PeopleTests(WithUsFactory app)
         person.Phone.ShouldBeNull("a phone number they did not choose to be contacted by is not kept");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task New_WithoutConsent_Answers400KeepsInputAndSavesNothing()
     {
         using var staff = await app.SignedInAsync();
@@ -58,7 +57,7 @@ public abstract class PeopleTests(WithUsFactory app)
         (await PeopleAsync(staff.Organisation)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task New_ContactByPhoneWithoutANumber_OrNoAnswerOnContact_IsRefused()
     {
         using var staff = await app.SignedInAsync();
@@ -83,7 +82,7 @@ public abstract class PeopleTests(WithUsFactory app)
         (await PeopleAsync(staff.Organisation)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PersonPage_ShowsWhatTheySaidInterestsAndReachBacks_AndTheViewIsAudited()
     {
         using var staff = await app.SignedInAsync();
@@ -113,7 +112,7 @@ public abstract class PeopleTests(WithUsFactory app)
             e.EntityType == "Person" && e.EntityId == person.Id.ToString() && e.ActorUserId == staff.User.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Edit_TurningContactOff_ClearsTheContactDetails()
     {
         using var staff = await app.SignedInAsync();
@@ -131,7 +130,7 @@ public abstract class PeopleTests(WithUsFactory app)
         (saved.Name, saved.MayContact, saved.ContactBy, saved.Phone).ShouldBe(("Dee", false, (ContactMethod?)null, (string?)null));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Edit_WithABadEmail_Answers400AndChangesNothing()
     {
         using var staff = await app.SignedInAsync();
@@ -152,7 +151,7 @@ public abstract class PeopleTests(WithUsFactory app)
         (await PeopleAsync(staff.Organisation)).Single().Name.ShouldBe("Eve");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Delete_RemovesThePersonButKeepsWhatTheySaidDeIdentified()
     {
         using var staff = await app.SignedInAsync();
@@ -181,7 +180,7 @@ public abstract class PeopleTests(WithUsFactory app)
             && e.Details == "1 contribution kept with no name; 1 interest and 1 reach-back record deleted");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task List_SearchesByNameAndPages()
     {
         using var staff = await app.SignedInAsync();
@@ -202,7 +201,7 @@ public abstract class PeopleTests(WithUsFactory app)
         second.QuerySelectorAll("main tbody tr").Length.ShouldBe(2);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PeopleList_QueryCount_DoesNotGrowWithPeople()
     {
         async Task<int> QueriesAsync(int people)
@@ -228,7 +227,7 @@ public abstract class PeopleTests(WithUsFactory app)
         many.ShouldBe(few);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("people")]
     [InlineData("people/new")]
     [InlineData("people/{person}")]
@@ -243,8 +242,4 @@ public abstract class PeopleTests(WithUsFactory app)
 
         response.ShouldBeRefused();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : PeopleTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : PeopleTests(app), IClassFixture<PostgresWithUsFactory>;
 }

@@ -1,16 +1,15 @@
-using System.Net;
 using System.Text;
-using WithUs.Tests.Features.Voice.Outcomes;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.People;
 
-public abstract class ReachBackTests(WithUsFactory app)
+public sealed class ReachBackTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Fact]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task Interest_RegisteredTwice_UpdatesTheKindInsteadOfAddingAnother()
     {
         using var staff = await app.SignedInAsync();
@@ -28,7 +27,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         (interest.PersonId, interest.ContributionId, interest.Kind).ShouldBe((person.Id, (Guid?)idea.Id, InterestKind.WouldTakePart));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Interest_WithoutAChoiceOrWithSomeoneFromAnotherOrganisation_IsRefused()
     {
         using var staff = await app.SignedInAsync();
@@ -71,7 +70,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         return new Scene(staff, idea, sayer, meToo, interested, similar, noConsent);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ReachBack_ListsEveryoneLinkedWhoAgreedToContact_WithWhyAndOnlyTheirChosenDetail()
     {
         var scene = await SceneAsync();
@@ -94,7 +93,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         page.QuerySelector("#left-out")!.TextContent.ShouldContain("1 other person is linked to this but not listed: they did not agree to be contacted");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ReachBack_FilteredByContactMethod_ShowsOnlyThoseWhoChoseIt()
     {
         var scene = await SceneAsync();
@@ -105,7 +104,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         page.QuerySelectorAll("main tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ShouldBe(["Sayer Sam"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Csv_HasABomOnlyTheChosenDetailAndGuardsAgainstFormulas_AndIsAudited()
     {
         var scene = await SceneAsync();
@@ -127,7 +126,7 @@ public abstract class ReachBackTests(WithUsFactory app)
             e.EntityType == "Contribution" && e.EntityId == scene.Idea.Id.ToString() && e.ActorUserId == staff.User.Id && e.Details == "4 people");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("=1+1", "'=1+1")]
     [InlineData("+44", "'+44")]
     [InlineData("-2", "'-2")]
@@ -139,7 +138,7 @@ public abstract class ReachBackTests(WithUsFactory app)
     public void CsvCell_PrefixesFormulaStartsAndQuotesSeparators(string value, string expected) =>
         ReachBackList.Cell(value).ShouldBe(expected);
 
-    [Fact]
+    [DatabaseFact]
     public async Task Record_ContactedPeople_AddsAReachBackForEachSelectedAndShowsItOnTheirPage()
     {
         var scene = await SceneAsync();
@@ -163,7 +162,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         (await staff.Client.GetPageAsync($"{staff.Org}/people/{scene.Sayer.Id}")).QuerySelector("main")!.TextContent.ShouldContain("Funding for a pilot season");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Record_WithoutAboutOrWithSomeoneWhoDidNotConsent_IsRefusedAndRecordsNothing()
     {
         var scene = await SceneAsync();
@@ -181,7 +180,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         (await app.InOrganisationAsync(staff.Organisation, db => db.ReachBacks.CountAsync())).ShouldBe(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ThemeReachBack_ListsPeopleWhoSaidSomethingInItOrAreInterested()
     {
         using var staff = await app.SignedInAsync();
@@ -204,7 +203,7 @@ public abstract class ReachBackTests(WithUsFactory app)
         page.QuerySelectorAll("main tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).ShouldBe(["Theme Fan", "Theme Sayer"]);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("voice/{idea}/interest")]
     [InlineData("voice/{idea}/reach-back")]
     [InlineData("voice/{idea}/reach-back?handler=Csv")]
@@ -220,8 +219,4 @@ public abstract class ReachBackTests(WithUsFactory app)
 
         response.ShouldBeRefused();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : ReachBackTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : ReachBackTests(app), IClassFixture<PostgresWithUsFactory>;
 }

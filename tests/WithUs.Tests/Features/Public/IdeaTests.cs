@@ -1,16 +1,16 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Public;
 
 /// <summary>A published idea, as the public sees it, and "me too".</summary>
-public abstract class IdeaTests(ClockedWithUsFactory app)
+public sealed class IdeaTests(ClockedAppPerDatabase apps) : IClassFixture<ClockedAppPerDatabase>
 {
+    private readonly ClockedWithUsFactory app = apps.Current;
+
     private static string Url(TestOrganisation organisation, Guid id) => $"/p/{organisation.Slug}/ideas/{id}";
 
-    [Fact]
+    [DatabaseFact]
     public async Task Idea_ShowsThePublicWordsOutcomeAndVoices_NeverTheOriginalWordsOrWhoSaidIt()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -39,7 +39,7 @@ public abstract class IdeaTests(ClockedWithUsFactory app)
         page.DocumentElement.OuterHtml.ShouldNotContain("Marguerite");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MeToo_Anonymously_AddsAVoiceToTheIdea()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -62,7 +62,7 @@ public abstract class IdeaTests(ClockedWithUsFactory app)
         (await client.GetPageAsync(Url(organisation, idea.Id))).QuerySelector("main")!.TextContent.ShouldContain("2 people said this");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MeToo_WithNothingToAddAndAskingToBeTold_KeepsThePerson()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -95,7 +95,7 @@ public abstract class IdeaTests(ClockedWithUsFactory app)
         { "Input.Text", "escape \u001b[31m here", "What you add has characters we cannot read. Use letters, numbers, spaces and punctuation" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(BadAnswers))]
     public async Task MeToo_WithABadAnswer_SaysWhatIsWrongAndAddsNothing(string field, string value, string message)
     {
@@ -112,7 +112,7 @@ public abstract class IdeaTests(ClockedWithUsFactory app)
         (await app.ContributionsAsync(organisation)).ShouldHaveSingleItem().Id.ShouldBe(idea.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MeToo_Script_IsShownBackAsText()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -128,7 +128,7 @@ public abstract class IdeaTests(ClockedWithUsFactory app)
         html.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Idea_NotPublished_IsNotFound_ForReadingOrForMeToo()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -150,7 +150,7 @@ public abstract class IdeaTests(ClockedWithUsFactory app)
         (await app.ContributionsAsync(organisation)).ShouldHaveSingleItem();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Idea_PublishedWithoutPublicWords_IsNotFound_SoTheOriginalWordsCanNeverShow()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -162,7 +162,7 @@ public abstract class IdeaTests(ClockedWithUsFactory app)
         read.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Idea_AVoiceAddedToAnIdea_IsNotAnIdeaOfItsOwn()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -180,7 +180,7 @@ public abstract class IdeaTests(ClockedWithUsFactory app)
         read.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Idea_OfAnotherOrganisation_IsNotFoundUnderThisOne()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -193,8 +193,4 @@ public abstract class IdeaTests(ClockedWithUsFactory app)
         read.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetPageAsync(Url(other, theirs.Id))).QuerySelector("h1")!.TextContent.ShouldBe("Their published idea");
     }
-
-    public sealed class OnSqlite(SqliteClockedWithUsFactory app) : IdeaTests(app), IClassFixture<SqliteClockedWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresClockedWithUsFactory app) : IdeaTests(app), IClassFixture<PostgresClockedWithUsFactory>;
 }

@@ -1,15 +1,14 @@
-using System.Net;
-using WithUs.Tests.Features.Voice.Outcomes;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Public;
 
 /// <summary>A public "me too" with nothing added is a voice, shown as one: never a blank line in staff lists.</summary>
-public abstract class MeTooWithNothingAddedTests(ClockedWithUsFactory app)
+public sealed class MeTooWithNothingAddedTests(ClockedAppPerDatabase apps) : IClassFixture<ClockedAppPerDatabase>
 {
-    [Fact]
+    private readonly ClockedWithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task MeTooWithNothingAdded_IsKeptWithoutInventedWords_AndShownAsSayingMeToo()
     {
         using var staff = await app.SignedInAsync(OrganisationRole.Staff);
@@ -30,8 +29,4 @@ public abstract class MeTooWithNothingAddedTests(ClockedWithUsFactory app)
         var voicePage = await staff.Client.GetPageAsync($"{staff.Org}/voice/{voice.Id}");
         voicePage.QuerySelector(".withus-said")!.TextContent.Trim().ShouldBe(VoiceText.MeTooWithNothingAdded);
     }
-
-    public sealed class OnSqlite(SqliteClockedWithUsFactory app) : MeTooWithNothingAddedTests(app), IClassFixture<SqliteClockedWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresClockedWithUsFactory app) : MeTooWithNothingAddedTests(app), IClassFixture<PostgresClockedWithUsFactory>;
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;

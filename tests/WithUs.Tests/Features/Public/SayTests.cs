@@ -1,17 +1,17 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Public;
 
-public abstract class SayTests(ClockedWithUsFactory app)
+public sealed class SayTests(ClockedAppPerDatabase apps) : IClassFixture<ClockedAppPerDatabase>
 {
+    private readonly ClockedWithUsFactory app = apps.Current;
+
     private static readonly string LongName = new('n', 101);
 
     private static string Say(TestOrganisation organisation) => $"/p/{organisation.Slug}/say";
 
-    [Fact]
+    [DatabaseFact]
     public async Task Say_Anonymously_KeepsItWithNoOneAttached_AndSaysWhatHappensNext()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -39,7 +39,7 @@ public abstract class SayTests(ClockedWithUsFactory app)
         (await app.PeopleAsync(organisation)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Say_AskingToBeToldByEmail_KeepsAPersonWhoGaveTheirOwnConsent()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -70,7 +70,7 @@ public abstract class SayTests(ClockedWithUsFactory app)
         saved.Kind.ShouldBe(ContributionKind.Concern);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(ContactMethod.TextMessage)]
     [InlineData(ContactMethod.Phone)]
     public async Task Say_AskingToBeToldByPhoneOrText_KeepsTheNumber(ContactMethod method)
@@ -94,7 +94,7 @@ public abstract class SayTests(ClockedWithUsFactory app)
         person.Email.ShouldBeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Say_NotWantingToBeTold_KeepsNoneOfTheDetailsTyped()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -127,7 +127,7 @@ public abstract class SayTests(ClockedWithUsFactory app)
         { "Input.Consent", "false", "Tick the box to say it is OK for us to keep what you tell us" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(BadAnswers))]
     public async Task Say_WithABadAnswer_SaysWhatIsWrong_KeepsTheRest_AndSavesNothing(string field, string value, string message)
     {
@@ -164,7 +164,7 @@ public abstract class SayTests(ClockedWithUsFactory app)
         { "Name=Al|ContactBy=Phone|Phone=123", "Input_Contact_Phone", "Enter a phone number, like 07700 900 982" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(BadContactDetails))]
     public async Task Say_AskingToBeToldWithoutUsableDetails_SaysWhichDetailIsMissing(string contact, string fieldId,
         string message)
@@ -188,7 +188,7 @@ public abstract class SayTests(ClockedWithUsFactory app)
         (await app.PeopleAsync(organisation)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Say_NulCharacters_AreRefusedBeforeTheFormIsRead_AndNothingIsSaved()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -200,7 +200,7 @@ public abstract class SayTests(ClockedWithUsFactory app)
         (await app.ContributionsAsync(organisation)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Say_Script_IsShownBackAsTextNeverAsMarkup()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -215,7 +215,7 @@ public abstract class SayTests(ClockedWithUsFactory app)
         html.ShouldContain("&lt;script&gt;alert(");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Say_OddButRealUnicode_IsKeptAsTyped()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -228,7 +228,7 @@ public abstract class SayTests(ClockedWithUsFactory app)
         (await app.ContributionsAsync(organisation)).ShouldHaveSingleItem().Text.ShouldBe(text);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SayPage_ExplainsConsentPlainly_AndHasTheHoneypotHiddenFromPeople()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -247,8 +247,4 @@ public abstract class SayTests(ClockedWithUsFactory app)
         page.QuerySelector("label[for='Website']")!.TextContent.ShouldBe("Leave this empty");
         page.QuerySelectorAll("script:not([src])").Length.ShouldBe(0);
     }
-
-    public sealed class OnSqlite(SqliteClockedWithUsFactory app) : SayTests(app), IClassFixture<SqliteClockedWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresClockedWithUsFactory app) : SayTests(app), IClassFixture<PostgresClockedWithUsFactory>;
 }

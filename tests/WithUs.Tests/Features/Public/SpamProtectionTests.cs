@@ -1,12 +1,12 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Public;
 
 /// <summary>The public forms keep bots out without any outside service: a honeypot, a sealed form time, a rate limit.</summary>
-public abstract class SpamProtectionTests(ClockedWithUsFactory app)
+public sealed class SpamProtectionTests(ClockedAppPerDatabase apps) : IClassFixture<ClockedAppPerDatabase>
 {
+    private readonly ClockedWithUsFactory app = apps.Current;
+
     private static string Say(TestOrganisation organisation) => $"/p/{organisation.Slug}/say";
 
     private async Task NothingSavedAsync(TestOrganisation organisation, int contributions = 0)
@@ -15,7 +15,7 @@ public abstract class SpamProtectionTests(ClockedWithUsFactory app)
         (await app.PeopleAsync(organisation)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Say_HoneypotFilled_LooksLikeAnyThankYou_ButNothingIsSaved()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -36,7 +36,7 @@ public abstract class SpamProtectionTests(ClockedWithUsFactory app)
         await NothingSavedAsync(organisation);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Say_HoneypotFilledEvenWithBadAnswers_IsStillThankedAndNothingSaved()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -49,7 +49,7 @@ public abstract class SpamProtectionTests(ClockedWithUsFactory app)
         await NothingSavedAsync(organisation);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MeToo_HoneypotFilled_IsThankedButAddsNoVoice()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -64,7 +64,7 @@ public abstract class SpamProtectionTests(ClockedWithUsFactory app)
         await NothingSavedAsync(organisation, contributions: 1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Say_SentWithinSeconds_IsRefusedWithAPlainMessage_ThenWorksWhenSentAgain()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -84,7 +84,7 @@ public abstract class SpamProtectionTests(ClockedWithUsFactory app)
         (await app.ContributionsAsync(organisation)).ShouldHaveSingleItem().Text.ShouldBe("Quick one");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Say_FormOpenForMoreThanADay_IsRefused()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -98,7 +98,7 @@ public abstract class SpamProtectionTests(ClockedWithUsFactory app)
         await NothingSavedAsync(organisation);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("")]
     [InlineData("not-a-sealed-time")]
     [InlineData("CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
@@ -116,7 +116,7 @@ public abstract class SpamProtectionTests(ClockedWithUsFactory app)
         await NothingSavedAsync(organisation);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Say_FormTimeIssuedForAnotherOrganisation_IsRefused()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -133,7 +133,7 @@ public abstract class SpamProtectionTests(ClockedWithUsFactory app)
         await NothingSavedAsync(other);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MeToo_SentWithinSeconds_IsRefused()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -146,7 +146,7 @@ public abstract class SpamProtectionTests(ClockedWithUsFactory app)
         await NothingSavedAsync(organisation, contributions: 1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PublicForms_OverTheRateLimit_Answer429AndSaveNothingMore()
     {
         await using var limited = app.Fresh(new Dictionary<string, string?>
@@ -180,8 +180,4 @@ public abstract class SpamProtectionTests(ClockedWithUsFactory app)
         saved.Select(c => c.Text).ShouldBe(["original", "Idea number 0", "Idea number 1"], ignoreOrder: true);
         saved.ShouldAllBe(c => c.Source != ContributionSource.PublicForm || c.LinkedToId == null);
     }
-
-    public sealed class OnSqlite(SqliteClockedWithUsFactory app) : SpamProtectionTests(app), IClassFixture<SqliteClockedWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresClockedWithUsFactory app) : SpamProtectionTests(app), IClassFixture<PostgresClockedWithUsFactory>;
 }

@@ -1,13 +1,13 @@
-using System.Net;
 using System.Xml.Linq;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Public;
 
 /// <summary>"You said, we did" and its Atom feed: what staff published, by theme, with counts, never a name.</summary>
-public abstract class YouSaidWeDidTests(WithUsFactory app)
+public sealed class YouSaidWeDidTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     private static string Page(TestOrganisation organisation) => $"/p/{organisation.Slug}/you-said-we-did";
@@ -61,7 +61,7 @@ public abstract class YouSaidWeDidTests(WithUsFactory app)
         return new Seeded(organisation, done, planned, unthemed, fresh, unpublished);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task YouSaidWeDid_ShowsPublishedOutcomesByTheme_WithVoicesAndPlainWords()
     {
         var seeded = await SeedAsync();
@@ -87,7 +87,7 @@ public abstract class YouSaidWeDidTests(WithUsFactory app)
         page.QuerySelectorAll("main .govuk-summary-card").Length.ShouldBe(4, "the minibus idea is under both its themes");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task YouSaidWeDid_AndItsFeed_NeverShowTheOriginalWordsOrAnyName()
     {
         var seeded = await SeedAsync();
@@ -108,7 +108,7 @@ public abstract class YouSaidWeDidTests(WithUsFactory app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Feed_IsWellFormedAtom_WithOneEntryPerPublishedOutcome()
     {
         var seeded = await SeedAsync();
@@ -144,7 +144,7 @@ public abstract class YouSaidWeDidTests(WithUsFactory app)
         content.ShouldContain("3 people said this.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Feed_EscapesWhatStaffWrote_AndLeavesOutWhatXmlCannotCarry()
     {
         var organisation = await app.CreateOrganisationAsync("Tom & Jerry's <Club>");
@@ -163,7 +163,7 @@ public abstract class YouSaidWeDidTests(WithUsFactory app)
         entry.Element(Atom + "content")!.Value.ShouldContain("]]> <script>alert(1)</script>");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task YouSaidWeDid_PointsFeedReadersToTheFeed()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -181,7 +181,7 @@ public abstract class YouSaidWeDidTests(WithUsFactory app)
         page.QuerySelector("main")!.TextContent.ShouldContain("There is nothing here yet.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EmptyFeed_IsStillValidAtom()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -193,7 +193,7 @@ public abstract class YouSaidWeDidTests(WithUsFactory app)
         feed.Element(Atom + "updated")!.Value.ShouldNotBeNullOrEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task YouSaidWeDidAndFeed_QueryCount_DoesNotGrowWithOutcomes()
     {
         async Task<(int Page, int Feed)> QueriesWithAsync(int ideas)
@@ -223,8 +223,4 @@ public abstract class YouSaidWeDidTests(WithUsFactory app)
         few.Page.ShouldBeGreaterThan(0);
         many.ShouldBe(few);
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : YouSaidWeDidTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : YouSaidWeDidTests(app), IClassFixture<PostgresWithUsFactory>;
 }

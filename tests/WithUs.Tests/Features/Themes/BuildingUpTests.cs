@@ -1,13 +1,13 @@
-using WithUs.Tests.Features.Voice.Outcomes;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Themes;
 
 /// <summary>"Building up" on the staff home: distinct voices within the window reaching the threshold (defaults 5 in 90 days).</summary>
-public abstract class BuildingUpTests(ClockedWithUsFactory app)
+public sealed class BuildingUpTests(ClockedAppPerDatabase apps) : IClassFixture<ClockedAppPerDatabase>
 {
+    private readonly ClockedWithUsFactory app = apps.Current;
+
     private DateTime Today => LocalDay.Today(app.Clock).Stored();
 
     private async Task VoicesAsync(TestOrganisation organisation, Guid ideaId, int people, DateTime saidOn)
@@ -30,7 +30,7 @@ public abstract class BuildingUpTests(ClockedWithUsFactory app)
         return page.QuerySelector(".withus-building-up")?.TextContent ?? "";
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnIdea_ReachingTheThreshold_IsBuildingUp_AndOneShortIsNot()
     {
         using var staff = await app.SignedInAsync();
@@ -46,7 +46,7 @@ public abstract class BuildingUpTests(ClockedWithUsFactory app)
         text.ShouldNotContain("Short idea");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TheSamePersonTwice_CountsOnce_AndEachAnonymousContributionCountsOnce()
     {
         using var staff = await app.SignedInAsync();
@@ -67,7 +67,7 @@ public abstract class BuildingUpTests(ClockedWithUsFactory app)
         (await BuildingUpAsync(staff)).ShouldContain("Repeated idea: a launderette");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OnlyVoicesWithinTheWindow_Count()
     {
         using var staff = await app.SignedInAsync();
@@ -83,7 +83,7 @@ public abstract class BuildingUpTests(ClockedWithUsFactory app)
         text.ShouldNotContain("Outside idea");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ATheme_WhoseIdeasTogetherReachTheThreshold_IsBuildingUp_WithVoicesPerWeek()
     {
         using var staff = await app.SignedInAsync();
@@ -105,7 +105,7 @@ public abstract class BuildingUpTests(ClockedWithUsFactory app)
         perWeek.Count(v => v == 1).ShouldBe(5);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TheOrganisationsOwnThresholdAndWindow_AreUsed()
     {
         using var staff = await app.SignedInAsync();
@@ -128,7 +128,7 @@ public abstract class BuildingUpTests(ClockedWithUsFactory app)
         text.ShouldNotContain("Older pair idea");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task StaffHome_ShowsTheOwedCount_ButAPartnersHomeShowsNoStaffData()
     {
         using var staff = await app.SignedInAsync();
@@ -156,8 +156,4 @@ public abstract class BuildingUpTests(ClockedWithUsFactory app)
         partnerText.ShouldNotContain("Owed a reply");
         partnerText.ShouldNotContain("Building up");
     }
-
-    public sealed class OnSqlite(SqliteClockedWithUsFactory app) : BuildingUpTests(app), IClassFixture<SqliteClockedWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresClockedWithUsFactory app) : BuildingUpTests(app), IClassFixture<PostgresClockedWithUsFactory>;
 }

@@ -1,17 +1,16 @@
-using System.Net;
-using WithUs.Tests.Features.Voice.Outcomes;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Themes;
 
-public abstract class ThemesTests(WithUsFactory app)
+public sealed class ThemesTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private Task<List<Theme>> ThemesAsync(TestOrganisation organisation) =>
         app.InOrganisationAsync(organisation, db => db.Themes.AsNoTracking().ToListAsync());
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_ATheme_ListsItWithItsCounts()
     {
         using var staff = await app.SignedInAsync();
@@ -30,7 +29,7 @@ public abstract class ThemesTests(WithUsFactory app)
         row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ShouldBe(["Getting here", "1", "1"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_ANameAlreadyUsedInAnyCase_Answers400AndAddsNothing()
     {
         using var staff = await app.SignedInAsync();
@@ -45,7 +44,7 @@ public abstract class ThemesTests(WithUsFactory app)
         (await ThemesAsync(staff.Organisation)).Count.ShouldBe(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_TheSameNameInAnotherOrganisation_IsAllowed()
     {
         using var staff = await app.SignedInAsync();
@@ -57,7 +56,7 @@ public abstract class ThemesTests(WithUsFactory app)
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_WithNoNameOrATooLongOne_Answers400()
     {
         using var staff = await app.SignedInAsync();
@@ -72,7 +71,7 @@ public abstract class ThemesTests(WithUsFactory app)
         (await ThemesAsync(staff.Organisation)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ThemePage_ShowsItsContributionsAndAVoicesTableForTheChart()
     {
         using var staff = await app.SignedInAsync();
@@ -99,7 +98,7 @@ public abstract class ThemesTests(WithUsFactory app)
         page.QuerySelectorAll("script:not([src])").Length.ShouldBe(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Archive_AndUnarchive_ChangeWhetherTheThemeIsInUse()
     {
         using var staff = await app.SignedInAsync();
@@ -115,7 +114,7 @@ public abstract class ThemesTests(WithUsFactory app)
         (await ThemesAsync(staff.Organisation)).Single().IsArchived.ShouldBeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Edit_RenamesAndDescribes_ButRefusesAnotherThemesName()
     {
         using var staff = await app.SignedInAsync();
@@ -134,7 +133,7 @@ public abstract class ThemesTests(WithUsFactory app)
         renamed.Description.ShouldBe("Buses");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ContributionThemes_ReplacesTheThemesItIsIn()
     {
         using var staff = await app.SignedInAsync();
@@ -156,7 +155,7 @@ public abstract class ThemesTests(WithUsFactory app)
         themes.ShouldBe([money.Id]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ContributionThemes_WithAThemeFromAnotherOrganisation_IsRefused()
     {
         using var staff = await app.SignedInAsync();
@@ -174,7 +173,7 @@ public abstract class ThemesTests(WithUsFactory app)
         (await app.InOrganisationAsync(staff.Organisation, db => db.ContributionThemes.CountAsync())).ShouldBe(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ThemesPage_QueryCount_DoesNotGrowWithThemes()
     {
         async Task<int> QueriesAsync(int themes)
@@ -201,7 +200,7 @@ public abstract class ThemesTests(WithUsFactory app)
         many.ShouldBe(few);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("themes")]
     [InlineData("themes/{theme}")]
     [InlineData("themes/{theme}/edit")]
@@ -217,8 +216,4 @@ public abstract class ThemesTests(WithUsFactory app)
 
         response.ShouldBeRefused();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : ThemesTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : ThemesTests(app), IClassFixture<PostgresWithUsFactory>;
 }

@@ -1,11 +1,12 @@
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Similarity;
 
 namespace WithUs.Tests.Features.Voice;
 
-public abstract class SimilarContributionsTests(WithUsFactory app)
+public sealed class SimilarContributionsTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private static Contribution Said(string text) => new()
     {
         Id = Guid.CreateVersion7(),
@@ -22,7 +23,7 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
             return await services.GetRequiredService<SimilarContributions>().FindAsync(text);
         });
 
-    [Fact]
+    [DatabaseFact]
     public async Task Find_MatchesPluralsTensesAndSpellings_AndSaysWhichWords()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -44,14 +45,14 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
         found.ShouldNotContain(s => s.Id == other.Id);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("women's", "woman")]
     [InlineData("womens", "woman")]
     [InlineData("children's", "child")]
     public void Stem_APossessiveOfAnIrregularPlural_MeetsItsSingular(string written, string stem) =>
         TextAnalyser.Words(written).ShouldHaveSingleItem().Stem.ShouldBe(stem);
 
-    [Fact]
+    [DatabaseFact]
     public async Task Find_NeverReturnsAnotherOrganisationsContributions()
     {
         var ours = await app.CreateOrganisationAsync();
@@ -67,7 +68,7 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
         found.ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Find_CountsAMeTooTowardsTheIdea()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -86,7 +87,7 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
         found[0].Voices.ShouldBe(2);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Find_NothingToMatch_ReturnsNothingWithoutFailing()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -103,7 +104,7 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Find_MarkupIsJustWords_AndTheTextComesBackAsWritten()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -118,7 +119,7 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
         found[0].MatchedWords.ShouldBe(["script", "alert", "football", "Saturdays"], ignoreOrder: true);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Find_OddUnicode_IsFoldedOrIgnored()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -132,7 +133,7 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
         (await FindAsync(organisation, "دروس اللغة")).ShouldHaveSingleItem().Id.ShouldBe(arabic.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Find_TheLongestTextAndEndlessTokens_AreIndexedAndFoundWithoutFailing()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -150,7 +151,7 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
         terms.ShouldAllBe(t => t.Length <= ContributionTerm.TermMaxLength);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Find_AfterTheTextIsEdited_MatchesTheNewWordsAndNotTheOld()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -170,7 +171,7 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
         terms.ShouldNotContain("football");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Find_LeavesOutTheContributionBeingEdited()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -187,7 +188,7 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
         found.ShouldHaveSingleItem().Id.ShouldBe(first.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Find_IsTheSameForBritishAndAmericanSpellingsAndCommonMisspellings()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -198,8 +199,4 @@ public abstract class SimilarContributionsTests(WithUsFactory app)
             (await FindAsync(organisation, typed)).ShouldHaveSingleItem($"for \"{typed}\"").Id.ShouldBe(idea.Id);
         }
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : SimilarContributionsTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : SimilarContributionsTests(app), IClassFixture<PostgresWithUsFactory>;
 }

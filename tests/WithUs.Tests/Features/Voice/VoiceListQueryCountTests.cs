@@ -1,14 +1,15 @@
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Voice;
 
 /// <summary>The list of what people said must not query once per row.</summary>
-public abstract class VoiceListQueryCountTests(WithUsFactory app)
+public sealed class VoiceListQueryCountTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private async Task<int> QueriesToShowAsync(int contributions)
     {
-        var staff = await CaptureTests.SignedInStaffAsync(app);
+        var staff = await CaptureSteps.SignedInStaffAsync(app);
         await app.CreateThemeAsync(staff.Organisation);
         Contribution? idea = null;
         for (var i = 0; i < contributions; i++)
@@ -28,13 +29,13 @@ public abstract class VoiceListQueryCountTests(WithUsFactory app)
         app.Queries.Reset();
         var page = await staff.Client.GetPageAsync(url);
         var queries = app.Queries.Count;
-        page.QuerySelectorAll("main .withus-voice-list__item").Length.ShouldBe(Math.Min(contributions, IndexModel.PageSize));
+        page.QuerySelectorAll("main .withus-voice-list__item").Length.ShouldBe(Math.Min(contributions, Web.Features.Voice.IndexModel.PageSize));
 
         staff.Client.Dispose();
         return queries;
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task VoiceList_QueryCount_DoesNotGrowWithRows()
     {
         var withThree = await QueriesToShowAsync(3);
@@ -43,8 +44,4 @@ public abstract class VoiceListQueryCountTests(WithUsFactory app)
         withThree.ShouldBeGreaterThan(0);
         withThirty.ShouldBe(withThree);
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : VoiceListQueryCountTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : VoiceListQueryCountTests(app), IClassFixture<PostgresWithUsFactory>;
 }

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Voice.Import;
 using WithUs.Web.Infrastructure.Tenancy;
 
@@ -16,8 +14,10 @@ namespace WithUs.Tests.Infrastructure.Authorisation;
 /// and the installation's operator. Each answer must be the one this matrix expects; a route it does not list fails
 /// the test until someone decides who it is for.
 /// </summary>
-public abstract class RoleMatrixTests(WithUsFactory app)
+public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     /// <summary>Who each route is for: the one place to read (and review) the app's access rules.</summary>
     public static readonly IReadOnlyDictionary<string, Access> Expected = new Dictionary<string, Access>
     {
@@ -297,7 +297,7 @@ public abstract class RoleMatrixTests(WithUsFactory app)
         return answers;
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(Asker.SignedOut)]
     [InlineData(Asker.NonMember)]
     [InlineData(Asker.Partner)]
@@ -312,15 +312,11 @@ public abstract class RoleMatrixTests(WithUsFactory app)
         RoleMatrix.Differences(Expected, answers).ShouldBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryRouteInTheMatrix_StillExists()
     {
         var routes = (await RequestsAsync(await WorldForAsync(Asker.Staff))).Select(r => r.Route).ToHashSet();
 
         Expected.Keys.Where(k => !routes.Contains(k)).ShouldBeEmpty("a route that is gone should leave the matrix too");
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : RoleMatrixTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : RoleMatrixTests(app), IClassFixture<PostgresWithUsFactory>;
 }

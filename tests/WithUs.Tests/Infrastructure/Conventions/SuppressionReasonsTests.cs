@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using WithUs.Tests.Harness;
 
 namespace WithUs.Tests.Infrastructure.Conventions;
 

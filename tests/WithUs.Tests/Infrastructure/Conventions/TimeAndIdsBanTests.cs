@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure;
 
 namespace WithUs.Tests.Infrastructure.Conventions;

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
@@ -15,12 +14,14 @@ namespace WithUs.Tests.Infrastructure.Data;
 /// The migrations are written by hand, with no model snapshot. This proves, on each provider, that applying them to
 /// an empty database makes exactly the schema EF would make from the model, as read back from the catalog.
 /// </summary>
-public abstract class SchemaDriftTests(DatabaseProvider provider)
+public sealed class SchemaDriftTests
 {
     /// <summary>EF's own bookkeeping (__EFMigrationsHistory, and __EFMigrationsLock on SQLite) is not the app's schema.</summary>
     private const string EfTables = "__EFMigrations%";
 
-    [Fact]
+    private readonly DatabaseProvider provider = TestDatabase.Current;
+
+    [DatabaseFact]
     public async Task Migrations_MakeTheSameSchemaAsTheModel()
     {
         await using var migrated = ScratchDatabase.Create(provider);
@@ -47,7 +48,7 @@ public abstract class SchemaDriftTests(DatabaseProvider provider)
             "Only in the model:\n  " + string.Join("\n  ", onlyInModel));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Migrations_AreAllRecordedAsApplied()
     {
         await using var database = ScratchDatabase.Create(provider);
@@ -59,7 +60,7 @@ public abstract class SchemaDriftTests(DatabaseProvider provider)
         db.Database.GetMigrations().ShouldNotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Migrations_RolledBackToTheStart_LeaveNoTables()
     {
         await using var database = ScratchDatabase.Create(provider);
@@ -212,8 +213,4 @@ public abstract class SchemaDriftTests(DatabaseProvider provider)
 
         return rows;
     }
-
-    public sealed class OnSqlite() : SchemaDriftTests(DatabaseProvider.Sqlite);
-
-    public sealed class OnPostgres() : SchemaDriftTests(DatabaseProvider.Postgres);
 }

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore.Metadata;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Infrastructure.Data;
 
 /// <summary>Scans the EF model, so a new entity cannot forget its organisation filter.</summary>
-public abstract class TenantModelTests(WithUsFactory app)
+public sealed class TenantModelTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     /// <summary>Entities with an OrganisationId that are deliberately not tenant-owned, each with its reason.</summary>
     private static readonly Dictionary<Type, string> NotTenantOwned = new()
     {
@@ -20,11 +21,11 @@ public abstract class TenantModelTests(WithUsFactory app)
         return scope.ServiceProvider.GetRequiredService<WithUsDbContext>().Model.GetEntityTypes().ToList();
     }
 
-    [Fact]
+    [DatabaseFact]
     public void Model_HasTenantOwnedEntities() =>
         EntityTypes().Count(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)).ShouldBeGreaterThan(0);
 
-    [Fact]
+    [DatabaseFact]
     public void EveryTenantOwnedEntity_HasAQueryFilter()
     {
         var unfiltered = EntityTypes()
@@ -35,7 +36,7 @@ public abstract class TenantModelTests(WithUsFactory app)
         unfiltered.ShouldBeEmpty("these tenant-owned entities have no organisation query filter");
     }
 
-    [Fact]
+    [DatabaseFact]
     public void EveryTenantOwnedEntity_HasOrganisationIdAsConcurrencyToken()
     {
         var unguarded = EntityTypes()
@@ -47,7 +48,7 @@ public abstract class TenantModelTests(WithUsFactory app)
         unguarded.ShouldBeEmpty("OrganisationId must be a concurrency token, so an update of another organisation's row matches nothing");
     }
 
-    [Fact]
+    [DatabaseFact]
     public void EveryEntityWithOrganisationId_IsTenantOwnedOrAllowListed()
     {
         var suspicious = EntityTypes()
@@ -60,15 +61,11 @@ public abstract class TenantModelTests(WithUsFactory app)
         suspicious.ShouldBeEmpty("these have an OrganisationId but do not implement ITenantOwned: implement it, or allow-list them here with the reason");
     }
 
-    [Fact]
+    [DatabaseFact]
     public void AllowList_NamesOnlyEntitiesThatExist()
     {
         var types = EntityTypes().Select(e => e.ClrType).ToHashSet();
 
         NotTenantOwned.Keys.Where(t => !types.Contains(t)).ShouldBeEmpty();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : TenantModelTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : TenantModelTests(app), IClassFixture<PostgresWithUsFactory>;
 }

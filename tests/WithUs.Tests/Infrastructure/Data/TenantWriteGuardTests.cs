@@ -1,5 +1,3 @@
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
@@ -9,8 +7,10 @@ namespace WithUs.Tests.Infrastructure.Data;
 /// Regression tests for the ways EF lets a write cross organisations although the query filters hide the rows:
 /// a stub entity, an Add without the tenant id, and bulk or raw SQL.
 /// </summary>
-public abstract class TenantWriteGuardTests(WithUsFactory app)
+public sealed class TenantWriteGuardTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private sealed record Setting(TestOrganisation A, TestOrganisation B, Invitation OfB);
 
     private async Task<Setting> TwoOrganisationsAsync()
@@ -51,7 +51,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
     private Task<Invitation?> ReadAsB(Setting s) =>
         app.InOrganisationAsync(s.B, db => db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.Id == s.OfB.Id));
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("theirs")]
     [InlineData("ours")]
     [InlineData("none")]
@@ -74,7 +74,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         row.Role.ShouldBe(OrganisationRole.Partner);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("theirs")]
     [InlineData("ours")]
     [InlineData("none")]
@@ -93,7 +93,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         (await ReadAsB(s)).ShouldNotBeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_WithoutOrganisationId_IsStampedWithCurrentOrganisation()
     {
         var s = await TwoOrganisationsAsync();
@@ -109,7 +109,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         saved.OrganisationId.ShouldBe(s.A.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_WithAnotherOrganisationsId_IsRefused()
     {
         var s = await TwoOrganisationsAsync();
@@ -124,7 +124,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         (await app.InOrganisationAsync(s.B, db => db.Invitations.CountAsync(i => i.Id == invitation.Id))).ShouldBe(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Add_OutsideAnyOrganisation_IsRefused()
     {
         var s = await TwoOrganisationsAsync();
@@ -138,7 +138,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         }));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ExecuteUpdateAndDelete_FromAnotherOrganisation_TouchNothing()
     {
         var s = await TwoOrganisationsAsync();
@@ -155,7 +155,7 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         (await ReadAsB(s))!.Role.ShouldBe(OrganisationRole.Partner);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Read_FromAnotherOrganisation_SeesNoneOfItsRows()
     {
         var s = await TwoOrganisationsAsync();
@@ -181,8 +181,4 @@ public abstract class TenantWriteGuardTests(WithUsFactory app)
         seenByA.Organisations.ShouldBe([s.A.Id]);
         seenByNobody.ShouldBe(0);
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : TenantWriteGuardTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : TenantWriteGuardTests(app), IClassFixture<PostgresWithUsFactory>;
 }

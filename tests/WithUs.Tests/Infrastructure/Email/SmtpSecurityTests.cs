@@ -1,13 +1,14 @@
 using System.Globalization;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
 
 namespace WithUs.Tests.Infrastructure.Email;
 
 /// <summary>Signing in to the SMTP server, and never sending in plain text when TLS is asked for.</summary>
-public abstract class SmtpSecurityTests(WithUsFactory app)
+public sealed class SmtpSecurityTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private static Dictionary<string, string?> Settings(int port, params (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string?>
@@ -48,7 +49,7 @@ public abstract class SmtpSecurityTests(WithUsFactory app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WithAUserName_SignsInToTheServer_ThenSends()
     {
         await using var sink = new SmtpSink("withus-mailer", "correct horse");
@@ -65,7 +66,7 @@ public abstract class SmtpSecurityTests(WithUsFactory app)
         delivered.Raw.ShouldContain("From: WithUs <no-reply@example.org>");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WithAWrongPassword_NothingIsSent_AndTheRefusalIsKept()
     {
         await using var sink = new SmtpSink("withus-mailer", "correct horse");
@@ -80,7 +81,7 @@ public abstract class SmtpSecurityTests(WithUsFactory app)
         sink.Received.ShouldNotContain(e => e.To.Contains(to));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("Email:SmtpSecurity", "StartTls")]
     [InlineData("Email:SmtpUseTls", "true")]
     public async Task WhenTlsIsRequired_AndTheServerDoesNotOfferIt_NothingIsSentInPlainText(string key, string value)
@@ -96,15 +97,11 @@ public abstract class SmtpSecurityTests(WithUsFactory app)
         sink.Received.ShouldNotContain(e => e.To.Contains(to));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(null, true, SmtpSecurity.StartTls)]
     [InlineData(null, false, SmtpSecurity.None)]
     [InlineData(SmtpSecurity.SslOnConnect, false, SmtpSecurity.SslOnConnect)]
     [InlineData(SmtpSecurity.None, true, SmtpSecurity.None)]
     public void SmtpSecurity_WhenSet_OverridesTheOlderSmtpUseTls(SmtpSecurity? security, bool useTls, SmtpSecurity expected) =>
         new EmailOptions { SmtpSecurity = security, SmtpUseTls = useTls }.EffectiveSmtpSecurity.ShouldBe(expected);
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : SmtpSecurityTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : SmtpSecurityTests(app), IClassFixture<PostgresWithUsFactory>;
 }

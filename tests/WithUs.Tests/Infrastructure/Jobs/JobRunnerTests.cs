@@ -1,12 +1,13 @@
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Jobs;
 
 namespace WithUs.Tests.Infrastructure.Jobs;
 
 /// <summary>The job mechanism itself: one run per due time across nodes, retries with back-off, state anyone can read.</summary>
-public abstract class JobRunnerTests(WithUsFactory app)
+public sealed class JobRunnerTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private static async Task MakeDueAsync(JobNode node, string name) =>
         await node.InScopeAsync(async services =>
         {
@@ -19,7 +20,7 @@ public abstract class JobRunnerTests(WithUsFactory app)
             await db.SaveChangesAsync();
         });
 
-    [Fact]
+    [DatabaseFact]
     public async Task DueJob_OnTwoNodesOfOneDatabase_RunsOnce()
     {
         var probe = new JobProbe { RunTime = TimeSpan.FromMilliseconds(300) };
@@ -44,7 +45,7 @@ public abstract class JobRunnerTests(WithUsFactory app)
         (await second.Runner.RunIfDueAsync(ProbeJob.Name, force: false, CancellationToken.None)).Kind.ShouldBe(JobOutcomeKind.NotDue);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WokenOnTwoNodesAtOnce_RunsOneAtATime_AndNeitherWakeIsLost()
     {
         var probe = new JobProbe { RunTime = TimeSpan.FromMilliseconds(500) };
@@ -60,7 +61,7 @@ public abstract class JobRunnerTests(WithUsFactory app)
         probe.MostAtOnce.ShouldBe(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FailingJob_IsRetriedWithBackOff_RecordsItsError_ThenGivesUpUntilWoken()
     {
         var clock = new ManualClock();
@@ -103,7 +104,7 @@ public abstract class JobRunnerTests(WithUsFactory app)
         recovered.LastError.ShouldBe("InvalidOperationException: Simulated outage on attempt 3", "the last error stays readable after a success");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PeriodicJob_RunsByItself_AndWakeUpRunsAJobAtOnce()
     {
         var probe = new JobProbe { TickEvery = TimeSpan.FromMilliseconds(200) };
@@ -136,8 +137,4 @@ public abstract class JobRunnerTests(WithUsFactory app)
             await Task.Delay(50);
         }
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : JobRunnerTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : JobRunnerTests(app), IClassFixture<PostgresWithUsFactory>;
 }

@@ -1,18 +1,18 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Infrastructure.Logging;
 
 /// <summary>Logs go to places personal data must not: with every category at Trace, no email address or name appears.</summary>
-public abstract class NoPersonalDataInLogsTests(LogCapturingWithUsFactory app)
+public sealed class NoPersonalDataInLogsTests(LogCapturingAppPerDatabase apps) : IClassFixture<LogCapturingAppPerDatabase>
 {
-    [Fact]
+    private readonly LogCapturingWithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task SignInInviteJoinAndPasswordReset_LogNoEmailAddressOrName()
     {
         var (organisation, admin) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
@@ -43,7 +43,7 @@ public abstract class NoPersonalDataInLogsTests(LogCapturingWithUsFactory app)
         var forgotPage = await forgotClient.GetPageAsync("/account/forgot-password");
         (await forgotClient.SubmitAsync(forgotPage, "/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = invitee }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
-        await WaitForAsync(async () => (await app.EmailsToAsync(invitee)).Count == 2);
+        await Eventually.TrueAsync(async () => (await app.EmailsToAsync(invitee)).Count == 2, "the password reset email");
 
         app.Captured.ShouldNotBeEmpty("the capture must see the app's logs for this test to mean anything");
         foreach (var secret in new[] { admin.Email, "nobody-logged", invitee, "Zebedee", "Logwatcher" })
@@ -51,18 +51,6 @@ public abstract class NoPersonalDataInLogsTests(LogCapturingWithUsFactory app)
             app.Captured.Where(line => line.Contains(secret, StringComparison.OrdinalIgnoreCase)).ShouldBeEmpty($"logs mention {secret}");
         }
     }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100 && !await condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-    }
-
-    public sealed class OnSqlite(SqliteLogCapturingWithUsFactory app) : NoPersonalDataInLogsTests(app), IClassFixture<SqliteLogCapturingWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresLogCapturingWithUsFactory app) : NoPersonalDataInLogsTests(app), IClassFixture<PostgresLogCapturingWithUsFactory>;
 }
 
 /// <summary>The app with every log category at Trace, each message (and exception) kept for the test to read.</summary>
@@ -99,6 +87,5 @@ public class LogCapturingWithUsFactory(DatabaseProvider provider)
     }
 }
 
-public sealed class SqliteLogCapturingWithUsFactory() : LogCapturingWithUsFactory(DatabaseProvider.Sqlite);
-
-public sealed class PostgresLogCapturingWithUsFactory() : LogCapturingWithUsFactory(DatabaseProvider.Postgres);
+public sealed class LogCapturingAppPerDatabase()
+    : AppPerDatabase<LogCapturingWithUsFactory>(provider => new LogCapturingWithUsFactory(provider));

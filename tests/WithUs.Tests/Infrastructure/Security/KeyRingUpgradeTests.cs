@@ -7,7 +7,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
@@ -18,8 +17,10 @@ namespace WithUs.Tests.Infrastructure.Security;
 /// (integer ids). Whatever was protected before the upgrade (sign-in cookies, reset and invitation tokens, public form
 /// stamps) must still be read after it, or everyone is signed out and every e-mailed link breaks.
 /// </summary>
-public abstract class KeyRingUpgradeTests(DatabaseProvider provider)
+public sealed class KeyRingUpgradeTests
 {
+    private readonly DatabaseProvider provider = TestDatabase.Current;
+
     /// <summary>The last migration of the release that kept keys with the hand-written repository.</summary>
     private const string BeforeTheUpgrade = "20261122010000_SimilarityIndexes";
 
@@ -27,7 +28,7 @@ public abstract class KeyRingUpgradeTests(DatabaseProvider provider)
 
     private const string Payload = "signed in as Olive, until 18:00";
 
-    [Fact]
+    [DatabaseFact]
     public async Task WhatTheOldKeyRingProtected_IsReadByTheUpgradedApp_WithTheSameKey()
     {
         await using var database = ScratchDatabase.Create(provider);
@@ -57,7 +58,7 @@ public abstract class KeyRingUpgradeTests(DatabaseProvider provider)
         keys[0].FriendlyName.ShouldStartWith("key-");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnEmptyOldKeyRing_Upgrades_AndTheAppMakesItsFirstKeyOnStarting()
     {
         await using var database = ScratchDatabase.Create(provider);
@@ -162,8 +163,4 @@ public abstract class KeyRingUpgradeTests(DatabaseProvider provider)
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
         return new WithUsDbContext(options.Options, new TenantContext());
     }
-
-    public sealed class OnSqlite() : KeyRingUpgradeTests(DatabaseProvider.Sqlite);
-
-    public sealed class OnPostgres() : KeyRingUpgradeTests(DatabaseProvider.Postgres);
 }

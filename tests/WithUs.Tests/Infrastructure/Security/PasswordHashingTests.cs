@@ -1,13 +1,18 @@
 using System.Buffers.Binary;
 using Microsoft.AspNetCore.Identity;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Account;
 
 namespace WithUs.Tests.Infrastructure.Security;
 
 /// <summary>Stored passwords are PBKDF2-HMAC-SHA512 with at least 210,000 iterations (OWASP), not Identity's 100,000.</summary>
-public sealed class PasswordHashingTests(SqliteWithUsFactory app) : IClassFixture<SqliteWithUsFactory>
+public sealed class PasswordHashingTests(PasswordHashingTests.ProductionHashingApp app) : IClassFixture<PasswordHashingTests.ProductionHashingApp>
 {
+    /// <summary>The other tests' app hashes faster; this one keeps the production setting.</summary>
+    public sealed class ProductionHashingApp() : WithUsFactory(Web.Infrastructure.Data.DatabaseProvider.Sqlite)
+    {
+        protected override bool FastPasswordHashing => false;
+    }
+
     [Fact]
     public void StoredHash_UsesPbkdf2Sha512WithAtLeast210000Iterations()
     {

@@ -85,7 +85,7 @@ public sealed class PasswordRulesTests
 
         public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
 
-        public string ContentRootPath { get; set; } = Path.Combine(Harness.RepositoryFiles.WebProject);
+        public string ContentRootPath { get; set; } = Path.Combine(RepositoryFiles.WebProject);
 
         public string EnvironmentName { get; set; } = "Production";
     }

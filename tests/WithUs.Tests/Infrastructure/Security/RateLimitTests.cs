@@ -1,11 +1,10 @@
-using System.Net;
-using WithUs.Tests.Harness;
-
 namespace WithUs.Tests.Infrastructure.Security;
 
-public abstract class RateLimitTests(WithUsFactory app)
+public sealed class RateLimitTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Fact]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task SignInPosts_OverTheLimit_Answer429WithRetryAfter()
     {
         await using var limited = app.Fresh(new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "3" });
@@ -27,7 +26,7 @@ public abstract class RateLimitTests(WithUsFactory app)
         (await limitedResponse.ReadHtmlAsync()).QuerySelector("h1")!.TextContent.ShouldBe("Too many attempts");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignInPage_OverTheLimit_CanStillBeRead()
     {
         await using var limited = app.Fresh(new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "1" });
@@ -39,8 +38,4 @@ public abstract class RateLimitTests(WithUsFactory app)
 
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : RateLimitTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : RateLimitTests(app), IClassFixture<PostgresWithUsFactory>;
 }

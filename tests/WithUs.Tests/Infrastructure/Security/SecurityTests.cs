@@ -1,11 +1,11 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Infrastructure.Security;
 
-public abstract class SecurityTests(WithUsFactory app)
+public sealed class SecurityTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private async Task<HttpClient> SignedInPartnerAsync()
     {
         var (_, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -14,7 +14,7 @@ public abstract class SecurityTests(WithUsFactory app)
         return client;
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Responses_CarryStrictSecurityHeaders()
     {
         using var client = app.CreateBrowser();
@@ -31,7 +31,7 @@ public abstract class SecurityTests(WithUsFactory app)
         response.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Https_OutsideDevelopment_SendsHstsForOneYear()
     {
         // HSTS is never sent to localhost, so this asks for the site by a real-looking name.
@@ -42,7 +42,7 @@ public abstract class SecurityTests(WithUsFactory app)
         response.Headers.GetValues("Strict-Transport-Security").Single().ShouldBe("max-age=31536000; includeSubDomains");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PlainHttp_IsSentToHttps()
     {
         using var client = app.CreateBrowser(new Uri("http://withus.example"));
@@ -53,7 +53,7 @@ public abstract class SecurityTests(WithUsFactory app)
         response.Location().ShouldBe("https://withus.example/account/sign-in?x=1");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignedInPages_AreNeverCached()
     {
         using var client = await SignedInPartnerAsync();
@@ -64,7 +64,7 @@ public abstract class SecurityTests(WithUsFactory app)
         response.Headers.CacheControl!.NoStore.ShouldBeTrue();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Cookies_AreHostPrefixedSecureHttpOnlyAndSiteWide()
     {
         var (_, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -92,7 +92,7 @@ public abstract class SecurityTests(WithUsFactory app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_WithoutAntiforgeryToken_Answers400()
     {
         var (_, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -111,7 +111,7 @@ public abstract class SecurityTests(WithUsFactory app)
         page.QuerySelector("h1")!.TextContent.ShouldBe("Sorry, that did not work", "the person is told what happened, not shown an empty page");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PublicPost_TooLargeToRead_Answers400WithTheExplainedPage()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -130,7 +130,7 @@ public abstract class SecurityTests(WithUsFactory app)
         (await app.InOrganisationAsync(organisation, db => db.Contributions.CountAsync())).ShouldBe(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignedInPost_WithoutAntiforgeryToken_Answers400()
     {
         using var client = await SignedInPartnerAsync();
@@ -141,7 +141,7 @@ public abstract class SecurityTests(WithUsFactory app)
         (await client.GetAsync(new Uri("/", UriKind.Relative))).Headers.CacheControl!.NoStore.ShouldBeTrue("still signed in");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("https://evil.example")]
     [InlineData("//evil.example")]
     [InlineData("/\\evil.example")]
@@ -156,7 +156,7 @@ public abstract class SecurityTests(WithUsFactory app)
         next.ShouldBe("/");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignIn_WithLocalReturnUrl_GoesThere()
     {
         var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -169,8 +169,4 @@ public abstract class SecurityTests(WithUsFactory app)
 
     private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : SecurityTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : SecurityTests(app), IClassFixture<PostgresWithUsFactory>;
 }

@@ -1,15 +1,15 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Infrastructure.Security;
 
 /// <summary>Several app nodes behind a load balancer: a cookie one node issues is honoured by the others.</summary>
-public abstract class SharedKeysTests(WithUsFactory app)
+public sealed class SharedKeysTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Fact]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task SignInOnOneNode_IsHonouredByAnotherNodeOnTheSameDatabase()
     {
         var (_, partner) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -29,7 +29,7 @@ public abstract class SharedKeysTests(WithUsFactory app)
         keys.ShouldBe(1, "both nodes use the one key ring kept in the database");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignInCookie_IsRefusedByAnInstallationWithOtherKeys()
     {
         var (_, partner) = await app.CreateMemberAsync(OrganisationRole.Partner);
@@ -44,8 +44,4 @@ public abstract class SharedKeysTests(WithUsFactory app)
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldContain("/account/sign-in");
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : SharedKeysTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : SharedKeysTests(app), IClassFixture<PostgresWithUsFactory>;
 }

@@ -1,11 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
-using WithUs.Tests.Harness;
-using WithUs.Web.Features.Members;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Infrastructure.Tenancy;
@@ -14,8 +11,10 @@ namespace WithUs.Tests.Infrastructure.Tenancy;
 /// Walks every endpoint under /o/{org}/, found from the app's own routing table rather than a hand-kept list,
 /// as an administrator of organisation A asking for organisation B. Each must answer 404, as if B did not exist.
 /// </summary>
-public abstract class OrganisationIsolationTests(WithUsFactory app)
+public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private sealed record Request(string Method, string Path, IReadOnlyDictionary<string, string> Fields, bool AllIdsReal)
     {
         public override string ToString() => $"{Method} {Path}";
@@ -180,7 +179,7 @@ public abstract class OrganisationIsolationTests(WithUsFactory app)
         return await client.SendAsync(message);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryOrganisationEndpoint_IsDiscovered()
     {
         var world = await OrganisationWithDataAsync();
@@ -191,7 +190,7 @@ public abstract class OrganisationIsolationTests(WithUsFactory app)
         requests.Count(r => r.Method == "POST").ShouldBeGreaterThan(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryOrganisationEndpoint_AskedForAnotherOrganisation_Answers404()
     {
         var (client, _, other, token) = await SignedInAdministratorOfAAsync();
@@ -211,7 +210,7 @@ public abstract class OrganisationIsolationTests(WithUsFactory app)
         leaks.ShouldBeEmpty($"tried {requests.Count} requests: {string.Join(", ", requests)}");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnotherOrganisationsNotFoundPage_ShowsNothingOfIt()
     {
         var (client, _, other, token) = await SignedInAdministratorOfAAsync();
@@ -234,7 +233,7 @@ public abstract class OrganisationIsolationTests(WithUsFactory app)
         leaks.ShouldBeEmpty("a non-member must not tell an existing organisation from a missing one");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryOrganisationPage_AskedForOwnOrganisation_IsFound()
     {
         var (client, own, _, _) = await SignedInAdministratorOfAAsync();
@@ -255,7 +254,7 @@ public abstract class OrganisationIsolationTests(WithUsFactory app)
         missing.ShouldBeEmpty("the control: the same pages work for the organisation the person belongs to");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryOrganisationEndpoint_Anonymous_IsSentToSignIn()
     {
         var world = await OrganisationWithDataAsync();
@@ -270,7 +269,7 @@ public abstract class OrganisationIsolationTests(WithUsFactory app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OrganisationHome_Anonymous_IsSentToSignInAndBack()
     {
         var world = await OrganisationWithDataAsync();
@@ -283,8 +282,4 @@ public abstract class OrganisationIsolationTests(WithUsFactory app)
         location.AbsolutePath.ShouldBe(Accounts.SignInPath);
         Uri.UnescapeDataString(location.Query).ShouldBe($"?ReturnUrl=/o/{world.Organisation.Slug}/");
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : OrganisationIsolationTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : OrganisationIsolationTests(app), IClassFixture<PostgresWithUsFactory>;
 }

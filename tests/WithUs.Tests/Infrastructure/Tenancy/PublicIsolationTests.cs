@@ -1,10 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using WithUs.Tests.Features.Public;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Tenancy;
 
@@ -15,8 +13,10 @@ namespace WithUs.Tests.Infrastructure.Tenancy;
 /// an organisation's public pages show only what it published, never another organisation's, never anything
 /// unpublished, never the words people used or who they are.
 /// </summary>
-public abstract class PublicIsolationTests(WithUsFactory app)
+public sealed class PublicIsolationTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private sealed record Request(string Method, string Path)
     {
         public override string ToString() => $"{Method} {Path}";
@@ -127,7 +127,7 @@ public abstract class PublicIsolationTests(WithUsFactory app)
         return await client.SendAsync(message);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryPublicEndpoint_IsDiscovered()
     {
         var world = await OrganisationWithDataAsync();
@@ -144,7 +144,7 @@ public abstract class PublicIsolationTests(WithUsFactory app)
         requests.ShouldContain($"GET /p/{slug}/you-said-we-did.atom");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryPublicPage_ShowsOnlyItsOwnPublishedData_NeverAnotherOrganisationsOrAnythingPrivate()
     {
         var own = await OrganisationWithDataAsync();
@@ -173,7 +173,7 @@ public abstract class PublicIsolationTests(WithUsFactory app)
         shownOwn.ShouldBe(own.Public, ignoreOrder: true, "the control: everything published does show somewhere");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryPublicEndpoint_AskedForAnotherOrganisationsIdea_Answers404()
     {
         var own = await OrganisationWithDataAsync();
@@ -199,7 +199,7 @@ public abstract class PublicIsolationTests(WithUsFactory app)
         (await app.ContributionsAsync(other.Organisation)).Count.ShouldBe(3);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryPublicEndpoint_AskedForUnpublishedOrAddedVoices_Answers404()
     {
         var own = await OrganisationWithDataAsync();
@@ -223,7 +223,7 @@ public abstract class PublicIsolationTests(WithUsFactory app)
         (await app.ContributionsAsync(own.Organisation)).Count.ShouldBe(3);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryPublicEndpoint_OfAnOrganisationWithClosedPages_Answers404()
     {
         var own = await OrganisationWithDataAsync();
@@ -249,7 +249,7 @@ public abstract class PublicIsolationTests(WithUsFactory app)
         (await app.ContributionsAsync(own.Organisation)).Count.ShouldBe(3);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryPublicEndpoint_OfAnUnknownOrganisation_Answers404()
     {
         var open = await OrganisationWithDataAsync();
@@ -267,8 +267,4 @@ public abstract class PublicIsolationTests(WithUsFactory app)
 
         leaks.ShouldBeEmpty();
     }
-
-    public sealed class OnSqlite(SqliteClockedWithUsFactory app) : PublicIsolationTests(app), IClassFixture<SqliteClockedWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresClockedWithUsFactory app) : PublicIsolationTests(app), IClassFixture<PostgresClockedWithUsFactory>;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using WithUs.Tests.Harness;
 
 namespace WithUs.Tests.Features.Voice.SimilarityQuality;
 

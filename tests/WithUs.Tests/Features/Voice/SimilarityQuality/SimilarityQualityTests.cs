@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure.Tenancy;

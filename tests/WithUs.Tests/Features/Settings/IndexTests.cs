@@ -1,17 +1,16 @@
-using System.Net;
-using WithUs.Tests.Features.Voice.Outcomes;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Settings;
 
-public abstract class SettingsTests(WithUsFactory app)
+public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private Task<Organisation> OrganisationAsync(TestOrganisation organisation) =>
         app.InScopeAsync(services => services.GetRequiredService<Web.Infrastructure.Data.WithUsDbContext>()
             .Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id));
 
-    [Fact]
+    [DatabaseFact]
     public async Task Get_ShowsTheDefaults()
     {
         using var admin = await app.SignedInAsync(OrganisationRole.Administrator);
@@ -24,7 +23,7 @@ public abstract class SettingsTests(WithUsFactory app)
         page.QuerySelector("#Input_PublicPagesOpen")!.HasAttribute("checked").ShouldBeTrue();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_SavesAllFourAndAuditsWhatChanged()
     {
         using var admin = await app.SignedInAsync(OrganisationRole.Administrator);
@@ -45,7 +44,7 @@ public abstract class SettingsTests(WithUsFactory app)
             e.OrganisationId == admin.Organisation.Id && e.Details == "Changed: voices to build up, days to build up, days to reply, public pages closed");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("0", "6", "0", "How many voices must be a whole number from 1 to 1000", "The number of days for building up must be a whole number from 7 to 3650", "The number of days to reply must be a whole number from 1 to 365")]
     [InlineData("1001", "3651", "366", "How many voices must be a whole number from 1 to 1000", "The number of days for building up must be a whole number from 7 to 3650", "The number of days to reply must be a whole number from 1 to 365")]
     [InlineData("five", "<script>", "", "How many voices must be a whole number from 1 to 1000", "The number of days for building up must be a whole number from 7 to 3650", "The number of days to reply: enter a whole number from 1 to 365")]
@@ -70,7 +69,7 @@ public abstract class SettingsTests(WithUsFactory app)
         saved.BuildUpThreshold.ShouldBe(Organisation.DefaultBuildUpThreshold);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(OrganisationRole.Staff)]
     [InlineData(OrganisationRole.Partner)]
     public async Task Settings_ForSomeoneWhoIsNotAnAdministrator_AreRefused(OrganisationRole role)
@@ -81,8 +80,4 @@ public abstract class SettingsTests(WithUsFactory app)
 
         response.ShouldBeRefused();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : SettingsTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : SettingsTests(app), IClassFixture<PostgresWithUsFactory>;
 }

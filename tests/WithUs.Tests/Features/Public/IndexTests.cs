@@ -1,13 +1,13 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Public;
 
 /// <summary>An organisation's public front door, and what happens when it is closed or does not exist.</summary>
-public abstract class LandingTests(WithUsFactory app)
+public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Fact]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task Landing_NamesTheOrganisation_LinksToSayAndToYouSaidWeDid_AndListsPublishedIdeas()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -30,7 +30,7 @@ public abstract class LandingTests(WithUsFactory app)
         page.QuerySelectorAll("main a[href*='/ideas/']").Length.ShouldBe(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Landing_WithNothingPublished_SaysSoPlainly()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -41,7 +41,7 @@ public abstract class LandingTests(WithUsFactory app)
         page.QuerySelector("main")!.TextContent.ShouldContain("There are none yet.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Landing_ReadsTheSlugWhateverItsCase()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -55,7 +55,7 @@ public abstract class LandingTests(WithUsFactory app)
         "", "/say", "/thanks", "/you-said-we-did", "/you-said-we-did.atom", "/ideas/{idea}",
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(PublicPaths))]
     public async Task PublicPages_OfAnOrganisationThatClosedThem_AreNotFound_AndDoNotNameIt(string path)
     {
@@ -72,7 +72,7 @@ public abstract class LandingTests(WithUsFactory app)
         body.ShouldNotContain("Published summary");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PublicForms_OfAnOrganisationThatClosedThem_AcceptNothing()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -90,7 +90,7 @@ public abstract class LandingTests(WithUsFactory app)
         (await app.ContributionsAsync(organisation)).ShouldHaveSingleItem();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PublicPages_OpenAgain_AreFoundAgain()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -101,7 +101,7 @@ public abstract class LandingTests(WithUsFactory app)
         (await client.GetPageAsync($"/p/{organisation.Slug}")).QuerySelector("h1")!.TextContent.ShouldBe(organisation.Name);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(PublicPaths))]
     public async Task PublicPages_OfAnUnknownOrganisation_AreNotFound(string path)
     {
@@ -112,7 +112,7 @@ public abstract class LandingTests(WithUsFactory app)
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Landing_QueryCount_DoesNotGrowWithIdeas()
     {
         async Task<int> QueriesWithAsync(int ideas)
@@ -138,8 +138,4 @@ public abstract class LandingTests(WithUsFactory app)
         few.ShouldBeGreaterThan(0);
         many.ShouldBe(few);
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : LandingTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : LandingTests(app), IClassFixture<PostgresWithUsFactory>;
 }

@@ -1,11 +1,10 @@
-using System.Net;
-using WithUs.Tests.Harness;
-
 namespace WithUs.Tests.Features.Demo;
 
-public abstract class DemoTests(WithUsFactory app)
+public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Fact]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task DemoPage_WhenNotADemo_IsNotFound()
     {
         using var client = app.CreateBrowser();
@@ -18,7 +17,7 @@ public abstract class DemoTests(WithUsFactory app)
         post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DemoPerson_SignsInWithoutPassword_AndSeesTheirOrganisations()
     {
         await using var demo = app.Fresh(new Dictionary<string, string?> { ["Database:Demo"] = "true" });
@@ -38,7 +37,7 @@ public abstract class DemoTests(WithUsFactory app)
         (await client.GetAsync(new Uri(organisations[0], UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK, "demo people skip two-factor set-up");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DemoSignIn_ForARealAccount_IsNotFound()
     {
         await using var demo = app.Fresh(new Dictionary<string, string?> { ["Database:Demo"] = "true" });
@@ -50,8 +49,4 @@ public abstract class DemoTests(WithUsFactory app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : DemoTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : DemoTests(app), IClassFixture<PostgresWithUsFactory>;
 }

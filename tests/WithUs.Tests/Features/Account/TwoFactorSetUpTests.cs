@@ -1,14 +1,14 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Account;
 
-public abstract class TwoFactorTests(WithUsFactory app)
+public sealed class TwoFactorSetUpTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Fact]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task SetUp_WithCodeFromTheShownKey_TurnsItOnAndOpensTheOrganisation()
     {
         var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Staff);
@@ -32,7 +32,7 @@ public abstract class TwoFactorTests(WithUsFactory app)
         (await app.AuditEntriesAsync("TwoFactorEnabled")).ShouldContain(e => e.ActorUserId == user.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TotpHelper_MakesCodesIdentityAccepts()
     {
         var user = await app.CreateUserAsync(twoFactor: true);
@@ -47,8 +47,4 @@ public abstract class TwoFactorTests(WithUsFactory app)
 
         accepted.ShouldBeTrue();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : TwoFactorTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : TwoFactorTests(app), IClassFixture<PostgresWithUsFactory>;
 }

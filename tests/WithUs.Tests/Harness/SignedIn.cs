@@ -1,10 +1,8 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Tenancy;
 
-namespace WithUs.Tests.Features.Voice.Outcomes;
+namespace WithUs.Tests.Harness;
 
-/// <summary>A signed-in member of a new organisation, for the close-the-loop, theme and people page tests.</summary>
+/// <summary>A member of an organisation, signed in on their own browser-like client.</summary>
 public sealed record SignedIn(TestOrganisation Organisation, TestUser User, HttpClient Client) : IDisposable
 {
     public string Org => $"/o/{Organisation.Slug}";
@@ -12,13 +10,13 @@ public sealed record SignedIn(TestOrganisation Organisation, TestUser User, Http
     public void Dispose() => Client.Dispose();
 }
 
-public static class LoopTestData
+public static class SignedInClients
 {
     public static async Task<SignedIn> SignedInAsync(this WithUsFactory app, OrganisationRole role = OrganisationRole.Staff)
     {
         var (organisation, user) = await app.CreateMemberAsync(role, twoFactor: role != OrganisationRole.Partner);
         var client = app.CreateBrowser();
-        await client.SignInAsync(user);
+        await client.SignInAsync(user, clock: app.Services.GetRequiredService<TimeProvider>());
         return new SignedIn(organisation, user, client);
     }
 
@@ -29,7 +27,7 @@ public static class LoopTestData
         var user = await app.CreateUserAsync(twoFactor: role != OrganisationRole.Partner);
         await app.AddMembershipAsync(organisation, user, role);
         var client = app.CreateBrowser();
-        await client.SignInAsync(user);
+        await client.SignInAsync(user, clock: app.Services.GetRequiredService<TimeProvider>());
         return new SignedIn(organisation, user, client);
     }
 

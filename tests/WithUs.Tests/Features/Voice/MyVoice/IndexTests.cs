@@ -1,129 +1,19 @@
-using System.Net;
 using WithUs.Tests.Features.Public;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Tenancy;
+using static WithUs.Tests.Features.Voice.MyVoice.MyVoiceSteps;
 
 namespace WithUs.Tests.Features.Voice.MyVoice;
 
-/// <summary>A partner sees everything they have said and what happened to each, and adds their own; never anyone else's.</summary>
-public abstract class MyVoiceTests(WithUsFactory app)
+/// <summary>Voice/MyVoice/Index: what a partner has said and what happened to it.</summary>
+public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    private sealed record Partner(TestOrganisation Organisation, TestUser User, HttpClient Client, string MyVoice);
+    private readonly WithUsFactory app = apps.Current;
 
-    private async Task<Partner> SignedInPartnerAsync(TestOrganisation? organisation = null)
-    {
-        organisation ??= await app.CreateOrganisationAsync();
-        var user = await app.CreateUserAsync();
-        await app.AddMembershipAsync(organisation, user, OrganisationRole.Partner);
-        var client = app.CreateBrowser();
-        await client.SignInAsync(user);
-        return new Partner(organisation, user, client, $"/o/{organisation.Slug}/my-voice");
-    }
-
-    private static async Task<HttpResponseMessage> AddAsync(Partner partner, string text, string kind = nameof(ContributionKind.Idea),
-        string consent = "true")
-    {
-        var url = partner.MyVoice + "/new";
-        var page = await partner.Client.GetPageAsync(url);
-        return await partner.Client.SubmitAsync(page, url, new Dictionary<string, string>
-        {
-            ["Input.Text"] = text,
-            ["Input.Kind"] = kind,
-            ["Input.Consent"] = consent,
-        });
-    }
-
-    [Fact]
-    public async Task Partner_AddsTheirOwn_BecomesAPersonOnce_AndSeesItListed()
-    {
-        var partner = await SignedInPartnerAsync();
-
-        using var first = await AddAsync(partner, "  A walking group on Sundays  ");
-        using var second = await AddAsync(partner, "The lift is often broken", nameof(ContributionKind.Concern));
-
-        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        first.Location().ShouldBe(partner.MyVoice);
-        var page = await partner.Client.GetPageAsync(partner.MyVoice);
-        page.QuerySelector(".govuk-notification-banner")!.TextContent.ShouldContain("Thank you. We have saved what you told us.");
-        var main = page.QuerySelector("main")!.TextContent;
-        main.ShouldContain("A walking group on Sundays");
-        main.ShouldContain("The lift is often broken");
-        main.ShouldContain("Nothing to tell you yet.");
-        var person = (await app.PeopleAsync(partner.Organisation)).ShouldHaveSingleItem("the same person both times");
-        person.UserId.ShouldBe(partner.User.Id);
-        person.Name.ShouldBe("Test " + partner.User.Email.Split('@')[0]);
-        person.ConsentToRecord.ShouldBeTrue();
-        person.ConsentRecordedByUserId.ShouldBeNull("they gave it themselves");
-        var said = await app.ContributionsAsync(partner.Organisation);
-        said.Count.ShouldBe(2);
-        said.ShouldAllBe(c => c.PersonId == person.Id && c.Source == ContributionSource.Partner
-                              && c.Channel == Channel.OnlineForm && c.Provenance == Provenance.FirstHand
-                              && c.RecordedByUserId == partner.User.Id && c.LinkedToId == null);
-        said.Select(c => c.Text).ShouldBe(["A walking group on Sundays", "The lift is often broken"]);
-        said[1].Kind.ShouldBe(ContributionKind.Concern);
-    }
-
-    [Fact]
-    public async Task Partner_WithAPersonAlreadyRecordedByStaff_AddsToThatPerson()
-    {
-        var partner = await SignedInPartnerAsync();
-        var existing = await app.CreatePersonAsync(partner.Organisation, name: "Known As Jo", userId: partner.User.Id);
-
-        using var response = await AddAsync(partner, "More seats");
-
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await app.PeopleAsync(partner.Organisation)).ShouldHaveSingleItem().Id.ShouldBe(existing.Id);
-        (await app.ContributionsAsync(partner.Organisation)).ShouldHaveSingleItem().PersonId.ShouldBe(existing.Id);
-    }
-
-    public static TheoryData<string, string, string, string> BadAnswers() => new()
-    {
-        { "", "Idea", "true", "Tell us your idea or what you think" },
-        { new string('y', 4001), "Idea", "true", "What you tell us must be 4,000 characters or fewer. Try making it shorter" },
-        { "bell\u0007", "Idea", "true", "What you tell us has characters we cannot read. Use letters, numbers, spaces and punctuation" },
-        { "Fine words", "", "true", "Choose what kind of thing you are telling us" },
-        { "Fine words", "Need", "true", "Choose what kind of thing you are telling us" },
-        { "Fine words", "Idea", "false", "Tick the box to say it is OK for us to keep what you tell us" },
-    };
-
-    [Theory]
-    [MemberData(nameof(BadAnswers))]
-    public async Task Partner_WithABadAnswer_IsToldWhatIsWrong_AndNothingIsSaved(string text, string kind, string consent, string message)
-    {
-        var partner = await SignedInPartnerAsync();
-
-        using var response = await AddAsync(partner, text, kind, consent);
-
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var page = await response.ReadHtmlAsync();
-        page.ErrorSummary().ShouldContain(message);
-        (await app.ContributionsAsync(partner.Organisation)).ShouldBeEmpty();
-        (await app.PeopleAsync(partner.Organisation)).ShouldBeEmpty();
-    }
-
-    [Fact]
-    public async Task Partner_Script_IsShownAsTextOnTheFormAndInTheList()
-    {
-        var partner = await SignedInPartnerAsync();
-        const string script = "<script>alert('x')</script>";
-
-        using var refused = await AddAsync(partner, script, consent: "false");
-        using var saved = await AddAsync(partner, script);
-
-        var refusedHtml = await refused.Content.ReadAsStringAsync();
-        refusedHtml.ShouldNotContain("<script>alert");
-        refusedHtml.ShouldContain("&lt;script&gt;alert(");
-        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var list = await partner.Client.BodyAsync(partner.MyVoice);
-        list.ShouldNotContain("<script>alert");
-        list.ShouldContain("&lt;script&gt;alert(");
-    }
-
-    [Fact]
+    [DatabaseFact]
     public async Task MyVoice_ShowsEachOutcomeAndWhetherTheyWereTold_IncludingMeToos()
     {
-        var partner = await SignedInPartnerAsync();
+        var partner = await SignedInPartnerAsync(app);
         var organisation = partner.Organisation;
         var me = await app.CreatePersonAsync(organisation, name: "Me", userId: partner.User.Id);
         var someoneElse = await app.CreatePersonAsync(organisation, name: "Zebedee Someone-Else");
@@ -190,11 +80,11 @@ public abstract class MyVoiceTests(WithUsFactory app)
         html.ShouldNotContain("Zebedee", Case.Sensitive, "never someone else's name or words");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MyVoice_NeverListsAnotherPartnersContributions()
     {
-        var partner = await SignedInPartnerAsync();
-        var other = await SignedInPartnerAsync(partner.Organisation);
+        var partner = await SignedInPartnerAsync(app);
+        var other = await SignedInPartnerAsync(app, partner.Organisation);
         using (var mine = await AddAsync(partner, "My own words about parking"))
         {
             mine.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -220,10 +110,10 @@ public abstract class MyVoiceTests(WithUsFactory app)
         theirsHtml.ShouldNotContain("My own words");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MyVoice_InAnotherOrganisation_ShowsOnlyWhatWasSaidThere()
     {
-        var partner = await SignedInPartnerAsync();
+        var partner = await SignedInPartnerAsync(app);
         var second = await app.CreateOrganisationAsync();
         await app.AddMembershipAsync(second, partner.User, OrganisationRole.Partner);
         var there = await app.CreatePersonAsync(second, userId: partner.User.Id);
@@ -242,7 +132,7 @@ public abstract class MyVoiceTests(WithUsFactory app)
         other.ShouldNotContain("Said in the first organisation");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MyVoice_ForStaff_ShowsTheirOwn_WhichIsUsuallyNothing()
     {
         var (organisation, staff) = await app.CreateMemberAsync(OrganisationRole.Staff, twoFactor: true);
@@ -256,7 +146,7 @@ public abstract class MyVoiceTests(WithUsFactory app)
         page.QuerySelector("main")!.TextContent.ShouldNotContain("Something a partner said");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MyVoice_Anonymous_IsSentToSignIn()
     {
         var organisation = await app.CreateOrganisationAsync();
@@ -270,10 +160,10 @@ public abstract class MyVoiceTests(WithUsFactory app)
         add.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MyVoice_Paged_ShowsTwentyAtATime()
     {
-        var partner = await SignedInPartnerAsync();
+        var partner = await SignedInPartnerAsync(app);
         var me = await app.CreatePersonAsync(partner.Organisation, userId: partner.User.Id);
         for (var i = 0; i < 22; i++)
         {
@@ -295,12 +185,12 @@ public abstract class MyVoiceTests(WithUsFactory app)
         second.QuerySelector("main")!.TextContent.ShouldContain("Thing number 0");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MyVoice_QueryCount_DoesNotGrowWithWhatTheySaid()
     {
         async Task<int> QueriesWithAsync(int said)
         {
-            var partner = await SignedInPartnerAsync();
+            var partner = await SignedInPartnerAsync(app);
             var me = await app.CreatePersonAsync(partner.Organisation, userId: partner.User.Id);
             var idea = await app.CreatePublishedIdeaAsync(partner.Organisation, "root", "Root", OutcomeStatus.Done);
             for (var i = 0; i < said; i++)
@@ -325,8 +215,4 @@ public abstract class MyVoiceTests(WithUsFactory app)
         few.ShouldBeGreaterThan(0);
         many.ShouldBe(few);
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : MyVoiceTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : MyVoiceTests(app), IClassFixture<PostgresWithUsFactory>;
 }

@@ -1,4 +1,4 @@
-namespace WithUs.Tests.Harness;
+namespace WithUs.Testing;
 
 /// <summary>Paths in the repository this test run was built from.</summary>
 public static class RepositoryFiles

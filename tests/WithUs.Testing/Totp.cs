@@ -2,13 +2,18 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace WithUs.Tests.Harness;
+namespace WithUs.Testing;
 
 /// <summary>RFC 6238 time-based one-time passwords (HMAC-SHA1, 30-second steps), as an authenticator app makes them.</summary>
 public static class Totp
 {
+    public const int StepSeconds = 30;
+
+    public static long StepAt(DateTimeOffset time) => time.ToUnixTimeSeconds() / StepSeconds;
+
+    /// <summary>The code an app shows at <paramref name="at"/> for the key the set-up page shows.</summary>
     public static string Code(string base32Key, DateTimeOffset at, int digits = 6) =>
-        Code(Base32Decode(base32Key), at.ToUnixTimeSeconds() / 30, digits);
+        Code(Base32Decode(base32Key), StepAt(at), digits);
 
     public static string Code(byte[] key, long step, int digits = 6)
     {
@@ -24,14 +29,19 @@ public static class Totp
         return binary.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
     }
 
+    /// <summary>RFC 4648 base32, ignoring spaces, hyphens, case and padding (the app shows "abcd efgh ...").</summary>
     public static byte[] Base32Decode(string text)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var clean = text.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
-        var bytes = new List<byte>(clean.Length * 5 / 8);
+        var bytes = new List<byte>(text.Length * 5 / 8);
         int buffer = 0, bits = 0;
-        foreach (var c in clean)
+        foreach (var c in text.ToUpperInvariant())
         {
+            if (c is ' ' or '-' or '=')
+            {
+                continue;
+            }
+
             var value = alphabet.IndexOf(c, StringComparison.Ordinal);
             if (value < 0)
             {

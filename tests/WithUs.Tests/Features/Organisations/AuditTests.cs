@@ -1,14 +1,15 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Organisations;
 
-public abstract partial class AuditPageTests(WithUsFactory app)
+public sealed partial class AuditTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
-    [Fact]
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
     public async Task AuditLog_ShowsOnlyThisOrganisationsEntries_WithAConstantNumberOfQueries()
     {
         var (own, administrator) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
@@ -38,7 +39,7 @@ public abstract partial class AuditPageTests(WithUsFactory app)
         queriesForMany.ShouldBe(queriesForFew);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AuditLog_PageTwo_ShowsOlderEntries()
     {
         var (organisation, administrator) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
@@ -57,7 +58,7 @@ public abstract partial class AuditPageTests(WithUsFactory app)
         second.Count.ShouldBeInRange(1, 99, "page 2 holds the few entries older than the newest 100, not page 1 again");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AuditLog_NamesThePeopleEntriesAreAbout_WithoutAQueryPerPerson()
     {
         var (organisation, administrator) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
@@ -84,7 +85,7 @@ public abstract partial class AuditPageTests(WithUsFactory app)
         queriesForSixteen.ShouldBe(queriesForOne);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AuditLog_AfterARoleChange_SaysWhatHappenedInPlainWords_WithoutInternalNamesIdsOrPersonalData()
     {
         var (organisation, administrator) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
@@ -133,8 +134,4 @@ public abstract partial class AuditPageTests(WithUsFactory app)
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase)]
     private static partial Regex Guid();
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : AuditPageTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : AuditPageTests(app), IClassFixture<PostgresWithUsFactory>;
 }

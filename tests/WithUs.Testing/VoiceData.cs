@@ -1,13 +1,14 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
 
-namespace WithUs.Tests.Harness;
+namespace WithUs.Testing;
 
 /// <summary>Voice rows for the state a test starts from, saved through the app's own context (so they are indexed).</summary>
 public static class VoiceData
 {
-    public static Task<Person> CreatePersonAsync(this WithUsFactory app, TestOrganisation organisation,
+    public static Task<Person> CreatePersonAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation,
         string? name = null, bool mayContact = false, ContactMethod? contactBy = null, string? email = null,
         string? phone = null, Guid? userId = null) =>
         app.InOrganisationAsync(organisation, async db =>
@@ -30,7 +31,7 @@ public static class VoiceData
             return person;
         });
 
-    public static Task<Contribution> CreateContributionAsync(this WithUsFactory app, TestOrganisation organisation,
+    public static Task<Contribution> CreateContributionAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation,
         string text, Action<Contribution>? configure = null) =>
         app.InOrganisationAsync(organisation, async db =>
         {
@@ -49,7 +50,7 @@ public static class VoiceData
             return contribution;
         });
 
-    public static Task<Theme> CreateThemeAsync(this WithUsFactory app, TestOrganisation organisation, string? name = null) =>
+    public static Task<Theme> CreateThemeAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, string? name = null) =>
         app.InOrganisationAsync(organisation, async db =>
         {
             var theme = new Theme { Id = Guid.CreateVersion7(), Name = name ?? TestData.Unique("Theme"), CreatedAtUtc = DateTime.UtcNow };
@@ -58,7 +59,7 @@ public static class VoiceData
             return theme;
         });
 
-    public static Task AddThemeAsync(this WithUsFactory app, TestOrganisation organisation, Guid contributionId, Guid themeId) =>
+    public static Task AddThemeAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid contributionId, Guid themeId) =>
         app.InOrganisationAsync(organisation, async db =>
         {
             db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = contributionId, ThemeId = themeId });

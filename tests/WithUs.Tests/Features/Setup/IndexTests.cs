@@ -1,14 +1,14 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using WithUs.Tests.Harness;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Setup;
 
 /// <summary>The class's app is never set up; the one test that completes set-up does it on an app of its own.</summary>
-public abstract class SetupTests(WithUsFactory app)
+public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private const string LongPassword = "river otter lantern copper meadow violin thunder pebble orbit 64";
 
     private static Dictionary<string, string> Answers(string token, string password = LongPassword) => new()
@@ -28,7 +28,7 @@ public abstract class SetupTests(WithUsFactory app)
         return (response, await response.ReadHtmlAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FirstVisit_GoesToSetup()
     {
         using var client = app.CreateBrowser();
@@ -39,7 +39,7 @@ public abstract class SetupTests(WithUsFactory app)
         response.Location().ShouldBe("/setup");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_WithWrongToken_Answers400KeepsWhatWasTypedButNotThePassword()
     {
         using var client = app.CreateBrowser();
@@ -56,7 +56,7 @@ public abstract class SetupTests(WithUsFactory app)
         await ShouldBeEmptyAsync(app);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_WithNothingFilledIn_ListsEveryMissingAnswerInTheOrderOfTheFields()
     {
         using var client = app.CreateBrowser();
@@ -76,7 +76,7 @@ public abstract class SetupTests(WithUsFactory app)
         linkedFields.ShouldBe(fieldsInErrorOnThePage);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_WithFourteenCharacterPassword_IsRefusedForAnAdministrator()
     {
         using var client = app.CreateBrowser();
@@ -88,7 +88,7 @@ public abstract class SetupTests(WithUsFactory app)
         await ShouldBeEmptyAsync(app);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_WithCommonPassword_IsRefused()
     {
         using var client = app.CreateBrowser();
@@ -100,7 +100,7 @@ public abstract class SetupTests(WithUsFactory app)
         await ShouldBeEmptyAsync(app);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Post_Valid_CreatesOrganisationAndAdministrator_SignsIn_AndAsksForTwoFactor()
     {
         await using var fresh = app.Fresh();
@@ -145,8 +145,4 @@ public abstract class SetupTests(WithUsFactory app)
             var db = services.GetRequiredService<WithUsDbContext>();
             return await db.Organisations.CountAsync() + await db.Users.CountAsync();
         })).ShouldBe(0);
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : SetupTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : SetupTests(app), IClassFixture<PostgresWithUsFactory>;
 }

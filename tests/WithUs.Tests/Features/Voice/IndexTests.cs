@@ -1,20 +1,20 @@
-using System.Net;
-using WithUs.Tests.Harness;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Voice;
 
 /// <summary>Staff browse what people said: search, filters, paging, and one contribution's page.</summary>
-public abstract class BrowseTests(WithUsFactory app)
+public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private readonly WithUsFactory app = apps.Current;
+
     private static List<string> RowTexts(AngleSharp.Html.Dom.IHtmlDocument page) =>
         page.QuerySelectorAll("main .withus-voice-list__link").Select(a => a.TextContent.Trim()).ToList();
 
-    [Fact]
+    [DatabaseFact]
     public async Task List_ShowsNewestFirst_WithWhoKindChannelVoicesAndOutcome()
     {
-        var staff = await CaptureTests.SignedInStaffAsync(app);
+        var staff = await CaptureSteps.SignedInStaffAsync(app);
         var person = await app.CreatePersonAsync(staff.Organisation, "Priya Shah");
         var older = await app.CreateContributionAsync(staff.Organisation, "Older idea about benches", c =>
         {
@@ -43,10 +43,10 @@ public abstract class BrowseTests(WithUsFactory app)
         staff.Client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task List_SearchesTheWordsIgnoringCase_AndFiltersByKindOutcomeAndTheme()
     {
-        var staff = await CaptureTests.SignedInStaffAsync(app);
+        var staff = await CaptureSteps.SignedInStaffAsync(app);
         var theme = await app.CreateThemeAsync(staff.Organisation, "Outdoors");
         var park = await app.CreateContributionAsync(staff.Organisation, "More bins in the PARK", c => c.Kind = ContributionKind.Concern);
         await app.AddThemeAsync(staff.Organisation, park.Id, theme.Id);
@@ -68,10 +68,10 @@ public abstract class BrowseTests(WithUsFactory app)
         staff.Client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task List_PagesThroughTwentyFiveAtATime_KeepingTheSearch()
     {
-        var staff = await CaptureTests.SignedInStaffAsync(app);
+        var staff = await CaptureSteps.SignedInStaffAsync(app);
         for (var i = 1; i <= 27; i++)
         {
             var day = i;
@@ -93,10 +93,10 @@ public abstract class BrowseTests(WithUsFactory app)
         staff.Client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ContributionPage_ShowsWhoThemesOutcomeToldVoicesAndInterest()
     {
-        var staff = await CaptureTests.SignedInStaffAsync(app);
+        var staff = await CaptureSteps.SignedInStaffAsync(app);
         var person = await app.CreatePersonAsync(staff.Organisation, "Grace Obi");
         var keen = await app.CreatePersonAsync(staff.Organisation, "Keen Kofi");
         var theme = await app.CreateThemeAsync(staff.Organisation, "Sport");
@@ -145,10 +145,10 @@ public abstract class BrowseTests(WithUsFactory app)
         staff.Client.Dispose();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ContributionPage_OfAnotherOrganisation_IsNotFound()
     {
-        var staff = await CaptureTests.SignedInStaffAsync(app);
+        var staff = await CaptureSteps.SignedInStaffAsync(app);
         var elsewhere = await app.CreateOrganisationAsync();
         var theirs = await app.CreateContributionAsync(elsewhere, "Not yours");
 
@@ -158,8 +158,4 @@ public abstract class BrowseTests(WithUsFactory app)
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("Not yours");
         staff.Client.Dispose();
     }
-
-    public sealed class OnSqlite(SqliteWithUsFactory app) : BrowseTests(app), IClassFixture<SqliteWithUsFactory>;
-
-    public sealed class OnPostgres(PostgresWithUsFactory app) : BrowseTests(app), IClassFixture<PostgresWithUsFactory>;
 }

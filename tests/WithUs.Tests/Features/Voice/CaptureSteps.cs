@@ -1,0 +1,63 @@
+using AngleSharp.Html.Dom;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Tests.Features.Voice;
+
+/// <summary>Staff signed in and the capture form filled in as a browser would, for the Voice page tests.</summary>
+internal static class CaptureSteps
+{
+    internal sealed record Staff(TestOrganisation Organisation, TestUser User, HttpClient Client)
+    {
+        public string Voice => $"/o/{Organisation.Slug}/voice";
+
+        public string New => Voice + "/new";
+    }
+
+    internal static async Task<Staff> SignedInStaffAsync(WithUsFactory app, OrganisationRole role = OrganisationRole.Staff)
+    {
+        var member = await app.SignedInAsync(role);
+        return new Staff(member.Organisation, member.User, member.Client);
+    }
+
+    internal static string Today => LocalDay.Today().Iso();
+
+    /// <summary>Posts the capture form as a browser would, with sensible answers unless the test gives its own.</summary>
+    internal static async Task<HttpResponseMessage> CaptureAsync(Staff staff, IReadOnlyDictionary<string, string> values,
+        params KeyValuePair<string, string>[] more)
+    {
+        var page = await staff.Client.GetPageAsync(staff.New);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Text"] = "Something someone said",
+            ["Input.Kind"] = "Idea",
+            ["Input.Channel"] = "Conversation",
+            ["Input.SaidOn"] = Today,
+            ["Input.Provenance"] = "FirstHand",
+            ["Input.Who"] = "Anonymous",
+        };
+        foreach (var (key, value) in values)
+        {
+            fields[key] = value;
+        }
+
+        var form = new List<KeyValuePair<string, string>> { new(Html.AntiforgeryField, page.AntiforgeryToken()) };
+        form.AddRange(fields);
+        form.AddRange(more);
+        return await staff.Client.PostFormAsync(staff.New, form);
+    }
+
+    internal static Task<List<Contribution>> ContributionsAsync(WithUsFactory app, TestOrganisation organisation) =>
+        app.InOrganisationAsync(organisation, db => db.Contributions.AsNoTracking().Include(c => c.Themes).OrderBy(c => c.CreatedAtUtc).ToListAsync());
+
+    internal static Guid IdFrom(HttpResponseMessage response) => Guid.Parse(response.Location().Split('/').Last());
+
+    internal static async Task<IHtmlDocument> SimilarAsync(Staff staff, string text)
+    {
+        var page = await staff.Client.GetPageAsync(staff.New);
+        using var response = await staff.Client.PostFormAsync(staff.New + "?handler=Similar",
+            [new(Html.AntiforgeryField, page.AntiforgeryToken()), new("Input.Text", text)]);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.ReadHtmlAsync();
+    }
+}

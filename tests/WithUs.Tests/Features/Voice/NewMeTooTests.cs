@@ -1,0 +1,69 @@
+using static WithUs.Tests.Features.Voice.CaptureSteps;
+
+namespace WithUs.Tests.Features.Voice;
+
+/// <summary>Voice/New, "me too": another voice for an idea already recorded.</summary>
+public sealed class NewMeTooTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
+{
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
+    public async Task MeToo_AddsAVoiceToTheIdea_KeepingBothTexts()
+    {
+        var staff = await SignedInStaffAsync(app);
+        var idea = await app.CreateContributionAsync(staff.Organisation, "A homework club after school");
+        var person = await app.CreatePersonAsync(staff.Organisation, "Joe Bloggs");
+
+        using var response = await CaptureAsync(staff, new Dictionary<string, string>
+        {
+            ["Input.Text"] = "My kids need help with homework",
+            ["Input.Who"] = "Known",
+            ["Input.PersonId"] = person.Id.ToString(),
+            ["LinkTo"] = idea.Id.ToString(),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var all = await ContributionsAsync(app, staff.Organisation);
+        all.Count.ShouldBe(2);
+        all[0].Text.ShouldBe("A homework club after school");
+        all[1].Text.ShouldBe("My kids need help with homework");
+        all[1].LinkedToId.ShouldBe(idea.Id);
+        var meToo = await staff.Client.GetPageAsync(response.Location());
+        meToo.QuerySelector(".govuk-notification-banner")!.TextContent.ShouldContain("as another voice");
+        meToo.QuerySelector($"main a[href='{staff.Voice}/{idea.Id}']")!.TextContent.ShouldBe("A homework club after school");
+        meToo.QuerySelector("main")!.TextContent.ShouldContain("Adds a voice to:");
+        var ideaPage = await staff.Client.GetPageAsync($"{staff.Voice}/{idea.Id}");
+        ideaPage.QuerySelectorAll("main h2").Select(h => h.TextContent).ShouldContain("Voices (2)");
+        ideaPage.QuerySelector(".withus-voices")!.TextContent.ShouldContain("Joe Bloggs");
+        ideaPage.QuerySelector(".withus-voices")!.TextContent.ShouldContain("My kids need help with homework");
+        staff.Client.Dispose();
+    }
+
+    [DatabaseFact]
+    public async Task MeToo_ToAVoice_AddsToTheIdeaItself()
+    {
+        var staff = await SignedInStaffAsync(app);
+        var idea = await app.CreateContributionAsync(staff.Organisation, "Longer library hours");
+        var voice = await app.CreateContributionAsync(staff.Organisation, "Library open later", c => c.LinkedToId = idea.Id);
+
+        using var response = await CaptureAsync(staff, new Dictionary<string, string> { ["LinkTo"] = voice.Id.ToString() });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ContributionsAsync(app, staff.Organisation)).Last().LinkedToId.ShouldBe(idea.Id);
+        staff.Client.Dispose();
+    }
+
+    [DatabaseFact]
+    public async Task MeToo_ToAnotherOrganisationsIdea_IsRefused()
+    {
+        var staff = await SignedInStaffAsync(app);
+        var elsewhere = await app.CreateOrganisationAsync();
+        var theirs = await app.CreateContributionAsync(elsewhere, "Their idea");
+
+        using var response = await CaptureAsync(staff, new Dictionary<string, string> { ["LinkTo"] = theirs.Id.ToString() });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ContributionsAsync(app, staff.Organisation)).ShouldBeEmpty();
+        staff.Client.Dispose();
+    }
+}

@@ -1,0 +1,109 @@
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Infrastructure.Tenancy;
+
+namespace WithUs.Tests.Features.Voice.Outcomes;
+
+/// <summary>Voice/Outcomes/Owed: outcomes people have not been told yet, and ideas still waiting for one.</summary>
+public sealed class OwedTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
+{
+    private readonly WithUsFactory app = apps.Current;
+
+    [DatabaseFact]
+    public async Task Owed_ListsUntoldOutcomes_ToldClearsThem_AndChangingTheOutcomeAddsThemBack()
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation, name: "Owed Olive");
+        var idea = await app.CreateContributionAsync(staff.Organisation, "Owed idea about allotments", c =>
+        {
+            c.PersonId = person.Id;
+            c.Outcome = OutcomeStatus.Planned;
+            c.OutcomeAtUtc = DateTime.UtcNow.AddDays(-1);
+        });
+        await app.CreateContributionAsync(staff.Organisation, "Anonymous idea with an outcome", c =>
+        {
+            c.Outcome = OutcomeStatus.Done;
+            c.OutcomeAtUtc = DateTime.UtcNow;
+        });
+        var owedUrl = $"{staff.Org}/voice/owed";
+
+        var before = await staff.Client.GetPageAsync(owedUrl);
+        var firstSection = before.QuerySelectorAll("main table")[0];
+        firstSection.TextContent.ShouldContain("Owed Olive");
+        firstSection.TextContent.ShouldNotContain("Anonymous idea with an outcome");
+        before.QuerySelector("main")!.TextContent.ShouldContain("1 anonymous contribution has an outcome but is left out");
+        firstSection.QuerySelector($"a[href='{staff.Org}/voice/{idea.Id}/told']").ShouldNotBeNull();
+
+        (await staff.PostPageAsync($"{staff.Org}/voice/{idea.Id}/told", new() { ["Input.How"] = "Phone" })).Dispose();
+        var after = await staff.Client.GetPageAsync(owedUrl);
+        after.QuerySelector("main")!.TextContent.ShouldNotContain("Owed Olive");
+
+        (await staff.PostPageAsync($"{staff.Org}/voice/{idea.Id}/outcome", new()
+        {
+            ["Input.Status"] = "Done",
+            ["Input.Explanation"] = "The allotments are open.",
+        })).Dispose();
+        var changed = await staff.Client.GetPageAsync(owedUrl);
+        changed.QuerySelector("main")!.TextContent.ShouldContain("Owed Olive");
+        changed.QuerySelector("main")!.TextContent.ShouldContain("The outcome changed after they were told");
+    }
+
+    [DatabaseFact]
+    public async Task Owed_ListsIdeasWithNoOutcomeOlderThanTheResponseWindow()
+    {
+        using var staff = await app.SignedInAsync();
+        var old = await app.CreateContributionAsync(staff.Organisation, "Old idea waiting for an answer",
+            c => c.CreatedAtUtc = DateTime.UtcNow.AddDays(-29));
+        await app.CreateContributionAsync(staff.Organisation, "Recent idea still in time",
+            c => c.CreatedAtUtc = DateTime.UtcNow.AddDays(-27));
+
+        var page = await staff.Client.GetPageAsync($"{staff.Org}/voice/owed");
+
+        var text = page.QuerySelector("main")!.TextContent;
+        text.ShouldContain("No outcome after 28 days (1)");
+        text.ShouldContain("Old idea waiting for an answer");
+        text.ShouldNotContain("Recent idea still in time");
+        page.QuerySelector($"a[href='{staff.Org}/voice/{old.Id}/outcome']").ShouldNotBeNull();
+    }
+
+    [DatabaseFact]
+    public async Task OwedPage_QueryCount_DoesNotGrowWithRows()
+    {
+        async Task<int> QueriesAsync(int rows)
+        {
+            using var staff = await app.SignedInAsync();
+            for (var i = 0; i < rows; i++)
+            {
+                var person = await app.CreatePersonAsync(staff.Organisation);
+                await app.CreateContributionAsync(staff.Organisation, $"Idea number {i}", c =>
+                {
+                    c.PersonId = person.Id;
+                    c.Outcome = OutcomeStatus.Done;
+                    c.OutcomeAtUtc = DateTime.UtcNow;
+                });
+                await app.CreateContributionAsync(staff.Organisation, $"Old idea {i}", c => c.CreatedAtUtc = DateTime.UtcNow.AddDays(-60));
+            }
+
+            var url = $"{staff.Org}/voice/owed";
+            (await staff.Client.GetPageAsync(url)).Dispose();
+            app.Queries.Reset();
+            var page = await staff.Client.GetPageAsync(url);
+            page.QuerySelectorAll("main tbody tr").Length.ShouldBe(rows * 2);
+            return app.Queries.Count;
+        }
+
+        var few = await QueriesAsync(2);
+        var many = await QueriesAsync(12);
+
+        many.ShouldBe(few);
+    }
+
+    [DatabaseFact]
+    public async Task OwedPage_ForAPartner_IsRefused()
+    {
+        using var partner = await app.SignedInAsync(OrganisationRole.Partner);
+
+        using var response = await partner.Client.GetAsync(new Uri($"{partner.Org}/voice/owed", UriKind.Relative));
+
+        response.ShouldBeRefused();
+    }
+}
