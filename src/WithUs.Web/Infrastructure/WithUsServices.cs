@@ -45,7 +45,7 @@ public static class WithUsServices
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<TenantContext>();
-        services.AddScoped<Features.Organisations.OrganisationClock>();
+        services.AddScoped<Tenancy.OrganisationClock>();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<AuditLog>();
         services.AddWithUsDatabase(configuration);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Auditing;

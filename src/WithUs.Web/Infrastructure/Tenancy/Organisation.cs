@@ -26,7 +26,7 @@ public sealed class Organisation
 
     /// <summary>
     /// The IANA time zone whose days the organisation lives by ("today", "this week", dates shown without a time);
-    /// see <c>OrganisationClock</c>.
+    /// see <see cref="OrganisationClock"/>.
     /// </summary>
     public string TimeZone { get; set; } = DefaultTimeZone;
 

@@ -1,4 +1,3 @@
-using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Organisations;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using WithUs.Web.Infrastructure.Tenancy;
 
-namespace WithUs.Web.Features.Organisations;
+namespace WithUs.Web.Infrastructure.Tenancy;
 
 /// <summary>
 /// The organisation's local day: what "today", "this week", a default date or "not in the future" mean to the people
