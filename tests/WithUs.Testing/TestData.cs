@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Members;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Data;
@@ -117,6 +118,27 @@ public static class TestData
             }
 
             return new TestUser(user.Id, address, Password, key);
+        });
+
+    /// <summary>A pending invitation to join as staff, whose token nobody knows.</summary>
+    public static Task<Guid> CreateInvitationAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation,
+        TestUser invitedBy) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var invitation = new Invitation
+            {
+                Id = Guid.CreateVersion7(),
+                Email = "invited@example.org",
+                NormalizedEmail = "INVITED@EXAMPLE.ORG",
+                Role = OrganisationRole.Staff,
+                TokenHash = Guid.CreateVersion7().ToString("N"),
+                InvitedByUserId = invitedBy.Id,
+                CreatedAtUtc = DateTime.UtcNow,
+                ExpiresAtUtc = DateTime.UtcNow.AddDays(7),
+            };
+            db.Invitations.Add(invitation);
+            await db.SaveChangesAsync();
+            return invitation.Id;
         });
 
     public static Task<Guid> AddMembershipAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation,

@@ -173,22 +173,7 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
             await db.SaveChangesAsync();
         });
         var anotherAccount = await app.CreateUserAsync();
-        var invitationId = Guid.CreateVersion7();
-        await app.InOrganisationAsync(organisation, async db =>
-        {
-            db.Invitations.Add(new Invitation
-            {
-                Id = invitationId,
-                Email = "invited@example.org",
-                NormalizedEmail = "INVITED@EXAMPLE.ORG",
-                Role = OrganisationRole.Staff,
-                TokenHash = Guid.CreateVersion7().ToString("N"),
-                InvitedByUserId = administrator.Id,
-                CreatedAtUtc = DateTime.UtcNow,
-                ExpiresAtUtc = DateTime.UtcNow.AddDays(7),
-            });
-            await db.SaveChangesAsync();
-        });
+        var invitationId = await app.CreateInvitationAsync(organisation, administrator);
 
         var user = asker switch
         {

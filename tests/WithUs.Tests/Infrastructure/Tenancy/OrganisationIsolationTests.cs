@@ -29,22 +29,7 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         var organisation = await app.CreateOrganisationAsync();
         var user = administrator ?? await app.CreateUserAsync(twoFactor: true);
         var membershipId = await app.AddMembershipAsync(organisation, user, OrganisationRole.Administrator);
-        var invitationId = Guid.CreateVersion7();
-        await app.InOrganisationAsync(organisation, async db =>
-        {
-            db.Invitations.Add(new Invitation
-            {
-                Id = invitationId,
-                Email = "invited@example.org",
-                NormalizedEmail = "INVITED@EXAMPLE.ORG",
-                Role = OrganisationRole.Staff,
-                TokenHash = Guid.NewGuid().ToString("N"),
-                InvitedByUserId = user.Id,
-                CreatedAtUtc = DateTime.UtcNow,
-                ExpiresAtUtc = DateTime.UtcNow.AddDays(7),
-            });
-            await db.SaveChangesAsync();
-        });
+        var invitationId = await app.CreateInvitationAsync(organisation, user);
         var person = await app.CreatePersonAsync(organisation);
         var contribution = await app.CreateContributionAsync(organisation, "A garden we can all use", c => c.PersonId = person.Id);
         var theme = await app.CreateThemeAsync(organisation);
