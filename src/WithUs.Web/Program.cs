@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure;
-
 var builder = WebApplication.CreateBuilder(WithUsPipeline.TranslateArguments(args));
 builder.AddWithUs();
 

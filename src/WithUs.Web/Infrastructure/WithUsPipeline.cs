@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Setup;
-using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Security;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Infrastructure;
 

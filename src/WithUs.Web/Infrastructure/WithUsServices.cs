@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Members;
@@ -11,14 +10,10 @@ using WithUs.Web.Features.People;
 using WithUs.Web.Features.Setup;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Authorisation;
-using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
 using WithUs.Web.Infrastructure.Jobs;
 using WithUs.Web.Infrastructure.Security;
-using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Infrastructure;
 

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using WithUs.Web.Features.Setup;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
-using Xunit.Abstractions;
 
 namespace WithUs.BrowserTests.Infrastructure;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace WithUs.BrowserTests.Infrastructure;
 

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace WithUs.BrowserTests.Infrastructure;
 
 /// <summary>

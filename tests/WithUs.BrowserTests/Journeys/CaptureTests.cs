@@ -1,12 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using WithUs.BrowserTests.Infrastructure;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using Xunit.Abstractions;
 
 namespace WithUs.BrowserTests.Journeys;
 

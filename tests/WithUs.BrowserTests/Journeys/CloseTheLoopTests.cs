@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using WithUs.BrowserTests.Infrastructure;
 using WithUs.Web.Features.Voice;
-using Xunit.Abstractions;
 
 namespace WithUs.BrowserTests.Journeys;
 

@@ -1,7 +1,4 @@
 using System.Text;
-using Microsoft.Playwright;
-using WithUs.BrowserTests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace WithUs.BrowserTests.Journeys;
 

@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using WithUs.BrowserTests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace WithUs.BrowserTests.Journeys;
 
 /// <summary>Journey 3: the administrator invites a partner and a member of staff; each joins from the emailed link.</summary>

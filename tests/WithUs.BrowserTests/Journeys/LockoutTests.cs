@@ -1,6 +1,3 @@
-using WithUs.BrowserTests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace WithUs.BrowserTests.Journeys;
 
 /// <summary>Wrong authenticator codes count like wrong passwords: five lock the account. Its own WithUs, as it locks the administrator.</summary>

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using WithUs.BrowserTests.Infrastructure;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Organisations;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Tenancy;
-using Xunit.Abstractions;
 
 namespace WithUs.BrowserTests.Journeys;
 

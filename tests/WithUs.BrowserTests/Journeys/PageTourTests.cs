@@ -1,6 +1,3 @@
-using WithUs.BrowserTests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace WithUs.BrowserTests.Journeys;
 
 /// <summary>

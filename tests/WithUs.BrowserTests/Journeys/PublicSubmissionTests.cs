@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using WithUs.BrowserTests.Infrastructure;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Infrastructure.Data;
-using Xunit.Abstractions;
 
 namespace WithUs.BrowserTests.Journeys;
 

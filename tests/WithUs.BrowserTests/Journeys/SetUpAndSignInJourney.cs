@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using WithUs.BrowserTests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace WithUs.BrowserTests.Journeys;
 
 /// <summary>

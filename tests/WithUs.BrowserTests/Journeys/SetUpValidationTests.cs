@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using WithUs.BrowserTests.Infrastructure;
-using Xunit.Abstractions;
-
 namespace WithUs.BrowserTests.Journeys;
 
 /// <summary>Journey 5: bad input on the set-up form, with and without JavaScript. Nothing here finishes set-up.</summary>

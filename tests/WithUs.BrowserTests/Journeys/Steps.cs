@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using WithUs.BrowserTests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace WithUs.BrowserTests.Journeys;
 

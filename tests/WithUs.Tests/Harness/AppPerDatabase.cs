@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Data;
-
 namespace WithUs.Tests.Harness;
 
 /// <summary>

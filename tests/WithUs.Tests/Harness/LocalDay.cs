@@ -1,5 +1,4 @@
 using System.Globalization;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Harness;
 

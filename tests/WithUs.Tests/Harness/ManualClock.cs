@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Data;
-
 namespace WithUs.Tests.Harness;
 
 /// <summary>A clock the test moves by hand, so "within a minute" is tested without waiting a minute.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Harness;
 

@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Harness;
 
 /// <summary>A member of an organisation, signed in on their own browser-like client.</summary>

@@ -1,4 +1,3 @@
-using WithUs.Web.Infrastructure.Data;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using WithUs.Web.Features.Setup;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Harness;
 

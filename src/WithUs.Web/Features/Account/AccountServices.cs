@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Security;
 
 namespace WithUs.Web.Features.Account;

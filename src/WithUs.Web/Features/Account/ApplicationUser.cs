@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Features.Account;
 

@@ -1,11 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Security;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Account;
 

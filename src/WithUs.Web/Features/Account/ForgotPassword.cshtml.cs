@@ -1,11 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using WithUs.Web.Infrastructure.Email;
 using WithUs.Web.Infrastructure.Security;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Account;
 

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Email;
 
 namespace WithUs.Web.Features.Account;

@@ -1,9 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Security;
 
 namespace WithUs.Web.Features.Account;

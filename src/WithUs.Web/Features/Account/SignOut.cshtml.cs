@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using WithUs.Web.Infrastructure.Auditing;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Account;
 

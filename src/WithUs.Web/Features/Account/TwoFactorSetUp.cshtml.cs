@@ -1,12 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using QRCoder;
-using WithUs.Web.Infrastructure.Auditing;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Account;
 

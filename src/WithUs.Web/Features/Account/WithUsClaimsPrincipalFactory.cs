@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Features.Account;
 

@@ -1,8 +1,6 @@
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure;
-using WithUs.Web.Infrastructure.Data;
 using static WithUs.Web.Features.Voice.Channel;
 using static WithUs.Web.Features.Voice.ContributionKind;
 using static WithUs.Web.Features.Voice.OutcomeStatus;

@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Security;
-using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Demo;
 

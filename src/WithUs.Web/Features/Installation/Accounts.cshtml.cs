@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Infrastructure.Auditing;
 
 namespace WithUs.Web.Features.Installation;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Installation;
 

@@ -1,6 +1,3 @@
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Web.Features.Members;
 
 /// <summary>An emailed, single-use link that lets someone join an organisation with a given role.</summary>

@@ -1,12 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Authorisation;
-using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Members;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Web.Features.Members;
 
 /// <summary>Every organisation keeps at least one administrator, so it can never lock itself out.</summary>

@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Web.Features.Members;
 
 public static class MembersServices

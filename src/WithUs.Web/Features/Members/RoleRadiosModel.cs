@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Web.Features.Members;
 
 public sealed record RoleRadiosModel(string Name, OrganisationRole? Selected, string? Error, string Legend);

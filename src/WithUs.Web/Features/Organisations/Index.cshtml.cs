@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice.Outcomes;
 using WithUs.Web.Infrastructure.Authorisation;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Organisations;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Web.Features.People;
 
 public sealed class EditModel(WithUsDbContext db) : OrganisationPageModel

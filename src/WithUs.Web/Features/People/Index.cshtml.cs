@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Web.Features.People;
 
 public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel

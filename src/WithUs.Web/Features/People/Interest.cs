@@ -1,6 +1,5 @@
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Features.People;
 

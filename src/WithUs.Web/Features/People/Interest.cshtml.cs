@@ -1,10 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.People;
 

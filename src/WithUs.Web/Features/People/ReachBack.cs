@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Data;
-
 namespace WithUs.Web.Features.People;
 
 /// <summary>A record that staff went back to someone about an idea or theme: logged on the person.</summary>

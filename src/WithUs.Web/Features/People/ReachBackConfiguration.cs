@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using WithUs.Web.Features.Voice.Similarity;
-using WithUs.Web.Infrastructure.Auditing;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Features.People;
 

@@ -1,7 +1,5 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice.Similarity;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Features.People;
 

@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Voice.Similarity;
-using WithUs.Web.Infrastructure;
-using WithUs.Web.Infrastructure.Auditing;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.People;
 

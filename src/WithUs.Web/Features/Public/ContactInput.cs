@@ -1,8 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using WithUs.Web.Features.People;
-using WithUs.Web.Infrastructure;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Public;
 

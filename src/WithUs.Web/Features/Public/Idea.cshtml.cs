@@ -1,11 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Public;
 

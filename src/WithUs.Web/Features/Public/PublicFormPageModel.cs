@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using WithUs.Web.Infrastructure.Security;
-using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Public;
 

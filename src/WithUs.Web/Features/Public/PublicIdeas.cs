@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Features.Public;
 

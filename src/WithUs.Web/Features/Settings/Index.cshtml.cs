@@ -1,10 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Authorisation;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Settings;
 

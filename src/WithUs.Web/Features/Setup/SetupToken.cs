@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Features.Setup;
 

@@ -1,5 +1,4 @@
 using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Features.Themes;
 

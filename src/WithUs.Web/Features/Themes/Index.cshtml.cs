@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Infrastructure;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Web.Features.Themes;
 
 public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : OrganisationPageModel

@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Data;
-
 namespace WithUs.Web.Features.Themes;
 
 /// <summary>A topic the organisation groups what people say under, such as "Food" or "Getting here".</summary>

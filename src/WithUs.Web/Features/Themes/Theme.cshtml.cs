@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Themes;
 

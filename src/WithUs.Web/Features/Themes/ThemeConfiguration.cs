@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Themes;
 

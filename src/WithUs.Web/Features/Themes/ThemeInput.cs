@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Infrastructure.Data;
-
 namespace WithUs.Web.Features.Themes;
 
 public sealed class ThemeInput

@@ -1,6 +1,5 @@
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Themes;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Features.Voice;
 

@@ -1,11 +1,5 @@
-using System.Globalization;
 using CsvHelper;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Voice.Import;
-using WithUs.Web.Infrastructure.Auditing;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Voice;
 

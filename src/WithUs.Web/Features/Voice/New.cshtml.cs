@@ -1,15 +1,8 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice.Similarity;
-using WithUs.Web.Infrastructure;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Voice;
 

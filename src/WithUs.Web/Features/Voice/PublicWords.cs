@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace WithUs.Web.Features.Voice;
 
 /// <summary>Easy-read words for the public pages: short sentences, everyday words.</summary>

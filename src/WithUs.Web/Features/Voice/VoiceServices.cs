@@ -1,8 +1,6 @@
 using WithUs.Web.Features.Voice.Import;
 using WithUs.Web.Features.Voice.Similarity;
-using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Jobs;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Voice;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Infrastructure.Auditing;
 

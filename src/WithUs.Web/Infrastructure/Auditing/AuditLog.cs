@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Data;
-
 namespace WithUs.Web.Infrastructure.Auditing;
 
 /// <summary>Writes events that are not row changes (sign-ins, failed sign-ins, sensitive reads) to the audit log.</summary>

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Razor.Hosting;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Infrastructure.Authorisation;
 

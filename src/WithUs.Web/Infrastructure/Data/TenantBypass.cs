@@ -1,8 +1,6 @@
 #pragma warning disable RS0030 // This file is the one allow-listed place that may read across organisations (see BannedSymbols.txt).
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Members;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Infrastructure.Data;
 

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Members;
 using WithUs.Web.Features.People;
@@ -9,10 +8,8 @@ using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Import;
 using WithUs.Web.Features.Voice.Similarity;
-using WithUs.Web.Infrastructure.Auditing;
 using WithUs.Web.Infrastructure.Email;
 using WithUs.Web.Infrastructure.Jobs;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Infrastructure.Data;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using WithUs.Web.Infrastructure.Auditing;
 
 namespace WithUs.Web.Infrastructure.Data;
 

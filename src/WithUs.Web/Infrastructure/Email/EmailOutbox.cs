@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Infrastructure.Email;
 

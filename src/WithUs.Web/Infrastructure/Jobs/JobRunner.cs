@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Infrastructure.Jobs;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Infrastructure.Security;
 

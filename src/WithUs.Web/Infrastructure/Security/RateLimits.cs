@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 
 namespace WithUs.Web.Infrastructure.Security;

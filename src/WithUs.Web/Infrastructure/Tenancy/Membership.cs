@@ -1,5 +1,4 @@
 using WithUs.Web.Features.Account;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Infrastructure.Tenancy;
 

@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Ui;
-
 namespace WithUs.Web.Infrastructure.Tenancy;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace WithUs.Web.Infrastructure.Tenancy;
 
 /// <summary>Authorisation by the role a person has in the organisation named in the route.</summary>

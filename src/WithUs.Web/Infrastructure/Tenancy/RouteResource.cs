@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Infrastructure.Data;
-
 namespace WithUs.Web.Infrastructure.Tenancy;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Infrastructure.Tenancy;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Account;
 

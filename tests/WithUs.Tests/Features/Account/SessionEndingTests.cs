@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Features.Account;
 
 /// <summary>Changing a password or disabling an account ends the person's other sessions within a minute.</summary>

@@ -1,6 +1,4 @@
 using WithUs.Web.Features.Account;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Account;
 

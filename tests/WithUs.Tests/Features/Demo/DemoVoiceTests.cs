@@ -1,6 +1,4 @@
 using WithUs.Web.Features.Demo;
-using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Features.Demo;
 

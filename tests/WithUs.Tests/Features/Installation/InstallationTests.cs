@@ -1,6 +1,3 @@
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Features.Installation;
 
 public sealed class InstallationTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>

@@ -1,6 +1,4 @@
-using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Jobs;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Installation;
 

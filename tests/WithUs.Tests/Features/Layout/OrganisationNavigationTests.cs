@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Features.Layout;
 
 public sealed class OrganisationNavigationTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>

@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Features.Members;
 
 /// <summary>A page's database work must not grow with the rows it shows (no query per row).</summary>

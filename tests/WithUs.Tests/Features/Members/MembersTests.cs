@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Members;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using WithUs.Web.Infrastructure.Auditing;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Organisations;
 

@@ -1,7 +1,3 @@
-using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Features.Organisations;
 
 /// <summary>

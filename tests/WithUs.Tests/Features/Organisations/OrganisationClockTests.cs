@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Features.Organisations;
 
 /// <summary>The organisation's local day, without the app: today, the start of a day, and which zones are accepted.</summary>

@@ -1,5 +1,4 @@
 using WithUs.Web.Features.Organisations;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Organisations;
 

@@ -1,6 +1,4 @@
 using WithUs.Web.Features.People;
-using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.People;
 

@@ -1,7 +1,5 @@
 using System.Text;
 using WithUs.Web.Features.People;
-using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.People;
 

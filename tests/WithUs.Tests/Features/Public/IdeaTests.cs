@@ -1,5 +1,4 @@
 using WithUs.Web.Features.People;
-using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Public;
 

@@ -1,5 +1,3 @@
-using WithUs.Web.Features.Voice;
-
 namespace WithUs.Tests.Features.Public;
 
 /// <summary>An organisation's public front door, and what happens when it is closed or does not exist.</summary>

@@ -1,6 +1,3 @@
-using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Features.Public;
 
 /// <summary>A public "me too" with nothing added is a voice, shown as one: never a blank line in staff lists.</summary>

@@ -1,5 +1,3 @@
-using WithUs.Web.Features.Voice;
-
 namespace WithUs.Tests.Features.Public;
 
 /// <summary>The public forms keep bots out without any outside service: a honeypot, a sealed form time, a rate limit.</summary>

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using WithUs.Web.Features.Voice;
 
 namespace WithUs.Tests.Features.Public;
 

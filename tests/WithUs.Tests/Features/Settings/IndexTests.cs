@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Features.Settings;
 
 public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>

@@ -1,6 +1,3 @@
-using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Features.Themes;
 
 /// <summary>"Building up" on the staff home: distinct voices within the window reaching the threshold (defaults 5 in 90 days).</summary>

@@ -1,5 +1,4 @@
 using WithUs.Web.Features.Themes;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Themes;
 

@@ -1,6 +1,4 @@
 using AngleSharp.Html.Dom;
-using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Voice;
 

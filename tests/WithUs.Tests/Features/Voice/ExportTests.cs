@@ -1,5 +1,4 @@
 using System.Text;
-using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Import;
 using static WithUs.Tests.Features.Voice.Import.ImportSteps;
 

@@ -1,5 +1,4 @@
 using AngleSharp.Html.Dom;
-using WithUs.Web.Features.Voice;
 using static WithUs.Tests.Features.Voice.CaptureSteps;
 
 namespace WithUs.Tests.Features.Voice;

@@ -1,6 +1,4 @@
 using WithUs.Web.Features.People;
-using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Tenancy;
 using static WithUs.Tests.Features.Voice.CaptureSteps;
 
 namespace WithUs.Tests.Features.Voice;

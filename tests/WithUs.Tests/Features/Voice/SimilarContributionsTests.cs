@@ -1,4 +1,3 @@
-using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Similarity;
 
 namespace WithUs.Tests.Features.Voice;

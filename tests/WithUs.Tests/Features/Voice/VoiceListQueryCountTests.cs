@@ -1,5 +1,3 @@
-using WithUs.Web.Features.Voice;
-
 namespace WithUs.Tests.Features.Voice;
 
 /// <summary>The list of what people said must not query once per row.</summary>

@@ -1,5 +1,4 @@
 using WithUs.Web.Infrastructure.Authorisation;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Infrastructure.Authorisation;
 

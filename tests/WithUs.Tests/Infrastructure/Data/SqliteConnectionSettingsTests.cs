@@ -1,5 +1,4 @@
 using System.Data.Common;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Infrastructure.Data;
 

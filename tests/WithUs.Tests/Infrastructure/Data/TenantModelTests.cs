@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata;
 using WithUs.Web.Infrastructure.Auditing;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Tests.Infrastructure.Data;
 

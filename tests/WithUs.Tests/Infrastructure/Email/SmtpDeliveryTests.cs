@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
 
 namespace WithUs.Tests.Infrastructure.Email;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Jobs;
 
 namespace WithUs.Tests.Infrastructure.Jobs;

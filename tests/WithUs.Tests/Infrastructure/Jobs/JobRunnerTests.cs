@@ -1,4 +1,3 @@
-using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Jobs;
 
 namespace WithUs.Tests.Infrastructure.Jobs;

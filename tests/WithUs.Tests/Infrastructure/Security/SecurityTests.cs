@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Infrastructure.Security;
 
 public sealed class SecurityTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>

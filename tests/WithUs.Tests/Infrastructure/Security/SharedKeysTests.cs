@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Infrastructure.Security;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace WithUs.Web.Features.Voice.Import;
 
 /// <summary>Plain words for where a batch has got to.</summary>

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Infrastructure.Auditing;
-using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Jobs;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Voice.Import;
 

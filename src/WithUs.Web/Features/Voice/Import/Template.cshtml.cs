@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Voice.Import;
 

@@ -1,12 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Themes;
-using WithUs.Web.Infrastructure;
-using WithUs.Web.Infrastructure.Auditing;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Web.Features.Voice.Import;
 

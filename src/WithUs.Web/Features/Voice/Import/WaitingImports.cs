@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Data;
-
 namespace WithUs.Web.Features.Voice.Import;
 
 public static class WaitingImports

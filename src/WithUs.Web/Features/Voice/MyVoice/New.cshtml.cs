@@ -1,13 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.People;
-using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Authorisation;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
-using WithUs.Web.Infrastructure.Ui;
 
 namespace WithUs.Web.Features.Voice.MyVoice;
 

@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using WithUs.Web.Infrastructure.Auditing;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Web.Features.Voice.Outcomes;
 
 /// <summary>Decide what happens to an idea. Telling the person is a separate step (<see cref="ToldModel"/>).</summary>

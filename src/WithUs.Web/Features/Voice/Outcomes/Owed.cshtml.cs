@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Web.Features.Voice.Outcomes;
 
 public sealed class OwedModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : OrganisationPageModel

@@ -1,11 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Infrastructure.Auditing;
-using WithUs.Web.Infrastructure.Data;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Web.Features.Voice.Outcomes;
 
 /// <summary>Record that the person was told the outcome: how, and when. Changing the outcome later makes them owed again.</summary>

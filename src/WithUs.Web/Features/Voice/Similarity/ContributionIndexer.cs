@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using WithUs.Web.Infrastructure;
-using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Web.Features.Voice.Similarity;
 

@@ -1,5 +1,3 @@
-using WithUs.Web.Infrastructure.Data;
-
 namespace WithUs.Web.Features.Voice.Similarity;
 
 /// <summary>One normalised word of a contribution's text: the similarity index, kept in the database so it is

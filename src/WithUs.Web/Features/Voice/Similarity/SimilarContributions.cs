@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Infrastructure.Data;
-
 namespace WithUs.Web.Features.Voice.Similarity;
 
 /// <summary>An earlier idea like the text being typed: its words that made the match, its outcome, its voices.</summary>

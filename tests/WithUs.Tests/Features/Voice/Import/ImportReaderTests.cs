@@ -1,5 +1,4 @@
 using System.Text;
-using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Import;
 
 namespace WithUs.Tests.Features.Voice.Import;

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using WithUs.Web.Features.Voice.Import;
-using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Tests.Features.Voice.Import;
 

@@ -1,7 +1,5 @@
 using System.Text;
-using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Import;
-using WithUs.Web.Infrastructure.Tenancy;
 using static WithUs.Tests.Features.Voice.Import.ImportSteps;
 
 namespace WithUs.Tests.Features.Voice.Import;

@@ -1,6 +1,3 @@
-using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Features.Voice.MyVoice;
 
 /// <summary>A partner signed in to an organisation, and what they add there, for the My voice page tests.</summary>

@@ -1,5 +1,4 @@
 using WithUs.Tests.Features.Public;
-using WithUs.Web.Features.Voice;
 using static WithUs.Tests.Features.Voice.MyVoice.MyVoiceSteps;
 
 namespace WithUs.Tests.Features.Voice.MyVoice;

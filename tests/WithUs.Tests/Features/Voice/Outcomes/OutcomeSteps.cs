@@ -1,5 +1,3 @@
-using WithUs.Web.Features.Voice;
-
 namespace WithUs.Tests.Features.Voice.Outcomes;
 
 /// <summary>What the outcome, told and owed page tests share.</summary>

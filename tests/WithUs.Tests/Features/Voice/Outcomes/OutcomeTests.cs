@@ -1,5 +1,3 @@
-using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Tenancy;
 using static WithUs.Tests.Features.Voice.Outcomes.OutcomeSteps;
 
 namespace WithUs.Tests.Features.Voice.Outcomes;

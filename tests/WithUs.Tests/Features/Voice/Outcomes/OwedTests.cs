@@ -1,6 +1,3 @@
-using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Tenancy;
-
 namespace WithUs.Tests.Features.Voice.Outcomes;
 
 /// <summary>Voice/Outcomes/Owed: outcomes people have not been told yet, and ideas still waiting for one.</summary>

@@ -1,4 +1,3 @@
-using WithUs.Web.Features.Voice;
 using static WithUs.Tests.Features.Voice.Outcomes.OutcomeSteps;
 
 namespace WithUs.Tests.Features.Voice.Outcomes;

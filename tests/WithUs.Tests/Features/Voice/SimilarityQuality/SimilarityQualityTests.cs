@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Similarity;
-using WithUs.Web.Infrastructure.Tenancy;
 using Xunit.Abstractions;
 
 namespace WithUs.Tests.Features.Voice.SimilarityQuality;
