@@ -35,6 +35,7 @@ public static class AccountServices
             .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.AddScoped<WithUsPasswordValidator>();
+        services.AddScoped<AccountCreation>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
 

@@ -97,13 +97,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
             if (existing is not null)
             {
                 accounts[person.Name] = existing.Id;
-                scopedDb.Memberships.Add(new Membership
-                {
-                    Id = Ids.New(),
-                    UserId = existing.Id,
-                    Role = person.Role,
-                    CreatedAtUtc = now,
-                });
+                scopedDb.Memberships.Add(Membership.For(existing.Id, person.Role, now));
                 continue;
             }
 
@@ -124,13 +118,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
                 throw new InvalidOperationException("Could not create demo person: " + string.Join("; ", result.Errors.Select(e => e.Description)));
             }
 
-            scopedDb.Memberships.Add(new Membership
-            {
-                Id = Ids.New(),
-                UserId = user.Id,
-                Role = person.Role,
-                CreatedAtUtc = now,
-            });
+            scopedDb.Memberships.Add(Membership.For(user.Id, person.Role, now));
         }
 
         await scopedDb.SaveChangesAsync(cancellationToken);

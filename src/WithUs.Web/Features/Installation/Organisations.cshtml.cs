@@ -46,13 +46,7 @@ public sealed class OrganisationsModel(
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
         tenant.Set(organisation, OrganisationRole.Administrator);
-        db.Memberships.Add(new Membership
-        {
-            Id = Ids.New(),
-            UserId = CurrentUser.Id(User)!.Value,
-            Role = OrganisationRole.Administrator,
-            CreatedAtUtc = now,
-        });
+        db.Memberships.Add(Membership.For(CurrentUser.Id(User)!.Value, OrganisationRole.Administrator, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Notice = $"{organisation.Name} has been added. Invite its staff and partners from Team and roles.";

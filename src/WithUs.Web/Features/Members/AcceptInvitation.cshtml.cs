@@ -16,8 +16,7 @@ public sealed class AcceptInvitationModel(
     TenantContext tenant,
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
-    WithUsPasswordValidator passwordValidator,
-    ICurrentActor actor,
+    AccountCreation accounts,
     TimeProvider clock) : WithUsPageModel
 {
     public enum AcceptStep
@@ -74,10 +73,7 @@ public sealed class AcceptInvitationModel(
                     return Invalid();
                 }
 
-                foreach (var error in passwordValidator.Validate(Input.Password, Invitation.Role >= OrganisationRole.Staff, Invitation.Email).Errors)
-                {
-                    ModelState.AddModelError("Input.Password", error.Description);
-                }
+                accounts.CheckPassword(ModelState, "Input.Password", Input.Password, Invitation.Role >= OrganisationRole.Staff, Invitation.Email);
 
                 if (!ModelState.IsValid)
                 {
@@ -95,17 +91,7 @@ public sealed class AcceptInvitationModel(
         var now = clock.GetUtcNow().UtcDateTime;
         if (user is null)
         {
-            user = new ApplicationUser
-            {
-                Id = Ids.New(),
-                DisplayName = Input.DisplayName.Trim(),
-                Email = Invitation.Email,
-                UserName = Invitation.Email,
-                EmailConfirmed = true,
-                CreatedAtUtc = now,
-            };
-            actor.ActAs(user.Id);
-            var created = await users.CreateAsync(user, Input.Password);
+            (user, var created) = await accounts.CreateAsync(Input.DisplayName, Invitation.Email, Input.Password);
             if (!created.Succeeded)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -126,13 +112,7 @@ public sealed class AcceptInvitationModel(
         var userId = user.Id;
         if (!await db.Memberships.AnyAsync(m => m.UserId == userId, cancellationToken))
         {
-            db.Memberships.Add(new Membership
-            {
-                Id = Ids.New(),
-                UserId = userId,
-                Role = invitation.Role,
-                CreatedAtUtc = now,
-            });
+            db.Memberships.Add(Membership.For(userId, invitation.Role, now));
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -11,11 +11,9 @@ namespace WithUs.Web.Features.Setup;
 public sealed class IndexModel(
     WithUsDbContext db,
     SetupToken setupToken,
-    UserManager<ApplicationUser> users,
+    AccountCreation accounts,
     SignInManager<ApplicationUser> signIn,
-    WithUsPasswordValidator passwordValidator,
     TenantContext tenant,
-    ICurrentActor actor,
     TimeProvider clock) : WithUsPageModel
 {
     [BindProperty]
@@ -42,13 +40,7 @@ public sealed class IndexModel(
             ModelState.AddModelError("Input.OrganisationName", "Organisation name must include at least one letter or number");
         }
 
-        if (!string.IsNullOrEmpty(Input.Password))
-        {
-            foreach (var error in passwordValidator.Validate(Input.Password, isStaff: true, Input.Email).Errors)
-            {
-                ModelState.AddModelError("Input.Password", error.Description);
-            }
-        }
+        accounts.CheckPassword(ModelState, "Input.Password", Input.Password, isStaff: true, Input.Email);
 
         if (!ModelState.IsValid)
         {
@@ -63,24 +55,13 @@ public sealed class IndexModel(
             Slug = slug,
             CreatedAtUtc = now,
         };
-        var user = new ApplicationUser
-        {
-            Id = Ids.New(),
-            DisplayName = Input.DisplayName.Trim(),
-            UserName = Input.Email.Trim(),
-            Email = Input.Email.Trim(),
-            EmailConfirmed = true,
-            CreatedAtUtc = now,
-            IsOperator = true,
-        };
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
         tenant.Set(organisation, OrganisationRole.Administrator);
 
-        actor.ActAs(user.Id);
-        var created = await users.CreateAsync(user, Input.Password);
+        var (user, created) = await accounts.CreateAsync(Input.DisplayName, Input.Email, Input.Password, isOperator: true);
         if (!created.Succeeded)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -92,13 +73,7 @@ public sealed class IndexModel(
             return Invalid();
         }
 
-        db.Memberships.Add(new Membership
-        {
-            Id = Ids.New(),
-            UserId = user.Id,
-            Role = OrganisationRole.Administrator,
-            CreatedAtUtc = now,
-        });
+        db.Memberships.Add(Membership.For(user.Id, OrganisationRole.Administrator, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -18,4 +18,13 @@ public sealed class Membership : ITenantOwned, IAudited
     public OrganisationRole Role { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>A new membership of the organisation the data context is working in (it fills the organisation).</summary>
+    public static Membership For(Guid userId, OrganisationRole role, DateTime nowUtc) => new()
+    {
+        Id = Ids.New(),
+        UserId = userId,
+        Role = role,
+        CreatedAtUtc = nowUtc,
+    };
 }
