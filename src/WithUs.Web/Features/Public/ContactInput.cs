@@ -100,8 +100,23 @@ public sealed class ContactInput
         }
     }
 
-    /// <summary>A new person who gave their own consent on the form and asked to be told what happens.</summary>
-    public Person ToPerson(DateTime now) => new()
+    /// <summary>
+    /// When they asked to be told what happens: a new person, who gave their own consent on the form, added to the
+    /// context. Otherwise nobody (what they said is kept anonymous).
+    /// </summary>
+    public Person? AddPerson(WithUsDbContext db, DateTime now)
+    {
+        if (!Given)
+        {
+            return null;
+        }
+
+        var person = ToPerson(now);
+        db.People.Add(person);
+        return person;
+    }
+
+    private Person ToPerson(DateTime now) => new()
     {
         Id = Ids.New(),
         Name = Name!,

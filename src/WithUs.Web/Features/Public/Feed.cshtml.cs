@@ -1,14 +1,11 @@
 using System.Text;
 using System.Xml;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Web.Features.Public;
 
 /// <summary>"You said, we did" as an Atom 1.0 feed (RFC 4287): one entry per published outcome, nothing identifying.</summary>
-[AllowAnonymous]
-[PublicPagesOpen]
-public sealed class FeedModel(WithUsDbContext db, TenantContext tenant) : PageModel
+public sealed class FeedModel(WithUsDbContext db) : PublicPageModel
 {
     public const string ContentType = "application/atom+xml";
     private const string Atom = "http://www.w3.org/2005/Atom";
@@ -18,7 +15,7 @@ public sealed class FeedModel(WithUsDbContext db, TenantContext tenant) : PageMo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var organisation = tenant.Organisation!;
+        var organisation = Organisation;
         var ideas = await PublicIdeas.ListAsync(db, withOutcomeOnly: true, YouSaidWeDidModel.OutcomesShown, cancellationToken);
         var page = Url.Page("/Public/YouSaidWeDid", null, new { publicOrg = organisation.Slug }, Request.Scheme)!;
 

@@ -3,7 +3,7 @@ using WithUs.Web.Features.Voice;
 namespace WithUs.Web.Features.Public;
 
 /// <summary>A published idea, in the words staff wrote for the public, where anyone can say "me too".</summary>
-public sealed class IdeaModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : PublicFormPageModel(tenant)
+public sealed class IdeaModel(WithUsDbContext db, OrganisationClock clock) : PublicFormPageModel
 {
     public PublicIdea Idea { get; private set; } = null!;
 
@@ -30,7 +30,7 @@ public sealed class IdeaModel(WithUsDbContext db, TenantContext tenant, Organisa
 
         if (SentByBot)
         {
-            return RedirectToPage("Thanks", new { publicOrg = Slug });
+            return Thanks();
         }
 
         var inTime = CameInTime();
@@ -41,29 +41,10 @@ public sealed class IdeaModel(WithUsDbContext db, TenantContext tenant, Organisa
         }
 
         var kind = await db.Contributions.Where(c => c.Id == Idea.Id).Select(c => c.Kind).SingleAsync(cancellationToken);
-        var now = clock.UtcNow;
-        var person = Input.Contact.Given ? Input.Contact.ToPerson(now) : null;
-        if (person is not null)
-        {
-            db.People.Add(person);
-        }
-
-        db.Contributions.Add(new Contribution
-        {
-            Id = Ids.New(),
-            Text = PlainTextAttribute.Clean(Input.Text),
-            Kind = kind,
-            Channel = Channel.OnlineForm,
-            SaidOnUtc = clock.StoredToday,
-            Provenance = Provenance.FirstHand,
-            PersonId = person?.Id,
-            Source = ContributionSource.PublicForm,
-            LinkedToId = Idea.Id,
-            Outcome = OutcomeStatus.New,
-            CreatedAtUtc = now,
-        });
+        var person = Input.Contact.AddPerson(db, clock.UtcNow);
+        db.Contributions.Add(Contribution.SentOnline(Input.Text, kind, ContributionSource.PublicForm, person?.Id, clock, Idea.Id));
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage("Thanks", new { publicOrg = Slug });
+        return Thanks();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

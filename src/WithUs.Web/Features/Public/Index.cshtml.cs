@@ -1,18 +1,10 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace WithUs.Web.Features.Public;
 
 /// <summary>An organisation's front door for the public: tell us something, add your voice, see what we did.</summary>
-[AllowAnonymous]
-[PublicPagesOpen]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : PageModel
+public sealed class IndexModel(WithUsDbContext db) : PublicPageModel
 {
     /// <summary>The newest published ideas shown; the page stays short and its cost does not grow with the organisation.</summary>
     public const int IdeasShown = 50;
-
-    public string Slug => tenant.Organisation!.Slug;
-
-    public string OrganisationName => tenant.Organisation!.Name;
 
     public IReadOnlyList<PublicIdea> Ideas { get; private set; } = [];
 

@@ -8,16 +8,10 @@ namespace WithUs.Web.Features.Public;
 /// A public page with a form anyone may send: open only while the organisation's public pages are, limited per
 /// address, and guarded by a honeypot field and the form's protected "issued at" time.
 /// </summary>
-[AllowAnonymous]
-[PublicPagesOpen]
 [EnableRateLimiting(RateLimits.PublicForm)]
-public abstract class PublicFormPageModel(TenantContext tenant) : WithUsPageModel
+public abstract class PublicFormPageModel : PublicPageModel
 {
     private PublicFormGuard? guard;
-
-    public string Slug => tenant.Organisation!.Slug;
-
-    public string OrganisationName => tenant.Organisation!.Name;
 
     /// <summary>The honeypot: hidden from people, so only a bot fills it.</summary>
     [BindProperty(Name = PublicFormGuard.HoneypotField)]
@@ -26,7 +20,7 @@ public abstract class PublicFormPageModel(TenantContext tenant) : WithUsPageMode
     [BindProperty(Name = PublicFormGuard.IssuedField)]
     public string? FormIssued { get; set; }
 
-    private PublicFormGuard Guard => guard ??= PublicFormGuard.Create(HttpContext.RequestServices, tenant.RequiredOrganisationId);
+    private PublicFormGuard Guard => guard ??= PublicFormGuard.Create(HttpContext.RequestServices, Organisation.Id);
 
     /// <summary>A bot filled the honeypot: it is thanked as a person would be, and nothing is kept.</summary>
     protected bool SentByBot => PublicFormGuard.IsBot(Website);
@@ -50,6 +44,9 @@ public abstract class PublicFormPageModel(TenantContext tenant) : WithUsPageMode
         ModelState.AddModelError(string.Empty, PublicFormGuard.Message(timing));
         return false;
     }
+
+    /// <summary>The thank-you page, shown alike whether what they sent was kept or was a bot's and thrown away.</summary>
+    protected RedirectToPageResult Thanks() => RedirectToPage("Thanks", new { publicOrg = Slug });
 
     /// <summary>The form again, with what they typed, a fresh time stamp and 400.</summary>
     protected PageResult Refused()

@@ -1,20 +1,12 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace WithUs.Web.Features.Public;
 
 /// <summary>"You said, we did": the outcomes staff chose to publish, by theme, with how many people said each.</summary>
-[AllowAnonymous]
-[PublicPagesOpen]
-public sealed class YouSaidWeDidModel(WithUsDbContext db, TenantContext tenant) : PageModel
+public sealed class YouSaidWeDidModel(WithUsDbContext db) : PublicPageModel
 {
     public const string NoThemeHeading = "Other things you told us";
 
     /// <summary>The newest outcomes shown, here and in the feed.</summary>
     public const int OutcomesShown = 200;
-
-    public string Slug => tenant.Organisation!.Slug;
-
-    public string OrganisationName => tenant.Organisation!.Name;
 
     public IReadOnlyList<(string Theme, IReadOnlyList<PublicIdea> Ideas)> Groups { get; private set; } = [];
 

@@ -84,4 +84,25 @@ public sealed class Contribution : ITenantOwned
     public const int ExplanationMaxLength = 2000;
     public const int ToldNoteMaxLength = 500;
     public const int PublicSummaryMaxLength = 500;
+
+    /// <summary>
+    /// Something a person sent in themselves through an online form (a public page, or their own page as a partner),
+    /// said today. A "me too" says which idea it adds its voice to.
+    /// </summary>
+    public static Contribution SentOnline(
+        string? text, ContributionKind kind, ContributionSource source, Guid? personId, OrganisationClock clock,
+        Guid? linkedToId = null) => new()
+    {
+        Id = Ids.New(),
+        Text = PlainTextAttribute.Clean(text),
+        Kind = kind,
+        Channel = Channel.OnlineForm,
+        SaidOnUtc = clock.StoredToday,
+        Provenance = Provenance.FirstHand,
+        PersonId = personId,
+        Source = source,
+        LinkedToId = linkedToId,
+        Outcome = OutcomeStatus.New,
+        CreatedAtUtc = clock.UtcNow,
+    };
 }

@@ -6,16 +6,15 @@ namespace WithUs.Web.Features.Voice.MyVoice;
 
 /// <summary>A partner adds something in their own words. The first time, they become a person here, with their consent.</summary>
 [MinimumRole(OrganisationRole.Partner)]
-public sealed class NewModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : OrganisationPageModel
+public sealed class NewModel(WithUsDbContext db, OrganisationClock clock) : OrganisationPageModel
 {
     public const string ConsentExplanation =
         "We will keep what you tell us, with your name, so we can act on it and tell you what happens. We will not show your name publicly.";
 
-
-    public string OrganisationName => tenant.Organisation!.Name;
+    public string OrganisationName => Organisation.Name;
 
     [BindProperty]
-    public NewInput Input { get; set; } = new();
+    public OwnWordsInput Input { get; set; } = new();
 
     public void OnGet()
     {
@@ -23,11 +22,7 @@ public sealed class NewModel(WithUsDbContext db, TenantContext tenant, Organisat
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Input.Kind is { } kind && !PublicWords.Kinds.Contains(kind))
-        {
-            ModelState.AddModelError("Input.Kind", "Choose what kind of thing you are telling us");
-        }
-
+        Input.CheckKind(ModelState, "Input.");
         if (!ModelState.IsValid)
         {
             return Invalid();
@@ -55,36 +50,11 @@ public sealed class NewModel(WithUsDbContext db, TenantContext tenant, Organisat
             db.People.Add(person);
         }
 
-        db.Contributions.Add(new Contribution
-        {
-            Id = Ids.New(),
-            Text = PlainTextAttribute.Clean(Input.Text),
-            Kind = Input.Kind!.Value,
-            Channel = Channel.OnlineForm,
-            SaidOnUtc = clock.StoredToday,
-            Provenance = Provenance.FirstHand,
-            PersonId = person.Id,
-            Source = ContributionSource.Partner,
-            RecordedByUserId = userId,
-            Outcome = OutcomeStatus.New,
-            CreatedAtUtc = now,
-        });
+        var contribution = Input.ToContribution(ContributionSource.Partner, person.Id, clock);
+        contribution.RecordedByUserId = userId;
+        db.Contributions.Add(contribution);
         await db.SaveChangesAsync(cancellationToken);
         Notice = "Thank you. We have saved what you told us.";
         return RedirectToPage("/Voice/MyVoice/Index", new { org = Slug });
-    }
-
-    public sealed class NewInput
-    {
-        [Required(ErrorMessage = "Tell us your idea or what you think")]
-        [StringLength(Contribution.TextMaxLength, ErrorMessage = "What you tell us must be 4,000 characters or fewer. Try making it shorter")]
-        [PlainText(ErrorMessage = "What you tell us has characters we cannot read. Use letters, numbers, spaces and punctuation")]
-        public string? Text { get; set; }
-
-        [Required(ErrorMessage = "Choose what kind of thing you are telling us")]
-        public ContributionKind? Kind { get; set; }
-
-        [Range(typeof(bool), "true", "true", ErrorMessage = "Tick the box to say it is OK for us to keep what you tell us")]
-        public bool Consent { get; set; }
     }
 }
