@@ -5,24 +5,19 @@ namespace WithUs.Web.Features.Members;
 [MinimumRole(OrganisationRole.Administrator)]
 public sealed class ChangeRoleModel(WithUsDbContext db, AuditLog audit) : OrganisationPageModel
 {
+    /// <summary>The membership the route names, with its account.</summary>
+    public Membership Membership => RouteResource<Membership>();
 
-    public string PersonName { get; private set; } = "";
+    public string PersonName => Membership.User?.DisplayName ?? "";
 
     [BindProperty]
     public RoleInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid membershipId, CancellationToken cancellationToken)
+    public void OnGet() => Input.Role = Membership.Role;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var membership = await LoadAsync(membershipId, cancellationToken);
-
-        Input.Role = membership.Role;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid membershipId, CancellationToken cancellationToken)
-    {
-        var membership = await LoadAsync(membershipId, cancellationToken);
-
+        var membership = Membership;
         if (!ModelState.IsValid)
         {
             return Invalid();
@@ -41,14 +36,6 @@ public sealed class ChangeRoleModel(WithUsDbContext db, AuditLog audit) : Organi
         await audit.RecordAsync("RoleChanged", details: $"{membership.UserId}: {before} to {newRole}", cancellationToken: cancellationToken);
         Notice = $"{PersonName} is now {newRole.DisplayName().ToLowerInvariant()}.";
         return RedirectToPage("/Members/Index", new { org = Slug });
-    }
-
-    private async Task<Membership> LoadAsync(Guid membershipId, CancellationToken cancellationToken)
-    {
-        var membership = await db.Memberships.Include(m => m.User)
-            .SingleAsync(m => m.Id == membershipId, cancellationToken);
-        PersonName = membership.User?.DisplayName ?? "";
-        return membership;
     }
 
     public sealed class RoleInput

@@ -6,7 +6,6 @@ namespace WithUs.Web.Features.Members;
 [MinimumRole(OrganisationRole.Administrator)]
 public sealed class IndexModel(WithUsDbContext db, TimeProvider clock) : OrganisationPageModel
 {
-
     public Guid? CurrentUserId => CurrentUser.Id(User);
 
     public IReadOnlyList<Membership> Members { get; private set; } = [];

@@ -7,7 +7,6 @@ namespace WithUs.Web.Features.Members;
 [MinimumRole(OrganisationRole.Administrator)]
 public sealed class InviteModel(WithUsDbContext db, TenantContext tenant, EmailOutbox outbox, TimeProvider clock) : OrganisationPageModel
 {
-
     [BindProperty]
     public InviteInput Input { get; set; } = new();
 

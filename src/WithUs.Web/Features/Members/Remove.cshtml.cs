@@ -4,22 +4,23 @@ using WithUs.Web.Infrastructure.Authorisation;
 namespace WithUs.Web.Features.Members;
 
 [MinimumRole(OrganisationRole.Administrator)]
-public sealed class RemoveModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : OrganisationPageModel
+public sealed class RemoveModel(WithUsDbContext db, AuditLog audit) : OrganisationPageModel
 {
     private const string LastAdministratorMessage =
         "You cannot remove the only administrator. Make someone else an administrator first";
 
+    public string OrganisationName => Organisation.Name;
 
-    public string OrganisationName => tenant.Organisation!.Name;
+    /// <summary>The membership the route names, with its account.</summary>
+    public Membership Membership => RouteResource<Membership>();
 
-    public string PersonName { get; private set; } = "";
+    public string PersonName => Membership.User?.DisplayName ?? "";
 
     public bool CanRemove { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid membershipId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var membership = await LoadAsync(membershipId, cancellationToken);
-
+        var membership = Membership;
         CanRemove = !await LastAdministrator.IsOnlyAdministratorAsync(db, membership, cancellationToken);
         if (!CanRemove)
         {
@@ -29,10 +30,9 @@ public sealed class RemoveModel(WithUsDbContext db, TenantContext tenant, AuditL
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid membershipId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var membership = await LoadAsync(membershipId, cancellationToken);
-
+        var membership = Membership;
         if (await LastAdministrator.IsOnlyAdministratorAsync(db, membership, cancellationToken))
         {
             return Invalid(string.Empty, LastAdministratorMessage);
@@ -49,13 +49,5 @@ public sealed class RemoveModel(WithUsDbContext db, TenantContext tenant, AuditL
 
         Notice = $"{PersonName} has been removed.";
         return RedirectToPage("/Members/Index", new { org = Slug });
-    }
-
-    private async Task<Membership> LoadAsync(Guid membershipId, CancellationToken cancellationToken)
-    {
-        var membership = await db.Memberships.Include(m => m.User)
-            .SingleAsync(m => m.Id == membershipId, cancellationToken);
-        PersonName = membership.User?.DisplayName ?? "";
-        return membership;
     }
 }

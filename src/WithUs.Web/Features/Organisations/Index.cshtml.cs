@@ -9,7 +9,6 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
 {
     public string OrganisationName => tenant.Organisation!.Name;
 
-
     public bool IsStaff => tenant.IsAtLeast(OrganisationRole.Staff);
 
     public bool PublicPagesOpen => tenant.Organisation!.PublicPagesOpen;

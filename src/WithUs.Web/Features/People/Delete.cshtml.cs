@@ -3,7 +3,6 @@ namespace WithUs.Web.Features.People;
 /// <summary>Deletes the person but keeps what they said, with no one attached (personal data minimised, not voices lost).</summary>
 public sealed class DeleteModel(WithUsDbContext db, AuditLog audit) : OrganisationPageModel
 {
-
     public Guid PersonId { get; private set; }
 
     public string Name { get; private set; } = "";

@@ -2,39 +2,25 @@ namespace WithUs.Web.Features.People;
 
 public sealed class EditModel(WithUsDbContext db) : OrganisationPageModel
 {
-
-    public Guid PersonId { get; private set; }
-
-    public string CurrentName { get; private set; } = "";
+    /// <summary>The person as saved; the form holds the changes until they are.</summary>
+    public Person Person => RouteResource<Person>();
 
     [BindProperty]
     public ContactInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken)
+    public void OnGet() => Input = ContactInput.From<ContactInput>(Person);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var person = RouteResource<Person>();
-
-        PersonId = person.Id;
-        CurrentName = person.Name;
-        Input = ContactInput.From<ContactInput>(person);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid personId, CancellationToken cancellationToken)
-    {
-        var person = RouteResource<Person>();
-
-        PersonId = person.Id;
-        CurrentName = person.Name;
         Input.Validate(ModelState, "Input.");
         if (!ModelState.IsValid)
         {
             return Invalid();
         }
 
-        Input.ApplyTo(person);
+        Input.ApplyTo(Person);
         await db.SaveChangesAsync(cancellationToken);
         Notice = "Saved.";
-        return RedirectToPage("/People/Person", new { org = Slug, personId });
+        return RedirectToPage("/People/Person", new { org = Slug, personId = Person.Id });
     }
 }

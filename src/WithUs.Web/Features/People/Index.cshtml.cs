@@ -4,7 +4,6 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
 {
     public const int PageSize = 50;
 
-
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 

@@ -5,7 +5,6 @@ namespace WithUs.Web.Features.People;
 /// <summary>Someone would take part in an idea, or wants to hear about it. Interest is in the idea a "me too" adds to.</summary>
 public sealed class InterestModel(WithUsDbContext db, TimeProvider clock) : OrganisationPageModel
 {
-
     public Guid ContributionId { get; private set; }
 
     public string IdeaText { get; private set; } = "";

@@ -4,7 +4,6 @@ namespace WithUs.Web.Features.People;
 
 public sealed class NewModel(WithUsDbContext db, TimeProvider clock) : OrganisationPageModel
 {
-
     [BindProperty]
     public NewPersonInput Input { get; set; } = new();
 

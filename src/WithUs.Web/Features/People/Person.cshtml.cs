@@ -5,7 +5,6 @@ namespace WithUs.Web.Features.People;
 /// <summary>Everything held about one person in one place. Looking at it is recorded in the audit log.</summary>
 public sealed class PersonModel(WithUsDbContext db, AuditLog audit) : OrganisationPageModel
 {
-
     public Person Person { get; private set; } = null!;
 
     public IReadOnlyList<Said> Contributions { get; private set; } = [];

@@ -7,7 +7,6 @@ namespace WithUs.Web.Features.People;
 public abstract class ReachBackPageModel(WithUsDbContext db, AuditLog audit, TimeProvider clock,
     SimilarContributions similar) : OrganisationPageModel
 {
-
     /// <summary>What the opportunity is linked to, as a heading ("the idea", "the theme Food").</summary>
     public string Title { get; protected set; } = "";
 

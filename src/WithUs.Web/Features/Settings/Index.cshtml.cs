@@ -9,13 +9,12 @@ namespace WithUs.Web.Features.Settings;
 [MinimumRole(OrganisationRole.Administrator)]
 public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, AuditLog audit) : OrganisationPageModel
 {
-
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
 
     public void OnGet()
     {
-        var organisation = tenant.Organisation!;
+        var organisation = Organisation;
         Input = new SettingsInput
         {
             BuildUpThreshold = organisation.BuildUpThreshold.ToString(CultureInfo.InvariantCulture),

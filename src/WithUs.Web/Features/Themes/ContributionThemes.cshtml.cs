@@ -5,7 +5,6 @@ namespace WithUs.Web.Features.Themes;
 /// <summary>Choose the themes a contribution is in. Archived themes are offered only when it is already in them.</summary>
 public sealed class ContributionThemesModel(WithUsDbContext db) : OrganisationPageModel
 {
-
     public Guid ContributionId { get; private set; }
 
     public string ContributionText { get; private set; } = "";

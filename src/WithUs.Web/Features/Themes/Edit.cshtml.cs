@@ -2,31 +2,17 @@ namespace WithUs.Web.Features.Themes;
 
 public sealed class EditModel(WithUsDbContext db) : OrganisationPageModel
 {
-
-    public Guid ThemeId { get; private set; }
-
-    public string CurrentName { get; private set; } = "";
+    /// <summary>The theme as saved; the form holds the changes until they are.</summary>
+    public Theme Theme => RouteResource<Theme>();
 
     [BindProperty]
     public ThemeInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid themeId, CancellationToken cancellationToken)
+    public void OnGet() => Input = new ThemeInput { Name = Theme.Name, Description = Theme.Description };
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var theme = RouteResource<Theme>();
-
-        ThemeId = theme.Id;
-        CurrentName = theme.Name;
-        Input = new ThemeInput { Name = theme.Name, Description = theme.Description };
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid themeId, CancellationToken cancellationToken)
-    {
-        var theme = RouteResource<Theme>();
-
-        ThemeId = theme.Id;
-        CurrentName = theme.Name;
-        if (ModelState.IsValid && await ThemeInput.NameTakenAsync(db, Input.Name, themeId, cancellationToken))
+        if (ModelState.IsValid && await ThemeInput.NameTakenAsync(db, Input.Name, Theme.Id, cancellationToken))
         {
             ModelState.AddModelError("Input.Name", ThemeInput.NameTakenMessage(Input.Name));
         }
@@ -36,10 +22,10 @@ public sealed class EditModel(WithUsDbContext db) : OrganisationPageModel
             return Invalid();
         }
 
-        theme.Name = Input.Name.Trim();
-        theme.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        Theme.Name = Input.Name.Trim();
+        Theme.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
         await db.SaveChangesAsync(cancellationToken);
         Notice = "Theme saved.";
-        return RedirectToPage("/Themes/Theme", new { org = Slug, themeId });
+        return RedirectToPage("/Themes/Theme", new { org = Slug, themeId = Theme.Id });
     }
 }

@@ -1,9 +1,8 @@
 namespace WithUs.Web.Features.Themes;
 
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : OrganisationPageModel
+public sealed class IndexModel(WithUsDbContext db, OrganisationClock clock) : OrganisationPageModel
 {
-
-    public int WindowDays => tenant.Organisation!.BuildUpWindowDays;
+    public int WindowDays => Organisation.BuildUpWindowDays;
 
     public IReadOnlyList<Row> Themes { get; private set; } = [];
 
@@ -51,7 +50,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
                 Contributions = db.ContributionThemes.Count(ct => ct.ThemeId == t.Id),
             })
             .ToListAsync(cancellationToken);
-        var since = BuildUp.WindowStart(tenant.Organisation!, clock);
+        var since = BuildUp.WindowStart(Organisation, clock);
         var voices = (await BuildUp.ThemeRowsAsync(db, since, null, cancellationToken))
             .GroupBy(r => r.Group)
             .ToDictionary(g => g.Key, g => BuildUp.Distinct(g));

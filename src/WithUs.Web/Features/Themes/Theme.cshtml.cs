@@ -2,12 +2,11 @@ using WithUs.Web.Features.Voice;
 
 namespace WithUs.Web.Features.Themes;
 
-public sealed class ThemeModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : OrganisationPageModel
+public sealed class ThemeModel(WithUsDbContext db, OrganisationClock clock) : OrganisationPageModel
 {
     public const int Shown = 100;
 
-
-    public int WindowDays => tenant.Organisation!.BuildUpWindowDays;
+    public int WindowDays => Organisation.BuildUpWindowDays;
 
     public Theme Theme { get; private set; } = null!;
 
@@ -32,9 +31,9 @@ public sealed class ThemeModel(WithUsDbContext db, TenantContext tenant, Organis
             .Take(Shown)
             .Select(c => new Row(c.Id, c.Text, c.Kind, c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome, c.SaidOnUtc))
             .ToListAsync(cancellationToken);
-        var rows = await BuildUp.ThemeRowsAsync(db, BuildUp.WindowStart(tenant.Organisation!, clock), themeId, cancellationToken);
+        var rows = await BuildUp.ThemeRowsAsync(db, BuildUp.WindowStart(Organisation, clock), themeId, cancellationToken);
         RecentVoices = BuildUp.Distinct(rows);
-        OverTime = BuildUp.OverTime(rows, tenant.Organisation!, clock);
+        OverTime = BuildUp.OverTime(rows, Organisation, clock);
         return Page();
     }
 

@@ -5,7 +5,6 @@ namespace WithUs.Web.Features.Voice;
 /// <summary>One thing someone said: the words, who and when, themes, the voices it has, what happened and who was told.</summary>
 public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : OrganisationPageModel
 {
-
     public Contribution Item { get; private set; } = null!;
 
     /// <summary>The idea whose outcome counts: this one, or the one it adds a voice to.</summary>

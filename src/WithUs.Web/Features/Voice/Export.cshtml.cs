@@ -7,7 +7,7 @@ namespace WithUs.Web.Features.Voice;
 /// Everything people said to this organisation, as CSV with the import's columns (so it can be imported again) and
 /// a few more. Streamed row by row, so a large organisation's export does not sit in memory. An audited export.
 /// </summary>
-public sealed class ExportModel(WithUsDbContext db, TenantContext tenant, AuditLog audit, OrganisationClock clock) : OrganisationPageModel
+public sealed class ExportModel(WithUsDbContext db, AuditLog audit, OrganisationClock clock) : OrganisationPageModel
 {
     public const string AuditAction = "VoiceExported";
 
@@ -25,7 +25,7 @@ public sealed class ExportModel(WithUsDbContext db, TenantContext tenant, AuditL
 
         var stamp = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{tenant.Organisation!.Slug}-contributions-{stamp}.csv\"";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{Organisation.Slug}-contributions-{stamp}.csv\"";
         Response.Headers.CacheControl = "no-store";
 
         // Injection guard: a cell starting with = + - @, a tab or a carriage return gets a ' in front, so a

@@ -6,7 +6,6 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
     public const int PageSize = 25;
     public const int SearchMaxLength = 200;
 
-
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 

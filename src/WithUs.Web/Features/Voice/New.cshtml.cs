@@ -16,7 +16,6 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
     public const string ChannelCookie = "withus-channel";
     public const int SuggestionCount = 3;
 
-
     [BindProperty]
     public CaptureInput Input { get; set; } = new();
 

@@ -10,7 +10,8 @@ public static class VoiceServices
     public static IServiceCollection AddVoice(this IServiceCollection services)
     {
         services.AddRouteResource<Contribution>("contributionId");
-        services.AddRouteResource<ImportBatch>("batchId");
+        // The batch pages show progress and findings, polled while it runs; the uploaded file stays in the database.
+        services.AddRouteResource<ImportBatch>("batchId", q => q.AsNoTracking().Select(ImportBatch.WithoutFile));
         services.AddScoped<SimilarContributions>();
         services.AddSingleton<IFeatureSaveChangesInterceptor, ContributionIndexer>();
 

@@ -3,8 +3,8 @@ namespace WithUs.Web.Features.Voice.Import;
 /// <summary>One uploaded file: its check, its preview and errors, the import's progress and result.</summary>
 public sealed class BatchModel(WithUsDbContext db, ImportProgress progress, ImportWorker worker) : OrganisationPageModel
 {
-
-    public ImportBatch Batch { get; private set; } = null!;
+    /// <summary>The batch without its file (see VoiceServices), read again on each poll while it runs.</summary>
+    public ImportBatch Batch => RouteResource<ImportBatch>();
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -14,31 +14,11 @@ public sealed class BatchModel(WithUsDbContext db, ImportProgress progress, Impo
 
     public bool Running => Batch.Status is ImportStatus.Checking or ImportStatus.Importing;
 
-    public async Task<IActionResult> OnGetAsync(Guid batchId, CancellationToken cancellationToken)
+    public void OnGet()
     {
-        var batch = await db.ImportBatches.AsNoTracking()
-            .Where(b => b.Id == batchId)
-            .Select(b => new ImportBatch
-            {
-                Id = b.Id,
-                FileName = b.FileName,
-                Status = b.Status,
-                TotalRows = b.TotalRows,
-                ProcessedRows = b.ProcessedRows,
-                ErrorCount = b.ErrorCount,
-                ErrorsJson = b.ErrorsJson,
-                SummaryJson = b.SummaryJson,
-                Message = b.Message,
-                CreatedAtUtc = b.CreatedAtUtc,
-                CompletedAtUtc = b.CompletedAtUtc,
-            })
-            .SingleAsync(cancellationToken);
-
-        Batch = batch;
-        Errors = VoiceImporter.Errors(batch);
-        Summary = VoiceImporter.Summary(batch);
-        Progress = progress.Get(batchId);
-        return Page();
+        Errors = VoiceImporter.Errors(Batch);
+        Summary = VoiceImporter.Summary(Batch);
+        Progress = progress.Get(Batch.Id);
     }
 
     public async Task<IActionResult> OnPostImportAsync(Guid batchId, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace WithUs.Web.Features.Voice.Import;
 
 /// <summary>
@@ -45,4 +47,22 @@ public sealed class ImportBatch : ITenantOwned
 
     public const int FileNameMaxLength = 200;
     public const int MessageMaxLength = 1000;
+
+    /// <summary>A batch as the pages show it: everything but the uploaded file, which may be megabytes.</summary>
+    public static readonly Expression<Func<ImportBatch, ImportBatch>> WithoutFile = b => new ImportBatch
+    {
+        Id = b.Id,
+        OrganisationId = b.OrganisationId,
+        FileName = b.FileName,
+        Status = b.Status,
+        TotalRows = b.TotalRows,
+        ProcessedRows = b.ProcessedRows,
+        ErrorCount = b.ErrorCount,
+        ErrorsJson = b.ErrorsJson,
+        SummaryJson = b.SummaryJson,
+        Message = b.Message,
+        CreatedByUserId = b.CreatedByUserId,
+        CreatedAtUtc = b.CreatedAtUtc,
+        CompletedAtUtc = b.CompletedAtUtc,
+    };
 }

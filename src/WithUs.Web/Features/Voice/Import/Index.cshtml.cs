@@ -9,7 +9,6 @@ public sealed class IndexModel(WithUsDbContext db, OrganisationClock clock, Impo
     /// <summary>Room above the 20 MB file limit for the rest of the form, so a file just over it gets our message.</summary>
     private const long RequestLimit = ImportLimits.MaxFileBytes + (4 * 1024 * 1024);
 
-
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
@@ -82,15 +81,6 @@ public sealed class IndexModel(WithUsDbContext db, OrganisationClock clock, Impo
         Recent = await db.ImportBatches.AsNoTracking()
             .OrderByDescending(b => b.CreatedAtUtc)
             .Take(5)
-            .Select(b => new ImportBatch
-            {
-                Id = b.Id,
-                FileName = b.FileName,
-                Status = b.Status,
-                TotalRows = b.TotalRows,
-                ProcessedRows = b.ProcessedRows,
-                ErrorCount = b.ErrorCount,
-                CreatedAtUtc = b.CreatedAtUtc,
-            })
+            .Select(ImportBatch.WithoutFile)
             .ToListAsync(cancellationToken);
 }

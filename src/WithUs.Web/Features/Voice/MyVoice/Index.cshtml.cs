@@ -8,12 +8,11 @@ namespace WithUs.Web.Features.Voice.MyVoice;
 /// what is theirs: the contributions of the person linked to their own account, never anyone else's.
 /// </summary>
 [MinimumRole(OrganisationRole.Partner)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant) : OrganisationPageModel
+public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
 {
     public const int PageSize = 20;
 
-
-    public string OrganisationName => tenant.Organisation!.Name;
+    public string OrganisationName => Organisation.Name;
 
     public int PageNumber { get; private set; } = 1;
 

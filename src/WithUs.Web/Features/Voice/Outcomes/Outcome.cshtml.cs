@@ -3,24 +3,24 @@ namespace WithUs.Web.Features.Voice.Outcomes;
 /// <summary>Decide what happens to an idea. Telling the person is a separate step (<see cref="ToldModel"/>).</summary>
 public sealed class OutcomeModel(WithUsDbContext db, AuditLog audit, TimeProvider clock) : OrganisationPageModel
 {
+    /// <summary>The idea whose outcome this is (a "me too" is sent to its idea).</summary>
+    public Contribution Contribution => RouteResource<Contribution>();
 
-    public Guid ContributionId { get; private set; }
+    public Guid ContributionId => Contribution.Id;
 
-    public string ContributionText { get; private set; } = "";
+    public string ContributionText => Contribution.Text;
 
     [BindProperty]
     public OutcomeInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid contributionId, CancellationToken cancellationToken)
+    public IActionResult OnGet()
     {
-        var contribution = RouteResource<Contribution>();
-
+        var contribution = Contribution;
         if (contribution.LinkedToId is { } ideaId)
         {
             return RedirectToPage("/Voice/Outcomes/Outcome", new { org = Slug, contributionId = ideaId });
         }
 
-        Show(contribution);
         Input = new OutcomeInput
         {
             Status = contribution.Outcome,
@@ -32,16 +32,14 @@ public sealed class OutcomeModel(WithUsDbContext db, AuditLog audit, TimeProvide
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid contributionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var contribution = RouteResource<Contribution>();
-
+        var contribution = Contribution;
         if (contribution.LinkedToId is { } ideaId)
         {
             return RedirectToPage("/Voice/Outcomes/Outcome", new { org = Slug, contributionId = ideaId });
         }
 
-        Show(contribution);
         Validate();
         if (!ModelState.IsValid)
         {
@@ -78,13 +76,7 @@ public sealed class OutcomeModel(WithUsDbContext db, AuditLog audit, TimeProvide
         await audit.RecordAsync("OutcomeRecorded",
             details: $"From {before.DisplayName()} to {status.DisplayName()}{published}", cancellationToken: cancellationToken);
         Notice = $"Outcome saved: {status.DisplayName()}.";
-        return RedirectToPage("/Voice/Details", new { org = Slug, contributionId });
-    }
-
-    private void Show(Contribution contribution)
-    {
-        ContributionId = contribution.Id;
-        ContributionText = contribution.Text;
+        return RedirectToPage("/Voice/Details", new { org = Slug, contributionId = contribution.Id });
     }
 
     private void Validate()

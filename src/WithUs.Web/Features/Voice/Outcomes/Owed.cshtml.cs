@@ -1,11 +1,10 @@
 namespace WithUs.Web.Features.Voice.Outcomes;
 
-public sealed class OwedModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : OrganisationPageModel
+public sealed class OwedModel(WithUsDbContext db, OrganisationClock clock) : OrganisationPageModel
 {
     public const int Shown = 200;
 
-
-    public int ResponseWindowDays => tenant.Organisation!.ResponseWindowDays;
+    public int ResponseWindowDays => Organisation.ResponseWindowDays;
 
     public IReadOnlyList<Row> NotTold { get; private set; } = [];
 
@@ -30,7 +29,7 @@ public sealed class OwedModel(WithUsDbContext db, TenantContext tenant, Organisa
             .ToListAsync(cancellationToken);
         AnonymousCount = await OwedReplies.AnonymousWithAnOutcome(db).CountAsync(cancellationToken);
 
-        var noOutcome = OwedReplies.NoOutcome(db, tenant.Organisation!, clock).AsNoTracking();
+        var noOutcome = OwedReplies.NoOutcome(db, Organisation, clock).AsNoTracking();
         NoOutcomeCount = await noOutcome.CountAsync(cancellationToken);
         NoOutcome = await noOutcome
             .OrderBy(c => c.CreatedAtUtc)

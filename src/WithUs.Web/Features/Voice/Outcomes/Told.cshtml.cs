@@ -3,7 +3,6 @@ namespace WithUs.Web.Features.Voice.Outcomes;
 /// <summary>Record that the person was told the outcome: how, and when. Changing the outcome later makes them owed again.</summary>
 public sealed class ToldModel(WithUsDbContext db, AuditLog audit, OrganisationClock clock) : OrganisationPageModel
 {
-
     public Guid ContributionId { get; private set; }
 
     public string ContributionText { get; private set; } = "";
