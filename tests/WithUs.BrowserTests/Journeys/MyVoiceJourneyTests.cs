@@ -80,7 +80,7 @@ public sealed class MyVoiceJourneyTests(BrowserApp app, ITestOutputHelper output
         await partner.FillAsync("Email address", (javaScript ? "" : "plain-") + Partner.Email);
         await partner.FillAsync("Password", Partner.Password);
         await partner.SubmitAsync("Sign in");
-        partner.Location.ShouldBe("/");
+        partner.Location.ShouldBe($"/o/{slug}", "a partner in one organisation lands in it");
 
         await partner.GotoAsync($"/o/{slug}/my-voice");
         (await partner.Heading.InnerTextAsync()).ShouldBe("What I have said");

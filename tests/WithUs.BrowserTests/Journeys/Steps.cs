@@ -75,10 +75,7 @@ public static partial class Steps
         var account = await TurnOnTwoFactorAsync(journey, administrator, atPage);
 
         await journey.FollowAsync("I have saved my codes – continue");
-        journey.Location.ShouldBe("/");
-        (await journey.Heading.InnerTextAsync()).ShouldBe("Your organisations");
-        await journey.FollowAsync(OrganisationName);
-        journey.Location.ShouldBe($"/o/{OrganisationSlug}");
+        journey.Location.ShouldBe($"/o/{OrganisationSlug}", "someone in one organisation lands in it");
         (await journey.Heading.InnerTextAsync()).ShouldBe(OrganisationName);
         (await journey.Page.Locator("main").InnerTextAsync()).ShouldContain("You are an administrator here.");
         await atPage("organisation home");
@@ -126,14 +123,14 @@ public static partial class Steps
         journey.Location.ShouldStartWith("/account/sign-in/two-factor");
     }
 
-    /// <summary>Journey 2: email, password, authenticator code; ends signed in on "Your organisations".</summary>
+    /// <summary>Journey 2: email, password, authenticator code; ends signed in at the organisation's home.</summary>
     public static async Task SignInAsync(Journey journey, Account account)
     {
         await SignInWithPasswordAsync(journey, account.Person);
         await journey.FillAsync("Enter the 6-digit code from your authenticator app", await account.Authenticator.NextCodeAsync());
         await journey.SubmitAsync("Continue");
-        journey.Location.ShouldBe("/");
-        (await journey.Heading.InnerTextAsync()).ShouldBe("Your organisations");
+        journey.Location.ShouldBe($"/o/{OrganisationSlug}");
+        (await journey.Heading.InnerTextAsync()).ShouldBe(OrganisationName);
         (await journey.Page.Locator("header").InnerTextAsync()).ShouldContain(account.Person.Name);
     }
 

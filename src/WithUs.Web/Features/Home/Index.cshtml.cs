@@ -23,6 +23,12 @@ public sealed class IndexModel(WithUsDbContext db, DatabaseOptions databaseOptio
         if (SignedIn && Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             Memberships = await db.MembershipsOfUserAsync(userId, cancellationToken);
+
+            // Someone in one organisation (most people) goes straight there: a list of one is a step for nothing.
+            if (Memberships is [{ Organisation: { } only }])
+            {
+                return RedirectToPage("/Organisations/Index", new { org = only.Slug });
+            }
         }
 
         return Page();

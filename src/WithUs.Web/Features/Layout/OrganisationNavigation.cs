@@ -17,6 +17,7 @@ public static class OrganisationNavigation
     [
         new("/Organisations/Index", "Home", IncludeBelow: false),
         new("/Voice/Index", "What people said"),
+        new("/Voice/Outcomes/Owed", "Owed a reply"),
         new("/Themes/Index", "Themes"),
         new("/People/Index", "People"),
         new("/Voice/MyVoice/Index", "What I have said", PartnerView: true),

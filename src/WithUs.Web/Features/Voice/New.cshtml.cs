@@ -27,7 +27,7 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
     [BindProperty]
     public Guid? LinkTo { get; set; }
 
-    /// <summary>"Another" to come back to an empty form after saving.</summary>
+    /// <summary>"Another" to come back to an empty form after saving (keeping the day and channel only).</summary>
     [BindProperty]
     public string? Then { get; set; }
 
@@ -163,7 +163,9 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
             : $"Saved what {who} said, as another voice for an earlier idea.";
         if (Then == "Another")
         {
-            return RedirectToPage("/Voice/New", new { org = Slug, saidOn = Format(saidOn.Value), personId });
+            // The day and channel carry over; who said it does not, so the next person's words are never put down to
+            // this one by a selection they cannot see.
+            return RedirectToPage("/Voice/New", new { org = Slug, saidOn = Format(saidOn.Value) });
         }
 
         return RedirectToPage("/Voice/Details", new { org = Slug, contributionId = contribution.Id });

@@ -23,16 +23,34 @@ public sealed class SignInTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
     }
 
     [DatabaseFact]
-    public async Task Partner_WithRightPassword_IsSignedInAndSentHome()
+    public async Task Partner_WithRightPassword_IsSignedInAndSentToTheirOrganisation()
     {
         var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
         using var client = app.CreateBrowser();
 
         var next = await client.SignInAsync(user);
-        var home = await client.GetPageAsync("/");
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
 
         next.ShouldBe("/");
-        home.QuerySelector($"main a[href='/o/{organisation.Slug}']").ShouldNotBeNull();
+        home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        home.Location().ShouldBe($"/o/{organisation.Slug}", "someone in one organisation lands in it, not on a list of one");
+        (await client.GetPageAsync(home.Location())).QuerySelector("h1")!.TextContent.ShouldBe(organisation.Name);
+    }
+
+    [DatabaseFact]
+    public async Task SomeoneInTwoOrganisations_ChoosesFromTheList()
+    {
+        var (first, user) = await app.CreateMemberAsync(OrganisationRole.Partner);
+        var second = await app.CreateOrganisationAsync();
+        await app.AddMembershipAsync(second, user, OrganisationRole.Partner);
+        using var client = app.CreateBrowser();
+        await client.SignInAsync(user);
+
+        var home = await client.GetPageAsync("/");
+
+        home.QuerySelector("h1")!.TextContent.ShouldBe("Your organisations");
+        home.QuerySelector($"main a[href='/o/{first.Slug}']").ShouldNotBeNull();
+        home.QuerySelector($"main a[href='/o/{second.Slug}']").ShouldNotBeNull();
     }
 
     [DatabaseFact]

@@ -12,6 +12,7 @@ public sealed class OrganisationNavigationTests(AppPerDatabase apps) : IClassFix
     [InlineData("/audit?page=2", "Audit log", "page")]
     [InlineData("/voice", "What people said", "page")]
     [InlineData("/voice/new", "What people said", "true")]
+    [InlineData("/voice/owed", "Owed a reply", "page")]
     [InlineData("/themes", "Themes", "page")]
     [InlineData("/people", "People", "page")]
     [InlineData("/settings", "Settings", "page")]
@@ -23,14 +24,18 @@ public sealed class OrganisationNavigationTests(AppPerDatabase apps) : IClassFix
 
         var page = await client.GetPageAsync($"/o/{organisation.Slug}{below}");
 
-        var items = page.QuerySelectorAll("nav.govuk-service-navigation li.govuk-service-navigation__item");
+        var items = page.QuerySelectorAll(".govuk-service-navigation li.govuk-service-navigation__item");
         items.Select(i => i.TextContent.Trim())
-            .ShouldBe(["Home", "What people said", "Themes", "People", "Team and roles", "Audit log", "Settings"]);
+            .ShouldBe(["Home", "What people said", "Owed a reply", "Themes", "People", "Team and roles", "Audit log", "Settings"]);
         var marked = items.Where(i => i.ClassList.Contains("govuk-service-navigation__item--active")).ToList();
         marked.ShouldHaveSingleItem().TextContent.Trim().ShouldBe(current);
-        page.QuerySelectorAll("nav.govuk-service-navigation [aria-current]").ShouldHaveSingleItem()
+        page.QuerySelectorAll(".govuk-service-navigation [aria-current]").ShouldHaveSingleItem()
             .GetAttribute("aria-current").ShouldBe(ariaCurrent);
         marked[0].QuerySelector("a")!.GetAttribute("aria-current").ShouldBe(ariaCurrent);
+
+        // On a phone the list folds behind GOV.UK's "Menu" button, so the page's own content starts near the top.
+        var list = page.QuerySelector(".govuk-service-navigation__list")!;
+        page.QuerySelector(".govuk-service-navigation__toggle")!.GetAttribute("aria-controls").ShouldBe(list.Id);
     }
 
     [DatabaseFact]
@@ -42,7 +47,7 @@ public sealed class OrganisationNavigationTests(AppPerDatabase apps) : IClassFix
 
         var page = await client.GetPageAsync($"/o/{organisation.Slug}");
 
-        var links = page.QuerySelectorAll("nav.govuk-service-navigation a");
+        var links = page.QuerySelectorAll(".govuk-service-navigation a");
         links.Select(l => l.TextContent.Trim()).ShouldBe(["Home", "What I have said"]);
         links[0].GetAttribute("aria-current").ShouldBe("page");
         links[1].HasAttribute("aria-current").ShouldBeFalse();

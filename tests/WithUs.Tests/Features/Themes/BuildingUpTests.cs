@@ -142,7 +142,7 @@ public sealed class BuildingUpTests(ClockedAppPerDatabase apps) : IClassFixture<
         var staffHome = await staff.Client.GetPageAsync(staff.Org);
         var partnerHome = await partner.Client.GetPageAsync(partner.Org);
 
-        staffHome.QuerySelector($"a[href='{staff.Org}/voice/owed']")!.TextContent.ShouldBe("Owed a reply: 6");
+        staffHome.QuerySelector($"main a[href='{staff.Org}/voice/owed']")!.TextContent.ShouldBe("Owed a reply: 6");
         staffHome.QuerySelector($"a[href='{staff.Org}/voice/new']")!.TextContent.ShouldBe("Record what someone said");
         staffHome.QuerySelector($"a[href='/p/{staff.Organisation.Slug}']").ShouldNotBeNull();
         partnerHome.QuerySelector($"a[href='{partner.Org}/my-voice/new']")!.TextContent.ShouldBe("Tell us something");

@@ -252,7 +252,7 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
     }
 
     [DatabaseFact]
-    public async Task SaveAndAddAnother_ComesBackToTheFormRememberingTheDayThePersonAndTheChannel()
+    public async Task SaveAndAddAnother_ComesBackToTheFormRememberingTheDayAndChannel_WithNobodySelected()
     {
         var staff = await SignedInStaffAsync(app);
         var person = await app.CreatePersonAsync(staff.Organisation, "Remembered Person");
@@ -268,12 +268,14 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Location().ShouldBe($"{staff.New}?saidOn={yesterday}&personId={person.Id}");
+        response.Location().ShouldBe($"{staff.New}?saidOn={yesterday}");
         var next = await staff.Client.GetPageAsync(response.Location());
         next.QuerySelector(".govuk-notification-banner")!.TextContent.ShouldContain("Saved what Remembered Person said.");
         next.FieldValue("Input.SaidOn").ShouldBe(yesterday);
         next.QuerySelector("#Input_Channel option[value='GroupMeeting']")!.HasAttribute("selected").ShouldBeTrue();
-        next.QuerySelector($"#Input_PersonId option[value='{person.Id}']")!.HasAttribute("selected").ShouldBeTrue();
+        // The next person's words must not be put down to the last person, selected below the fold and unannounced.
+        next.QuerySelector($"#Input_PersonId option[value='{person.Id}']")!.HasAttribute("selected").ShouldBeFalse();
+        next.QuerySelector("input[name='Input.Who'][value='Anonymous']")!.HasAttribute("checked").ShouldBeTrue();
         next.QuerySelector("textarea[name='Input.Text']")!.TextContent.ShouldBeEmpty();
         staff.Client.Dispose();
     }
