@@ -17,4 +17,14 @@ public static class ContactMethodExtensions
         ContactMethod.TextMessage => "Text message",
         _ => "In person",
     };
+
+    /// <summary>Whether and how we may contact them, as a short answer: "Yes, by email", "Yes, in person", "No".</summary>
+    public static string ContactSummary(this Person person) => !person.MayContact
+        ? "No"
+        : person.ContactBy switch
+        {
+            null => "Yes, any way",
+            ContactMethod.InPerson => "Yes, in person",
+            { } method => "Yes, by " + method.DisplayName().ToLowerInvariant(),
+        };
 }

@@ -1,3 +1,5 @@
+using WithUs.Web.Features.People;
+
 namespace WithUs.Web.Features.Voice.Outcomes;
 
 /// <summary>
@@ -6,8 +8,25 @@ namespace WithUs.Web.Features.Voice.Outcomes;
 /// </summary>
 public static class OwedReplies
 {
-    /// <summary>Contributions with a person whose outcome (the idea's, for a "me too") they have not been told.</summary>
+    /// <summary>
+    /// Contributions from someone we may tell whose outcome (the idea's, for a "me too") they have not been told.
+    /// Someone may be told when they agreed to be contacted, or when they have an account here (their own "What I have
+    /// said" page shows the outcome, and staff see them in person).
+    /// </summary>
     public static IQueryable<Contribution> NotTold(WithUsDbContext db) =>
+        WithAnUntoldOutcome(db).Where(c => c.Person!.MayContact || c.Person.UserId != null);
+
+    /// <summary>
+    /// Contributions with an untold outcome from someone who asked not to be contacted and has no account: there is
+    /// no way to tell them, so they are not owed a reply, but staff see who they are.
+    /// </summary>
+    public static IQueryable<Contribution> NoWayToTell(WithUsDbContext db) =>
+        WithAnUntoldOutcome(db).Where(c => !c.Person!.MayContact && c.Person.UserId == null);
+
+    /// <summary>Whether this person can be told an outcome (see <see cref="NotTold"/>).</summary>
+    public static bool CanBeTold(Person person) => person.MayContact || person.UserId != null;
+
+    private static IQueryable<Contribution> WithAnUntoldOutcome(WithUsDbContext db) =>
         db.Contributions.Where(c => c.PersonId != null
             && (c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome) != OutcomeStatus.New
             && (c.ToldAtUtc == null || c.ToldOutcome == null
