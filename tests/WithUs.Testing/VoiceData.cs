@@ -50,6 +50,22 @@ public static class VoiceData
             return contribution;
         });
 
+    /// <summary>
+    /// An idea from <paramref name="person"/> (someone new when none is given) whose outcome was decided at
+    /// <paramref name="decidedAtUtc"/> and not yet told to them: an outcome they are owed.
+    /// </summary>
+    public static async Task<Contribution> CreateOwedIdeaAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation,
+        string text, OutcomeStatus outcome, DateTime decidedAtUtc, Person? person = null)
+    {
+        person ??= await app.CreatePersonAsync(organisation);
+        return await app.CreateContributionAsync(organisation, text, c =>
+        {
+            c.PersonId = person.Id;
+            c.Outcome = outcome;
+            c.OutcomeAtUtc = decidedAtUtc;
+        });
+    }
+
     public static Task<Theme> CreateThemeAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, string? name = null) =>
         app.InOrganisationAsync(organisation, async db =>
         {

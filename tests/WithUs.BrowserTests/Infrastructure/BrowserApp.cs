@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WithUs.Web.Features.Setup;
-using WithUs.Web.Infrastructure.Data;
 using WithUs.Web.Infrastructure.Email;
 
 namespace WithUs.BrowserTests.Infrastructure;

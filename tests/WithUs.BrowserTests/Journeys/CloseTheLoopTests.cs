@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WithUs.Web.Features.Voice;
-
 namespace WithUs.BrowserTests.Journeys;
 
 /// <summary>Close the loop: staff decide an idea is not possible, publish why, and record telling the person.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WithUs.Web.Features.Voice;
-using WithUs.Web.Infrastructure.Data;
-
 namespace WithUs.BrowserTests.Journeys;
 
 /// <summary>A WithUs whose public forms accept a form at once: a test types faster than any person.</summary>

@@ -13,44 +13,29 @@ public sealed class QueryCounter : DbCommandInterceptor
     public void Reset() => Interlocked.Exchange(ref count, 0);
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result)
-    {
-        Interlocked.Increment(ref count);
-        return result;
-    }
+        InterceptionResult<DbDataReader> result) => Counted(result);
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command,
-        CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref count);
-        return ValueTask.FromResult(result);
-    }
+        CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Counted(result));
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result)
-    {
-        Interlocked.Increment(ref count);
-        return result;
-    }
+        InterceptionResult<object> result) => Counted(result);
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command,
-        CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref count);
-        return ValueTask.FromResult(result);
-    }
+        CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Counted(result));
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result)
+        InterceptionResult<int> result) => Counted(result);
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
+        CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Counted(result));
+
+    private T Counted<T>(T result)
     {
         Interlocked.Increment(ref count);
         return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
-        CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref count);
-        return ValueTask.FromResult(result);
     }
 }

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace WithUs.Tests.Harness;
@@ -141,6 +143,33 @@ public sealed class ScratchDatabase : IAsyncDisposable
                 }
             }
         }
+    }
+
+    /// <summary>An open connection to this database, to read or write it behind the app's back.</summary>
+    public DbConnection OpenConnection()
+    {
+        DbConnection connection = Provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(ConnectionString)
+            : new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>A context on this database with no app and no organisation around it, to migrate or inspect it.</summary>
+    public WithUsDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<WithUsDbContext>();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(ConnectionString);
+        }
+        else
+        {
+            options.UseSqlite(ConnectionString);
+        }
+
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        return new WithUsDbContext(options.Options, new TenantContext());
     }
 
     /// <summary>Closes this database's idle pooled connections (the test host shares this process and its pools).</summary>

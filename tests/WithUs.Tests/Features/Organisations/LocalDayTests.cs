@@ -77,13 +77,7 @@ public sealed class LocalDayTests(ClockedAppPerDatabase apps) : IClassFixture<Cl
     public async Task Told_OnASummerNight_DefaultsToTodayInLondon_AndSavesTheMoment()
     {
         using var staff = await SignedInAtAsync(SummerNight);
-        var person = await app.CreatePersonAsync(staff.Organisation);
-        var idea = await app.CreateContributionAsync(staff.Organisation, "Cheaper bus fares", c =>
-        {
-            c.PersonId = person.Id;
-            c.Outcome = OutcomeStatus.Planned;
-            c.OutcomeAtUtc = new DateTime(2026, 7, 14, 9, 0, 0, DateTimeKind.Utc);
-        });
+        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "Cheaper bus fares", OutcomeStatus.Planned, new DateTime(2026, 7, 14, 9, 0, 0, DateTimeKind.Utc));
         var url = $"{staff.Org}/voice/{idea.Id}/told";
 
         var page = await staff.Client.GetPageAsync(url);
@@ -99,13 +93,7 @@ public sealed class LocalDayTests(ClockedAppPerDatabase apps) : IClassFixture<Cl
     public async Task Told_OnAnEarlierDay_IsStoredAsTheStartOfThatDayInLondon()
     {
         using var staff = await SignedInAtAsync(SummerNight);
-        var person = await app.CreatePersonAsync(staff.Organisation);
-        var idea = await app.CreateContributionAsync(staff.Organisation, "A bench by the pond", c =>
-        {
-            c.PersonId = person.Id;
-            c.Outcome = OutcomeStatus.Done;
-            c.OutcomeAtUtc = new DateTime(2026, 7, 1, 9, 0, 0, DateTimeKind.Utc);
-        });
+        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "A bench by the pond", OutcomeStatus.Done, new DateTime(2026, 7, 1, 9, 0, 0, DateTimeKind.Utc));
         var url = $"{staff.Org}/voice/{idea.Id}/told";
 
         using var response = await staff.PostPageAsync(url, new() { ["Input.How"] = "Email", ["Input.When"] = "2026-07-10" });

@@ -85,12 +85,7 @@ public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
     {
         using var staff = await app.SignedInAsync();
         var person = await app.CreatePersonAsync(staff.Organisation, name: "Chloe Viewed");
-        var idea = await app.CreateContributionAsync(staff.Organisation, "A women's football club", c =>
-        {
-            c.PersonId = person.Id;
-            c.Outcome = OutcomeStatus.Planned;
-            c.OutcomeAtUtc = DateTime.UtcNow;
-        });
+        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "A women's football club", OutcomeStatus.Planned, DateTime.UtcNow, person);
         await app.InOrganisationAsync(staff.Organisation, async db =>
         {
             db.Interests.Add(new Interest { Id = Guid.CreateVersion7(), PersonId = person.Id, ContributionId = idea.Id, Kind = InterestKind.WouldTakePart, CreatedAtUtc = DateTime.UtcNow });

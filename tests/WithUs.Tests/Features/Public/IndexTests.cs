@@ -1,3 +1,5 @@
+using static WithUs.Tests.Features.Public.PublicPages;
+
 namespace WithUs.Tests.Features.Public;
 
 /// <summary>An organisation's public front door, and what happens when it is closed or does not exist.</summary>
@@ -77,11 +79,11 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
         var idea = await app.CreatePublishedIdeaAsync(organisation, "original", "Published summary");
         using var client = app.CreateBrowser();
         var say = await client.GetPageAsync($"/p/{organisation.Slug}/say");
-        var meToo = await client.GetPageAsync($"/p/{organisation.Slug}/ideas/{idea.Id}");
+        var meToo = await client.GetPageAsync(Idea(organisation, idea.Id));
         await app.SetPublicPagesOpenAsync(organisation, open: false);
 
         using var said = await client.SubmitAsync(say, $"/p/{organisation.Slug}/say", PublicPages.SayValues("Closed?"));
-        using var agreed = await client.SubmitAsync(meToo, $"/p/{organisation.Slug}/ideas/{idea.Id}", PublicPages.MeTooValues("Closed?"));
+        using var agreed = await client.SubmitAsync(meToo, Idea(organisation, idea.Id), PublicPages.MeTooValues("Closed?"));
 
         said.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         agreed.StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -1,3 +1,5 @@
+using static WithUs.Tests.Features.Public.PublicPages;
+
 namespace WithUs.Tests.Features.Public;
 
 /// <summary>A public "me too" with nothing added is a voice, shown as one: never a blank line in staff lists.</summary>
@@ -12,7 +14,7 @@ public sealed class MeTooWithNothingAddedTests(ClockedAppPerDatabase apps) : ICl
         var idea = await app.CreatePublishedIdeaAsync(staff.Organisation, "original words", "Longer library hours");
         using var visitor = app.CreateBrowser();
 
-        using var response = await visitor.FillInAsync(app, $"/p/{staff.Organisation.Slug}/ideas/{idea.Id}", PublicPages.MeTooValues(""));
+        using var response = await visitor.FillInAsync(app, Idea(staff.Organisation, idea.Id), PublicPages.MeTooValues(""));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var voice = (await app.ContributionsAsync(staff.Organisation)).Where(c => c.Id != idea.Id).ShouldHaveSingleItem();

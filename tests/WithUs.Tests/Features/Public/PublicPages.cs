@@ -8,6 +8,12 @@ public static class PublicPages
     /// <summary>Longer than any form's minimum time: a person reading and typing.</summary>
     public static readonly TimeSpan ThinkingTime = TimeSpan.FromSeconds(20);
 
+    /// <summary>The public "say" form of <paramref name="organisation"/>.</summary>
+    public static string Say(TestOrganisation organisation) => $"/p/{organisation.Slug}/say";
+
+    /// <summary>A published idea's public page, where "me too" is sent.</summary>
+    public static string Idea(TestOrganisation organisation, Guid id) => $"/p/{organisation.Slug}/ideas/{id}";
+
     /// <summary>An idea staff published, with words for the public written over the person's own.</summary>
     public static Task<Contribution> CreatePublishedIdeaAsync(this WithUsFactory app, TestOrganisation organisation,
         string text, string summary, OutcomeStatus outcome = OutcomeStatus.New, Action<Contribution>? configure = null) =>
@@ -37,15 +43,25 @@ public static class PublicPages
         app.InOrganisationAsync(organisation, db => db.People.AsNoTracking().ToListAsync());
 
     /// <summary>Everything a valid "say" form needs, with <paramref name="overrides"/> typed over it.</summary>
-    public static Dictionary<string, string> SayValues(string text, IReadOnlyDictionary<string, string>? overrides = null)
-    {
-        var values = new Dictionary<string, string>
+    public static Dictionary<string, string> SayValues(string text, IReadOnlyDictionary<string, string>? overrides = null) =>
+        With(new Dictionary<string, string>
         {
             ["Input.Text"] = text,
             ["Input.Kind"] = nameof(ContributionKind.Idea),
             ["Input.Consent"] = "true",
             ["Input.Contact.WantsToHear"] = "false",
-        };
+        }, overrides);
+
+    public static Dictionary<string, string> MeTooValues(string? text = null, IReadOnlyDictionary<string, string>? overrides = null) =>
+        With(new Dictionary<string, string>
+        {
+            ["Input.Text"] = text ?? "",
+            ["Input.Consent"] = "true",
+            ["Input.Contact.WantsToHear"] = "false",
+        }, overrides);
+
+    private static Dictionary<string, string> With(Dictionary<string, string> values, IReadOnlyDictionary<string, string>? overrides)
+    {
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
             values[key] = value;
@@ -54,20 +70,13 @@ public static class PublicPages
         return values;
     }
 
-    public static Dictionary<string, string> MeTooValues(string? text = null, IReadOnlyDictionary<string, string>? overrides = null)
+    /// <summary>The form was refused (400) and what was typed came back as text: the script shows, escaped, and never runs.</summary>
+    public static async Task ShouldShowTheScriptAsTextAsync(this HttpResponseMessage response, string escaped)
     {
-        var values = new Dictionary<string, string>
-        {
-            ["Input.Text"] = text ?? "",
-            ["Input.Consent"] = "true",
-            ["Input.Contact.WantsToHear"] = "false",
-        };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
-        {
-            values[key] = value;
-        }
-
-        return values;
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldNotContain("<script>alert");
+        html.ShouldContain(escaped);
     }
 
     /// <summary>Opens a public form, takes <paramref name="thinking"/> over it (on the test's clock), and sends it.</summary>

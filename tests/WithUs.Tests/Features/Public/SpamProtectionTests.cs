@@ -1,11 +1,11 @@
+using static WithUs.Tests.Features.Public.PublicPages;
+
 namespace WithUs.Tests.Features.Public;
 
 /// <summary>The public forms keep bots out without any outside service: a honeypot, a sealed form time, a rate limit.</summary>
 public sealed class SpamProtectionTests(ClockedAppPerDatabase apps) : IClassFixture<ClockedAppPerDatabase>
 {
     private readonly ClockedWithUsFactory app = apps.Current;
-
-    private static string Say(TestOrganisation organisation) => $"/p/{organisation.Slug}/say";
 
     private async Task NothingSavedAsync(TestOrganisation organisation, int contributions = 0)
     {
@@ -53,7 +53,7 @@ public sealed class SpamProtectionTests(ClockedAppPerDatabase apps) : IClassFixt
         var organisation = await app.CreateOrganisationAsync();
         var idea = await app.CreatePublishedIdeaAsync(organisation, "original", "A summary");
         using var client = app.CreateBrowser();
-        var url = $"/p/{organisation.Slug}/ideas/{idea.Id}";
+        var url = Idea(organisation, idea.Id);
 
         using var response = await client.FillInAsync(app, url, PublicPages.MeTooValues("me too", new Dictionary<string, string> { ["Website"] = "x" }));
 
@@ -138,7 +138,7 @@ public sealed class SpamProtectionTests(ClockedAppPerDatabase apps) : IClassFixt
         var idea = await app.CreatePublishedIdeaAsync(organisation, "original", "A summary");
         using var client = app.CreateBrowser();
 
-        using var response = await client.FillInAsync(app, $"/p/{organisation.Slug}/ideas/{idea.Id}", PublicPages.MeTooValues(), TimeSpan.Zero);
+        using var response = await client.FillInAsync(app, Idea(organisation, idea.Id), PublicPages.MeTooValues(), TimeSpan.Zero);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         await NothingSavedAsync(organisation, contributions: 1);
@@ -166,7 +166,7 @@ public sealed class SpamProtectionTests(ClockedAppPerDatabase apps) : IClassFixt
 
         var sayForm = await client.GetPageAsync(say);
         using var overTheLimit = await client.SubmitAsync(sayForm, say, PublicPages.SayValues("One too many"));
-        var ideaUrl = $"/p/{organisation.Slug}/ideas/{idea.Id}";
+        var ideaUrl = Idea(organisation, idea.Id);
         var meTooForm = await client.GetPageAsync(ideaUrl);
         using var meTooOverTheLimit = await client.SubmitAsync(meTooForm, ideaUrl, PublicPages.MeTooValues("me too"));
 

@@ -129,13 +129,7 @@ public sealed class BuildingUpTests(ClockedAppPerDatabase apps) : IClassFixture<
     public async Task StaffHome_ShowsTheOwedCount_ButAPartnersHomeShowsNoStaffData()
     {
         using var staff = await app.SignedInAsync();
-        var person = await app.CreatePersonAsync(staff.Organisation);
-        var idea = await app.CreateContributionAsync(staff.Organisation, "Visible only to staff: a youth club", c =>
-        {
-            c.PersonId = person.Id;
-            c.Outcome = OutcomeStatus.Planned;
-            c.OutcomeAtUtc = DateTime.UtcNow;
-        });
+        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "Visible only to staff: a youth club", OutcomeStatus.Planned, DateTime.UtcNow);
         await VoicesAsync(staff.Organisation, idea.Id, 5, Today);
         using var partner = await app.AlsoSignedInAsync(staff.Organisation, OrganisationRole.Partner);
 

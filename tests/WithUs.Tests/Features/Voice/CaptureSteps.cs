@@ -2,26 +2,20 @@ using AngleSharp.Html.Dom;
 
 namespace WithUs.Tests.Features.Voice;
 
-/// <summary>Staff signed in and the capture form filled in as a browser would, for the Voice page tests.</summary>
+/// <summary>The Voice pages' addresses and the capture form filled in as a browser would, for the Voice page tests.</summary>
 internal static class CaptureSteps
 {
-    internal sealed record Staff(TestOrganisation Organisation, TestUser User, HttpClient Client)
+    extension(SignedIn staff)
     {
-        public string Voice => $"/o/{Organisation.Slug}/voice";
+        internal string Voice => $"{staff.Org}/voice";
 
-        public string New => Voice + "/new";
-    }
-
-    internal static async Task<Staff> SignedInStaffAsync(WithUsFactory app, OrganisationRole role = OrganisationRole.Staff)
-    {
-        var member = await app.SignedInAsync(role);
-        return new Staff(member.Organisation, member.User, member.Client);
+        internal string New => staff.Voice + "/new";
     }
 
     internal static string Today => LocalDay.Today().Iso();
 
     /// <summary>Posts the capture form as a browser would, with sensible answers unless the test gives its own.</summary>
-    internal static async Task<HttpResponseMessage> CaptureAsync(Staff staff, IReadOnlyDictionary<string, string> values,
+    internal static async Task<HttpResponseMessage> CaptureAsync(SignedIn staff, IReadOnlyDictionary<string, string> values,
         params KeyValuePair<string, string>[] more)
     {
         var page = await staff.Client.GetPageAsync(staff.New);
@@ -50,7 +44,7 @@ internal static class CaptureSteps
 
     internal static Guid IdFrom(HttpResponseMessage response) => Guid.Parse(response.Location().Split('/').Last());
 
-    internal static async Task<IHtmlDocument> SimilarAsync(Staff staff, string text)
+    internal static async Task<IHtmlDocument> SimilarAsync(SignedIn staff, string text)
     {
         var page = await staff.Client.GetPageAsync(staff.New);
         using var response = await staff.Client.PostFormAsync(staff.New + "?handler=Similar",

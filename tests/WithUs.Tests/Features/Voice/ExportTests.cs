@@ -12,7 +12,7 @@ public sealed class ExportTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
     [DatabaseFact]
     public async Task Export_ThenImportElsewhere_GivesTheSameTexts_AndGuardsAgainstFormulas()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var person = await app.CreatePersonAsync(staff.Organisation, "Róisín");
         var theme = await app.CreateThemeAsync(staff.Organisation, "Getting here");
         var first = await app.CreateContributionAsync(staff.Organisation, "=HYPERLINK(\"http://evil.example\")", c => c.PersonId = person.Id);
@@ -33,7 +33,7 @@ public sealed class ExportTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         text.ShouldContain("Róisín,Yes,Getting here");
         (await app.AuditEntriesAsync(ExportModel.AuditAction)).ShouldContain(e => e.OrganisationId == staff.Organisation.Id && e.ActorUserId == staff.User.Id);
 
-        var other = await SignedInStaffAsync(app);
+        using var other = await app.SignedInAsync();
         var batchPage = await UploadAndCheckAsync(app, other, text[1..]);
         (await ConfirmAsync(other, batchPage)).Dispose();
         var batch = await WaitAsync(app, other.Organisation, Guid.Parse(batchPage.Split('/')[^1]));

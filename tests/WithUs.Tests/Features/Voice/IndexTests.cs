@@ -13,7 +13,7 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     [DatabaseFact]
     public async Task List_ShowsNewestFirst_WithWhoKindChannelVoicesAndOutcome()
     {
-        var staff = await CaptureSteps.SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var person = await app.CreatePersonAsync(staff.Organisation, "Priya Shah");
         var older = await app.CreateContributionAsync(staff.Organisation, "Older idea about benches", c =>
         {
@@ -39,13 +39,12 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
         first.ShouldContain("2 voices");
         page.QuerySelectorAll("main .withus-voice-list__item")[1].TextContent.ShouldContain("Anonymous");
         page.QuerySelector($"main a.govuk-button[href='{staff.New}']")!.TextContent.ShouldBe("Record what someone said");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task List_SearchesTheWordsIgnoringCase_AndFiltersByKindOutcomeAndTheme()
     {
-        var staff = await CaptureSteps.SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var theme = await app.CreateThemeAsync(staff.Organisation, "Outdoors");
         var park = await app.CreateContributionAsync(staff.Organisation, "More bins in the PARK", c => c.Kind = ContributionKind.Concern);
         await app.AddThemeAsync(staff.Organisation, park.Id, theme.Id);
@@ -64,13 +63,12 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
         RowTexts(none).ShouldBeEmpty();
         none.QuerySelector("main")!.TextContent.ShouldContain("Nothing matches");
         none.FieldValue("q").ShouldBe("nothing like this");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task List_PagesThroughTwentyFiveAtATime_KeepingTheSearch()
     {
-        var staff = await CaptureSteps.SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         for (var i = 1; i <= 27; i++)
         {
             var day = i;
@@ -89,13 +87,12 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
         RowTexts(second).ShouldBe(["Numbered idea 02", "Numbered idea 01"]);
         second.QuerySelector(".govuk-pagination__item--current a")!.GetAttribute("aria-current").ShouldBe("page");
         RowTexts(await staff.Client.GetPageAsync(staff.Voice + "?q=numbered&page=99")).Count.ShouldBe(2, "past the end shows the last page");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task ContributionPage_ShowsWhoThemesOutcomeToldVoicesAndInterest()
     {
-        var staff = await CaptureSteps.SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var person = await app.CreatePersonAsync(staff.Organisation, "Grace Obi");
         var keen = await app.CreatePersonAsync(staff.Organisation, "Keen Kofi");
         var theme = await app.CreateThemeAsync(staff.Organisation, "Sport");
@@ -140,14 +137,12 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
         {
             page.QuerySelector($"main a[href='{url}{action}']").ShouldNotBeNull(action);
         }
-
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task ContributionPage_OfAnotherOrganisation_IsNotFound()
     {
-        var staff = await CaptureSteps.SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var elsewhere = await app.CreateOrganisationAsync();
         var theirs = await app.CreateContributionAsync(elsewhere, "Not yours");
 
@@ -155,6 +150,5 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("Not yours");
-        staff.Client.Dispose();
     }
 }

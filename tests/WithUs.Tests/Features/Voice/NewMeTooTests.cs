@@ -10,7 +10,7 @@ public sealed class NewMeTooTests(AppPerDatabase apps) : IClassFixture<AppPerDat
     [DatabaseFact]
     public async Task MeToo_AddsAVoiceToTheIdea_KeepingBothTexts()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var idea = await app.CreateContributionAsync(staff.Organisation, "A homework club after school");
         var person = await app.CreatePersonAsync(staff.Organisation, "Joe Bloggs");
 
@@ -36,13 +36,12 @@ public sealed class NewMeTooTests(AppPerDatabase apps) : IClassFixture<AppPerDat
         ideaPage.QuerySelectorAll("main h2").Select(h => h.TextContent).ShouldContain("Voices (2)");
         ideaPage.QuerySelector(".withus-voices")!.TextContent.ShouldContain("Joe Bloggs");
         ideaPage.QuerySelector(".withus-voices")!.TextContent.ShouldContain("My kids need help with homework");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task MeToo_ToAVoice_AddsToTheIdeaItself()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var idea = await app.CreateContributionAsync(staff.Organisation, "Longer library hours");
         var voice = await app.CreateContributionAsync(staff.Organisation, "Library open later", c => c.LinkedToId = idea.Id);
 
@@ -50,13 +49,12 @@ public sealed class NewMeTooTests(AppPerDatabase apps) : IClassFixture<AppPerDat
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await ContributionsAsync(app, staff.Organisation)).Last().LinkedToId.ShouldBe(idea.Id);
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task MeToo_ToAnotherOrganisationsIdea_IsRefused()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var elsewhere = await app.CreateOrganisationAsync();
         var theirs = await app.CreateContributionAsync(elsewhere, "Their idea");
 
@@ -64,6 +62,5 @@ public sealed class NewMeTooTests(AppPerDatabase apps) : IClassFixture<AppPerDat
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ContributionsAsync(app, staff.Organisation)).ShouldBeEmpty();
-        staff.Client.Dispose();
     }
 }

@@ -11,7 +11,7 @@ public sealed class NewSimilarIdeasTests(AppPerDatabase apps) : IClassFixture<Ap
     [DatabaseFact]
     public async Task SimilarFragment_ShowsEarlierIdeasWithTheWordsInCommonMarked_AndItsOutcomeAndVoices()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var idea = await app.CreateContributionAsync(staff.Organisation, "A football club for women on Saturday mornings",
             c => c.Outcome = OutcomeStatus.Planned);
         await app.CreateContributionAsync(staff.Organisation, "Football for women please", c => c.LinkedToId = idea.Id);
@@ -30,13 +30,12 @@ public sealed class NewSimilarIdeasTests(AppPerDatabase apps) : IClassFixture<Ap
         item.QuerySelector("button[name='LinkTo']")!.GetAttribute("value").ShouldBe(idea.Id.ToString());
         fragment.QuerySelector("input[name='Checked']")!.GetAttribute("value").ShouldBe("true");
         fragment.QuerySelector("html")!.InnerHtml.ShouldNotContain("<h1", Case.Insensitive, "a fragment, not a page");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task SimilarFragment_NeverShowsAnotherOrganisationsIdeas()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var elsewhere = await app.CreateOrganisationAsync();
         await app.CreateContributionAsync(elsewhere, "Secret plans for a rooftop garden");
 
@@ -44,13 +43,12 @@ public sealed class NewSimilarIdeasTests(AppPerDatabase apps) : IClassFixture<Ap
 
         fragment.QuerySelectorAll(".withus-similar__item").ShouldBeEmpty();
         fragment.Body!.TextContent.ShouldNotContain("rooftop");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task Capture_WithoutJavaScript_AsksAboutSimilarIdeasFirst_ThenSavesAsNew()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var idea = await app.CreateContributionAsync(staff.Organisation, "Free wifi in the community centre");
 
         using var check = await CaptureAsync(staff, new Dictionary<string, string> { ["Input.Text"] = "Wifi at the community centre", ["Input.Kind"] = "Need" });
@@ -76,13 +74,12 @@ public sealed class NewSimilarIdeasTests(AppPerDatabase apps) : IClassFixture<Ap
         all.Count.ShouldBe(2);
         all[1].Text.ShouldBe("Wifi at the community centre");
         all[1].LinkedToId.ShouldBeNull("saved as new");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task ScriptInWhatWasSaid_IsShownAsText_InTheListTheContributionPageAndTheFragment()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         const string Attack = "<script>alert('xss')</script> swimming <img src=x onerror=alert(1)>";
         var idea = await app.CreateContributionAsync(staff.Organisation, Attack);
 
@@ -101,6 +98,5 @@ public sealed class NewSimilarIdeasTests(AppPerDatabase apps) : IClassFixture<Ap
         }
 
         (await SimilarAsync(staff, "swimming script alert")).QuerySelectorAll("mark").Select(m => m.TextContent).ShouldContain("swimming");
-        staff.Client.Dispose();
     }
 }

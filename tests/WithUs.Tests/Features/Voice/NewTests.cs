@@ -11,7 +11,7 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
     [DatabaseFact]
     public async Task NewPage_StartsWithTheTextAndTodayAndAnonymous()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
 
         var page = await staff.Client.GetPageAsync(staff.New);
 
@@ -26,13 +26,12 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
         var enterPresses = page.QuerySelector("main form button[type='submit']")!;
         enterPresses.HasAttribute("name").ShouldBeFalse("Enter in a field must save, never say \"me too\"");
         enterPresses.TextContent.ShouldBe("Save");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task Capture_Anonymous_IsSavedAsStaffWorkAndShownWithANotice()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
 
         using var response = await CaptureAsync(staff, new Dictionary<string, string>
         {
@@ -57,13 +56,12 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
         var page = await staff.Client.GetPageAsync(response.Location());
         page.QuerySelector(".govuk-notification-banner")!.TextContent.ShouldContain("Saved what someone anonymous said.");
         page.QuerySelector("main")!.TextContent.ShouldContain("The bus stop needs a shelter");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task Capture_BySomeoneWeKnow_IsLinkedToThem_AndTheirIdPreselectsThem()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var person = await app.CreatePersonAsync(staff.Organisation, "Maryam Haddad");
         var preselected = await staff.Client.GetPageAsync($"{staff.New}?personId={person.Id}");
         preselected.QuerySelector("input[name='Input.Who'][value='Known']")!.HasAttribute("checked").ShouldBeTrue();
@@ -78,13 +76,12 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await ContributionsAsync(app, staff.Organisation)).ShouldHaveSingleItem().PersonId.ShouldBe(person.Id);
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task Capture_BySomeoneNew_RecordsThemWithTheirConsentAndHowToContactThem()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
 
         using var response = await CaptureAsync(staff, new Dictionary<string, string>
         {
@@ -110,13 +107,12 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
         person.Email.ShouldBe("aisha@example.org");
         person.Phone.ShouldBeNull("only what the chosen way of contact needs is kept");
         (await app.AuditEntriesAsync("Created")).ShouldContain(e => e.EntityId == person.Id.ToString() && e.ActorUserId == staff.User.Id);
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task Capture_OnTheirBehalf_KeepsWhoToldUs_AndTheThemesChosen()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var food = await app.CreateThemeAsync(staff.Organisation, "Food");
         var transport = await app.CreateThemeAsync(staff.Organisation, "Getting here");
         await app.CreateThemeAsync(staff.Organisation, "Unused");
@@ -139,7 +135,6 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
         main.ShouldContain("Food");
         main.ShouldContain("Getting here");
         main.ShouldNotContain("Unused");
-        staff.Client.Dispose();
     }
 
     [DatabaseTheory]
@@ -153,7 +148,7 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
     [InlineData("Input.Who", "Known", "Choose who said it")]
     public async Task Capture_WithBadInput_Answers400_KeepsWhatWasTyped_AndSavesNothing(string field, string value, string message)
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         value = value switch
         {
             "too long" => new string('a', 4001),
@@ -175,19 +170,17 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
 
         page.QuerySelector("#Input_Channel option[value='Phone']")!.HasAttribute("selected").ShouldBeTrue();
         (await ContributionsAsync(app, staff.Organisation)).ShouldBeEmpty();
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task Capture_WithANulCharacter_IsRefusedAndNothingIsSaved()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
 
         using var response = await CaptureAsync(staff, new Dictionary<string, string> { ["Input.Text"] = "binary\u0000data" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ContributionsAsync(app, staff.Organisation)).ShouldBeEmpty();
-        staff.Client.Dispose();
     }
 
     [DatabaseTheory]
@@ -202,7 +195,7 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
     public async Task Capture_BySomeoneNew_WithMissingConsentOrContact_IsRefusedAndNoOneIsRecorded(
         string name, string mayContact, string contactBy, string detail, string message)
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var values = new Dictionary<string, string>
         {
             ["Input.Text"] = "Something",
@@ -229,13 +222,12 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
         page.QuerySelector("input[name='Input.Who'][value='New']")!.HasAttribute("checked").ShouldBeTrue();
         (await ContributionsAsync(app, staff.Organisation)).ShouldBeEmpty();
         (await app.InOrganisationAsync(staff.Organisation, db => db.People.CountAsync())).ShouldBe(0);
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task Capture_ByAPersonOfAnotherOrganisation_IsRefused()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var elsewhere = await app.CreateOrganisationAsync();
         var stranger = await app.CreatePersonAsync(elsewhere, "Stranger");
 
@@ -248,13 +240,12 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadHtmlAsync()).ErrorSummary().ShouldBe(["Choose who said it"]);
         (await ContributionsAsync(app, staff.Organisation)).ShouldBeEmpty();
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task SaveAndAddAnother_ComesBackToTheFormRememberingTheDayAndChannel_WithNobodySelected()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var person = await app.CreatePersonAsync(staff.Organisation, "Remembered Person");
         var yesterday = LocalDay.Today().AddDays(-1).Iso();
 
@@ -277,13 +268,12 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
         next.QuerySelector($"#Input_PersonId option[value='{person.Id}']")!.HasAttribute("selected").ShouldBeFalse();
         next.QuerySelector("input[name='Input.Who'][value='Anonymous']")!.HasAttribute("checked").ShouldBeTrue();
         next.QuerySelector("textarea[name='Input.Text']")!.TextContent.ShouldBeEmpty();
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task CapturePages_ForAPartner_AreForbidden()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var idea = await app.CreateContributionAsync(staff.Organisation, "Staff only");
         var partner = await app.CreateUserAsync();
         await app.AddMembershipAsync(staff.Organisation, partner, OrganisationRole.Partner);
@@ -304,6 +294,5 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
         using var fragment = await client.PostFormAsync(staff.New + "?handler=Similar", [new(Html.AntiforgeryField, token), new("Input.Text", "Staff only")]);
         fragment.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
         (await fragment.Content.ReadAsStringAsync()).ShouldNotContain("Staff only");
-        staff.Client.Dispose();
     }
 }

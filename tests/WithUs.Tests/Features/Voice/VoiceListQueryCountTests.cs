@@ -7,7 +7,7 @@ public sealed class VoiceListQueryCountTests(AppPerDatabase apps) : IClassFixtur
 
     private async Task<int> QueriesToShowAsync(int contributions)
     {
-        var staff = await CaptureSteps.SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         await app.CreateThemeAsync(staff.Organisation);
         Contribution? idea = null;
         for (var i = 0; i < contributions; i++)
@@ -29,7 +29,6 @@ public sealed class VoiceListQueryCountTests(AppPerDatabase apps) : IClassFixtur
         var queries = app.Queries.Count;
         page.QuerySelectorAll("main .withus-voice-list__item").Length.ShouldBe(Math.Min(contributions, Web.Features.Voice.IndexModel.PageSize));
 
-        staff.Client.Dispose();
         return queries;
     }
 

@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using WithUs.Web.Features.Voice.Import;
 
 namespace WithUs.Tests.Infrastructure.Authorisation;
@@ -205,48 +201,14 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
         return new World(organisation, ids, user);
     }
 
-    private async Task<List<Request>> RequestsAsync(World world)
-    {
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
-        var loader = app.Services.GetRequiredService<PageLoader>();
-        var requests = new List<Request>();
-        foreach (var endpoint in endpoints)
-        {
-            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-            var path = Fill(endpoint.RoutePattern, world);
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
-            {
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                requests.Add(new Request("GET", $"GET {route}", path, new Dictionary<string, string>()));
-                foreach (var handler in compiled.HandlerMethods.Where(h => !(h.HttpMethod == "Get" && h.Name is null)))
-                {
-                    var method = handler.HttpMethod.ToUpperInvariant();
-                    var suffix = handler.Name is null ? "" : $"?handler={handler.Name}";
-                    var fields = handler.Parameters
-                        .Where(p => endpoint.RoutePattern.GetParameter(p.Name) is null)
-                        .ToDictionary(p => p.Name, p => world.Ids.GetValueOrDefault(p.Name) ?? "x");
-                    requests.Add(new Request(method, $"{method} {route}{suffix}", path + suffix, fields));
-                }
-            }
-            else
-            {
-                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-                requests.AddRange(methods.Select(m => new Request(m, $"{m} {route}", path, new Dictionary<string, string>())));
-            }
-        }
-
-        return requests.DistinctBy(r => r.Route).OrderBy(r => r.Order).ToList();
-    }
-
-    private static string Fill(RoutePattern pattern, World world) =>
-        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternSeparatorPart separator => separator.Content,
-            RoutePatternParameterPart parameter => Uri.EscapeDataString(world.Ids.GetValueOrDefault(parameter.Name)
-                ?? throw new InvalidOperationException($"The role matrix has no value for the route parameter {{{parameter.Name}}}: add one to the world")),
-            _ => throw new InvalidOperationException($"Unexpected route part {part}"),
-        }))));
+    private async Task<List<Request>> RequestsAsync(World world) =>
+        (await app.EndpointRequestsAsync())
+            .Select(r => new Request(r.Method, $"{r.Method} {r.Route}{r.HandlerQuery}",
+                r.Path(parameter => world.Ids.GetValueOrDefault(parameter.Name)
+                    ?? throw new InvalidOperationException($"The role matrix has no value for the route parameter {{{parameter.Name}}}: add one to the world"))
+                + r.HandlerQuery,
+                r.FormParameters.ToDictionary(p => p.Name, p => world.Ids.GetValueOrDefault(p.Name) ?? "x")))
+            .DistinctBy(r => r.Route).OrderBy(r => r.Order).ToList();
 
     private async Task<HttpClient> ClientForAsync(Asker asker, World world)
     {

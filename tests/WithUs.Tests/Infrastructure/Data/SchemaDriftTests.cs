@@ -1,10 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 
 namespace WithUs.Tests.Infrastructure.Data;
 
@@ -24,12 +21,12 @@ public sealed class SchemaDriftTests
     {
         await using var migrated = ScratchDatabase.Create(provider);
         await using var created = ScratchDatabase.Create(provider);
-        await using (var db = NewContext(migrated))
+        await using (var db = migrated.NewContext())
         {
             await db.Database.MigrateAsync();
         }
 
-        await using (var db = NewContext(created))
+        await using (var db = created.NewContext())
         {
             await db.Database.EnsureCreatedAsync();
         }
@@ -50,7 +47,7 @@ public sealed class SchemaDriftTests
     public async Task Migrations_AreAllRecordedAsApplied()
     {
         await using var database = ScratchDatabase.Create(provider);
-        await using var db = NewContext(database);
+        await using var db = database.NewContext();
 
         await db.Database.MigrateAsync();
 
@@ -62,7 +59,7 @@ public sealed class SchemaDriftTests
     public async Task Migrations_RolledBackToTheStart_LeaveNoTables()
     {
         await using var database = ScratchDatabase.Create(provider);
-        await using (var db = NewContext(database))
+        await using (var db = database.NewContext())
         {
             await db.Database.MigrateAsync();
             await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase);
@@ -73,34 +70,12 @@ public sealed class SchemaDriftTests
         schema.ShouldBeEmpty();
     }
 
-    private static WithUsDbContext NewContext(ScratchDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<WithUsDbContext>();
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            options.UseNpgsql(database.ConnectionString);
-        }
-        else
-        {
-            options.UseSqlite(database.ConnectionString);
-        }
-
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        return new WithUsDbContext(options.Options, new TenantContext());
-    }
-
     private static async Task<SortedSet<string>> ReadSchemaAsync(ScratchDatabase database)
     {
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            await using var connection = new NpgsqlConnection(database.ConnectionString);
-            await connection.OpenAsync();
-            return await ReadPostgresAsync(connection);
-        }
-
-        await using var sqlite = new SqliteConnection(database.ConnectionString);
-        await sqlite.OpenAsync();
-        return await ReadSqliteAsync(sqlite);
+        await using var connection = database.OpenConnection();
+        return database.Provider == DatabaseProvider.Postgres
+            ? await ReadPostgresAsync(connection)
+            : await ReadSqliteAsync(connection);
     }
 
     private static async Task<SortedSet<string>> ReadSqliteAsync(DbConnection connection)

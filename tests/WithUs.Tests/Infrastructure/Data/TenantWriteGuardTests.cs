@@ -15,14 +15,18 @@ public sealed class TenantWriteGuardTests(AppPerDatabase apps) : IClassFixture<A
         var a = await app.CreateOrganisationAsync();
         var b = await app.CreateOrganisationAsync();
         var ofB = NewInvitation(Guid.Empty, "partner@b.example");
-        await app.InOrganisationAsync(b, async db =>
-        {
-            db.Invitations.Add(ofB);
-            await db.SaveChangesAsync();
-        });
+        await AddAsync(b, ofB);
         ofB.OrganisationId.ShouldBe(b.Id);
         return new Setting(a, b, ofB);
     }
+
+    /// <summary>Adds the invitation as the app would while working in <paramref name="organisation"/>.</summary>
+    private Task AddAsync(TestOrganisation organisation, Invitation invitation) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            db.Invitations.Add(invitation);
+            await db.SaveChangesAsync();
+        });
 
     private static Invitation NewInvitation(Guid organisationId, string email, Guid? id = null) => new()
     {
@@ -96,11 +100,7 @@ public sealed class TenantWriteGuardTests(AppPerDatabase apps) : IClassFixture<A
         var s = await TwoOrganisationsAsync();
         var invitation = NewInvitation(Guid.Empty, "new@a.example");
 
-        await app.InOrganisationAsync(s.A, async db =>
-        {
-            db.Invitations.Add(invitation);
-            await db.SaveChangesAsync();
-        });
+        await AddAsync(s.A, invitation);
 
         var saved = await app.InOrganisationAsync(s.A, db => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == invitation.Id));
         saved.OrganisationId.ShouldBe(s.A.Id);
@@ -112,11 +112,7 @@ public sealed class TenantWriteGuardTests(AppPerDatabase apps) : IClassFixture<A
         var s = await TwoOrganisationsAsync();
         var invitation = NewInvitation(s.B.Id, "planted@b.example");
 
-        await Should.ThrowAsync<CrossTenantWriteException>(() => app.InOrganisationAsync(s.A, async db =>
-        {
-            db.Invitations.Add(invitation);
-            await db.SaveChangesAsync();
-        }));
+        await Should.ThrowAsync<CrossTenantWriteException>(() => AddAsync(s.A, invitation));
 
         (await app.InOrganisationAsync(s.B, db => db.Invitations.CountAsync(i => i.Id == invitation.Id))).ShouldBe(0);
     }
@@ -157,11 +153,7 @@ public sealed class TenantWriteGuardTests(AppPerDatabase apps) : IClassFixture<A
     {
         var s = await TwoOrganisationsAsync();
         var ofA = NewInvitation(Guid.Empty, "own@a.example");
-        await app.InOrganisationAsync(s.A, async db =>
-        {
-            db.Invitations.Add(ofA);
-            await db.SaveChangesAsync();
-        });
+        await AddAsync(s.A, ofA);
 
         var seenByA = await app.InOrganisationAsync(s.A, async db => new
         {

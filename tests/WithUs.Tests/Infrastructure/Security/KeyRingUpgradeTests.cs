@@ -3,10 +3,8 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 
 namespace WithUs.Tests.Infrastructure.Security;
 
@@ -30,7 +28,7 @@ public sealed class KeyRingUpgradeTests
     public async Task WhatTheOldKeyRingProtected_IsReadByTheUpgradedApp_WithTheSameKey()
     {
         await using var database = ScratchDatabase.Create(provider);
-        await using (var db = NewContext(database))
+        await using (var db = database.NewContext())
         {
             await db.GetService<IMigrator>().MigrateAsync(BeforeTheUpgrade);
         }
@@ -60,7 +58,7 @@ public sealed class KeyRingUpgradeTests
     public async Task AnEmptyOldKeyRing_Upgrades_AndTheAppMakesItsFirstKeyOnStarting()
     {
         await using var database = ScratchDatabase.Create(provider);
-        await using (var db = NewContext(database))
+        await using (var db = database.NewContext())
         {
             await db.GetService<IMigrator>().MigrateAsync(BeforeTheUpgrade);
         }
@@ -94,7 +92,7 @@ public sealed class KeyRingUpgradeTests
     {
         public IReadOnlyCollection<XElement> GetAllElements()
         {
-            using var connection = Open(database);
+            using var connection = database.OpenConnection();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT \"Xml\" FROM \"DataProtectionKeys\"";
             using var reader = command.ExecuteReader();
@@ -109,7 +107,7 @@ public sealed class KeyRingUpgradeTests
 
         public void StoreElement(XElement element, string friendlyName)
         {
-            using var connection = Open(database);
+            using var connection = database.OpenConnection();
             using var command = connection.CreateCommand();
             command.CommandText = "INSERT INTO \"DataProtectionKeys\" (\"Id\", \"FriendlyName\", \"Xml\") VALUES (@id, @name, @xml)";
             var id = Guid.CreateVersion7();
@@ -129,36 +127,11 @@ public sealed class KeyRingUpgradeTests
         }
     }
 
-    private static DbConnection Open(ScratchDatabase database)
-    {
-        DbConnection connection = database.Provider == DatabaseProvider.Postgres
-            ? new NpgsqlConnection(database.ConnectionString)
-            : new SqliteConnection(database.ConnectionString);
-        connection.Open();
-        return connection;
-    }
-
     private static async Task<long> CountAsync(ScratchDatabase database, string sql)
     {
-        await using var connection = Open(database);
+        await using var connection = database.OpenConnection();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static WithUsDbContext NewContext(ScratchDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<WithUsDbContext>();
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            options.UseNpgsql(database.ConnectionString);
-        }
-        else
-        {
-            options.UseSqlite(database.ConnectionString);
-        }
-
-        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
-        return new WithUsDbContext(options.Options, new TenantContext());
     }
 }

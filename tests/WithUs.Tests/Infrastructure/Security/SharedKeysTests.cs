@@ -7,6 +7,17 @@ public sealed class SharedKeysTests(AppPerDatabase apps) : IClassFixture<AppPerD
 {
     private readonly WithUsFactory app = apps.Current;
 
+    /// <summary>One browser (one cookie jar) signs in through <paramref name="first"/>, then asks <paramref name="second"/> for its account page.</summary>
+    private static async Task<HttpResponseMessage> SignInOnThenOpenAccountOnAsync(WithUsFactory first, WithUsFactory second, TestUser user)
+    {
+        var cookies = new CookieContainer();
+        using var viaFirst = first.CreateDefaultClient(WithUsFactory.SiteAddress, new CookieContainerHandler(cookies));
+        using var viaSecond = second.CreateDefaultClient(WithUsFactory.SiteAddress, new CookieContainerHandler(cookies));
+
+        await viaFirst.SignInAsync(user);
+        return await viaSecond.GetAsync(new Uri("/account", UriKind.Relative));
+    }
+
     [DatabaseFact]
     public async Task SignInOnOneNode_IsHonouredByAnotherNodeOnTheSameDatabase()
     {
@@ -15,12 +26,8 @@ public sealed class SharedKeysTests(AppPerDatabase apps) : IClassFixture<AppPerD
         {
             ["Database:ConnectionString"] = app.Database.ConnectionString,
         });
-        var cookies = new CookieContainer();
-        using var viaFirstNode = app.CreateDefaultClient(WithUsFactory.SiteAddress, new CookieContainerHandler(cookies));
-        using var viaOtherNode = otherNode.CreateDefaultClient(WithUsFactory.SiteAddress, new CookieContainerHandler(cookies));
 
-        await viaFirstNode.SignInAsync(partner);
-        using var response = await viaOtherNode.GetAsync(new Uri("/account", UriKind.Relative));
+        using var response = await SignInOnThenOpenAccountOnAsync(app, otherNode, partner);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var keys = await app.InScopeAsync(services => services.GetRequiredService<WithUsDbContext>().DataProtectionKeys.CountAsync());
@@ -32,12 +39,8 @@ public sealed class SharedKeysTests(AppPerDatabase apps) : IClassFixture<AppPerD
     {
         var (_, partner) = await app.CreateMemberAsync(OrganisationRole.Partner);
         await using var stranger = app.Fresh();
-        var cookies = new CookieContainer();
-        using var viaApp = app.CreateDefaultClient(WithUsFactory.SiteAddress, new CookieContainerHandler(cookies));
-        using var viaStranger = stranger.CreateDefaultClient(WithUsFactory.SiteAddress, new CookieContainerHandler(cookies));
 
-        await viaApp.SignInAsync(partner);
-        using var response = await viaStranger.GetAsync(new Uri("/account", UriKind.Relative));
+        using var response = await SignInOnThenOpenAccountOnAsync(app, stranger, partner);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldContain("/account/sign-in");

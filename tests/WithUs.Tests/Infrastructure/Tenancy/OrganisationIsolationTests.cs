@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace WithUs.Tests.Infrastructure.Tenancy;
 
@@ -37,68 +33,29 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
     }
 
     /// <summary>Every request that can be made to an endpoint whose route has {org}, with the world's values filled in.</summary>
-    private async Task<List<Request>> OrganisationRequestsAsync(World world)
-    {
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.GetParameter(TenantResolutionMiddleware.MemberRouteKey) is not null)
-            .ToList();
-        var loader = app.Services.GetRequiredService<PageLoader>();
-        var requests = new List<Request>();
-        foreach (var endpoint in endpoints)
-        {
-            var (path, pathIdsReal) = Fill(endpoint.RoutePattern, world);
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+    private async Task<List<Request>> OrganisationRequestsAsync(World world) =>
+        (await app.EndpointRequestsAsync(TenantResolutionMiddleware.MemberRouteKey))
+            .Select(r =>
             {
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                requests.Add(new Request("GET", path, new Dictionary<string, string>(), pathIdsReal));
-                foreach (var handler in compiled.HandlerMethods)
-                {
-                    var fields = handler.Parameters
-                        .Where(p => endpoint.RoutePattern.GetParameter(p.Name) is null)
-                        .ToDictionary(p => p.Name, p => Value(p.Name, p.ParameterType == typeof(Guid), world).Value);
-                    var idsReal = pathIdsReal && handler.Parameters.All(p =>
-                        endpoint.RoutePattern.GetParameter(p.Name) is not null || Value(p.Name, false, world).Real);
-                    var target = handler.Name is null ? path : $"{path}?handler={handler.Name}";
-                    if (handler.HttpMethod.Equals("GET", StringComparison.OrdinalIgnoreCase) && handler.Name is null)
-                    {
-                        continue;
-                    }
+                var (path, pathIdsReal) = Fill(r, world);
+                var fields = r.FormParameters.ToDictionary(p => p.Name, p => Value(p.Name, p.ParameterType == typeof(Guid), world).Value);
+                var idsReal = pathIdsReal && r.FormParameters.All(p => Value(p.Name, false, world).Real);
+                return new Request(r.Method, path + r.HandlerQuery, fields, idsReal);
+            })
+            .DistinctBy(r => r.ToString()).ToList();
 
-                    requests.Add(new Request(handler.HttpMethod.ToUpperInvariant(), target, fields, idsReal));
-                }
-            }
-            else
-            {
-                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-                requests.AddRange(methods.Select(m => new Request(m, path, new Dictionary<string, string>(), pathIdsReal)));
-            }
-        }
-
-        return requests.DistinctBy(r => r.ToString()).ToList();
-    }
-
-    private static (string Path, bool AllIdsReal) Fill(RoutePattern pattern, World world)
+    private static (string Path, bool AllIdsReal) Fill(EndpointRequest request, World world)
     {
         var real = true;
-        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part =>
+        var path = request.Path(parameter =>
         {
-            switch (part)
-            {
-                case RoutePatternLiteralPart literal:
-                    return literal.Content;
-                case RoutePatternSeparatorPart separator:
-                    return separator.Content;
-                case RoutePatternParameterPart parameter:
-                    var isGuid = parameter.ParameterPolicies.Any(p => p.Content == "guid");
-                    var isInt = parameter.ParameterPolicies.Any(p => p.Content is "int" or "long");
-                    var (value, isReal) = isInt ? ("1", false) : Value(parameter.Name, isGuid, world);
-                    real &= isReal;
-                    return Uri.EscapeDataString(value);
-                default:
-                    throw new InvalidOperationException($"Unexpected route part {part}");
-            }
-        })));
-        return ("/" + string.Join('/', segments), real);
+            var isGuid = parameter.ParameterPolicies.Any(p => p.Content == "guid");
+            var isInt = parameter.ParameterPolicies.Any(p => p.Content is "int" or "long");
+            var (value, isReal) = isInt ? ("1", false) : Value(parameter.Name, isGuid, world);
+            real &= isReal;
+            return value;
+        });
+        return (path, real);
     }
 
     /// <summary>A plausible value for a route or form parameter: a real id from the world where its name says which.</summary>

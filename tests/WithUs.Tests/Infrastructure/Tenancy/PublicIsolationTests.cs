@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using WithUs.Tests.Features.Public;
 
 namespace WithUs.Tests.Infrastructure.Tenancy;
@@ -56,48 +52,15 @@ public sealed class PublicIsolationTests(AppPerDatabase apps) : IClassFixture<Ap
     }
 
     /// <summary>Every request that can be made to an endpoint whose route has {publicOrg}, with the values given.</summary>
-    private async Task<List<Request>> PublicRequestsAsync(string slug, Guid ideaId)
-    {
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.GetParameter(TenantResolutionMiddleware.PublicRouteKey) is not null)
-            .ToList();
-        var loader = app.Services.GetRequiredService<PageLoader>();
-        var requests = new List<Request>();
-        foreach (var endpoint in endpoints)
-        {
-            var path = Fill(endpoint.RoutePattern, slug, ideaId);
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+    private async Task<List<Request>> PublicRequestsAsync(string slug, Guid ideaId) =>
+        (await app.EndpointRequestsAsync(TenantResolutionMiddleware.PublicRouteKey))
+            .Select(r => new Request(r.Method, r.Path(parameter => parameter switch
             {
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                requests.Add(new Request("GET", path));
-                foreach (var handler in compiled.HandlerMethods.Where(h => !(h.HttpMethod == "Get" && h.Name is null)))
-                {
-                    requests.Add(new Request(handler.HttpMethod.ToUpperInvariant(), handler.Name is null ? path : $"{path}?handler={handler.Name}"));
-                }
-            }
-            else
-            {
-                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-                requests.AddRange(methods.Select(m => new Request(m, path)));
-            }
-        }
-
-        return requests.DistinctBy(r => r.ToString()).ToList();
-    }
-
-    private static string Fill(RoutePattern pattern, string slug, Guid ideaId)
-    {
-        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternSeparatorPart separator => separator.Content,
-            RoutePatternParameterPart { Name: TenantResolutionMiddleware.PublicRouteKey } => Uri.EscapeDataString(slug),
-            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == "guid") => ideaId.ToString(),
-            RoutePatternParameterPart => "x",
-            _ => throw new InvalidOperationException($"Unexpected route part {part}"),
-        })));
-        return "/" + string.Join('/', segments);
-    }
+                { Name: TenantResolutionMiddleware.PublicRouteKey } => slug,
+                _ when parameter.ParameterPolicies.Any(p => p.Content == "guid") => ideaId.ToString(),
+                _ => "x",
+            }) + r.HandlerQuery))
+            .DistinctBy(r => r.ToString()).ToList();
 
     /// <summary>Posts as a person would (antiforgery and a form time from a real page), with thinking time passed.</summary>
     private async Task<HttpResponseMessage> SendAsync(HttpClient client, Request request, string formPage)

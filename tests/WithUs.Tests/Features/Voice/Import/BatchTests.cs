@@ -12,7 +12,7 @@ public sealed class BatchTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     [DatabaseFact]
     public async Task GoodFile_ShowsAPreview_ThenImportsEveryRowOnConfirm()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var existing = await app.CreateThemeAsync(staff.Organisation, "Food");
         var batchPage = await UploadAndCheckAsync(app, staff, Header
             + "The bus stops before the hall,Need,Drop-in,14/10/2026,Pat W,Yes,Transport | food\r\n"
@@ -62,7 +62,7 @@ public sealed class BatchTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     [DatabaseFact]
     public async Task FileWithErrors_NamesEveryRow_AndCannotBeImported()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var batchPage = await UploadAndCheckAsync(app, staff, Header
             + "Fine,Idea,,,,,\r\n"
             + "Typo,Ideaa,,,,,\r\n"
@@ -91,7 +91,7 @@ public sealed class BatchTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     [DatabaseFact]
     public async Task HeaderOnly_SaysThereAreNoRows()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
 
         var page = await staff.Client.GetPageAsync(await UploadAndCheckAsync(app, staff, Header));
 
@@ -102,7 +102,7 @@ public sealed class BatchTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     [DatabaseFact]
     public async Task FailureHalfwayThroughTheImport_RollsBackEveryRow()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var hooks = app.Services.GetRequiredService<ImportHooks>();
         var batchPage = await UploadAndCheckAsync(app, staff, Header
             + "One,Idea,,,Ann,Yes,New theme\r\nTwo,Idea,,,Bo,Yes,\r\nThree,Idea,,,,,\r\nFour,Idea,,,,,\r\nFive,Idea,,,,,\r\n");

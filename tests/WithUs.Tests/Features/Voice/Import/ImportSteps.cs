@@ -9,18 +9,12 @@ internal static class ImportSteps
 {
     internal const string Header = "What was said,Kind,Channel,Date said,Name,Consent to keep their name,Themes\r\n";
 
-    internal sealed record Staff(TestOrganisation Organisation, TestUser User, HttpClient Client)
+    extension(SignedIn staff)
     {
-        public string Import => $"/o/{Organisation.Slug}/voice/import";
+        internal string Import => $"{staff.Org}/voice/import";
     }
 
-    internal static async Task<Staff> SignedInStaffAsync(WithUsFactory app)
-    {
-        var member = await app.SignedInAsync(OrganisationRole.Staff);
-        return new Staff(member.Organisation, member.User, member.Client);
-    }
-
-    internal static async Task<HttpResponseMessage> UploadAsync(Staff staff, byte[] bytes, string fileName = "contributions.csv")
+    internal static async Task<HttpResponseMessage> UploadAsync(SignedIn staff, byte[] bytes, string fileName = "contributions.csv")
     {
         var page = await staff.Client.GetPageAsync(staff.Import);
         using var form = new MultipartFormDataContent();
@@ -31,10 +25,10 @@ internal static class ImportSteps
         return await staff.Client.PostAsync(new Uri(staff.Import, UriKind.Relative), form);
     }
 
-    internal static Task<HttpResponseMessage> UploadAsync(Staff staff, string csv) => UploadAsync(staff, Encoding.UTF8.GetBytes(csv));
+    internal static Task<HttpResponseMessage> UploadAsync(SignedIn staff, string csv) => UploadAsync(staff, Encoding.UTF8.GetBytes(csv));
 
     /// <summary>Uploads a file, waits for its check and returns the batch page's address.</summary>
-    internal static async Task<string> UploadAndCheckAsync(WithUsFactory app, Staff staff, string csv)
+    internal static async Task<string> UploadAndCheckAsync(WithUsFactory app, SignedIn staff, string csv)
     {
         using var response = await UploadAsync(staff, csv);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -50,7 +44,7 @@ internal static class ImportSteps
         Eventually.FoundAsync(async () => await BatchAsync(app, organisation, id) is { Status: not (ImportStatus.Checking or ImportStatus.Importing) } done ? done : null,
             "the import to be checked or imported", TimeSpan.FromSeconds(60));
 
-    internal static async Task<HttpResponseMessage> ConfirmAsync(Staff staff, string batchPage)
+    internal static async Task<HttpResponseMessage> ConfirmAsync(SignedIn staff, string batchPage)
     {
         var page = await staff.Client.GetPageAsync(batchPage);
         return await staff.Client.SubmitAsync(page, batchPage, new Dictionary<string, string>());

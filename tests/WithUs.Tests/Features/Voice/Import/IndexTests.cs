@@ -22,7 +22,7 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     [MemberData(nameof(BadUploads))]
     public async Task BadUpload_Answers400WithAClearMessage_AndSavesNothing(string kind, string message)
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
         var (bytes, name) = kind switch
         {
@@ -44,7 +44,7 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     [DatabaseFact]
     public async Task NoFileChosen_Answers400()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var page = await staff.Client.GetPageAsync(staff.Import);
         using var form = new MultipartFormDataContent { { new StringContent(page.AntiforgeryToken()), Html.AntiforgeryField } };
 
@@ -57,8 +57,8 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     [DatabaseFact]
     public async Task AnotherOrganisationsImportsAndExport_AreNotFound()
     {
-        var staff = await SignedInStaffAsync(app);
-        var other = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
+        using var other = await app.SignedInAsync();
         var theirs = await UploadAndCheckAsync(app, other, Header + "Private to them,Idea,,,,,\r\n");
         var theirBatch = theirs.Split('/')[^1];
 

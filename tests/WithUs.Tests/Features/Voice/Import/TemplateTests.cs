@@ -11,7 +11,7 @@ public sealed class TemplateTests(AppPerDatabase apps) : IClassFixture<AppPerDat
     [DatabaseFact]
     public async Task Template_HasTheColumnsAndCanBeImportedAsItIs()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
 
         using var template = await staff.Client.GetAsync(new Uri(staff.Import + "/template", UriKind.Relative));
         var text = Encoding.UTF8.GetString(await template.Content.ReadAsByteArrayAsync());

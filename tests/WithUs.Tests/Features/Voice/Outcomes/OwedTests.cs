@@ -10,12 +10,7 @@ public sealed class OwedTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
     {
         using var staff = await app.SignedInAsync();
         var person = await app.CreatePersonAsync(staff.Organisation, name: "Owed Olive");
-        var idea = await app.CreateContributionAsync(staff.Organisation, "Owed idea about allotments", c =>
-        {
-            c.PersonId = person.Id;
-            c.Outcome = OutcomeStatus.Planned;
-            c.OutcomeAtUtc = DateTime.UtcNow.AddDays(-1);
-        });
+        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "Owed idea about allotments", OutcomeStatus.Planned, DateTime.UtcNow.AddDays(-1), person);
         await app.CreateContributionAsync(staff.Organisation, "Anonymous idea with an outcome", c =>
         {
             c.Outcome = OutcomeStatus.Done;
@@ -70,13 +65,7 @@ public sealed class OwedTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
             using var staff = await app.SignedInAsync();
             for (var i = 0; i < rows; i++)
             {
-                var person = await app.CreatePersonAsync(staff.Organisation);
-                await app.CreateContributionAsync(staff.Organisation, $"Idea number {i}", c =>
-                {
-                    c.PersonId = person.Id;
-                    c.Outcome = OutcomeStatus.Done;
-                    c.OutcomeAtUtc = DateTime.UtcNow;
-                });
+                await app.CreateOwedIdeaAsync(staff.Organisation, $"Idea number {i}", OutcomeStatus.Done, DateTime.UtcNow);
                 await app.CreateContributionAsync(staff.Organisation, $"Old idea {i}", c => c.CreatedAtUtc = DateTime.UtcNow.AddDays(-60));
             }
 

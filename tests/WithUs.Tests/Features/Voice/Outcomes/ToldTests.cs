@@ -11,13 +11,7 @@ public sealed class ToldTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
     public async Task Told_ByPhone_RecordsWhenHowAndTheOutcomeTold()
     {
         using var staff = await app.SignedInAsync();
-        var person = await app.CreatePersonAsync(staff.Organisation);
-        var idea = await app.CreateContributionAsync(staff.Organisation, "Cheaper bus fares", c =>
-        {
-            c.PersonId = person.Id;
-            c.Outcome = OutcomeStatus.Planned;
-            c.OutcomeAtUtc = DateTime.UtcNow.AddDays(-2);
-        });
+        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "Cheaper bus fares", OutcomeStatus.Planned, DateTime.UtcNow.AddDays(-2));
         var url = $"{staff.Org}/voice/{idea.Id}/told";
         var page = await staff.Client.GetPageAsync(url);
         page.FieldValue("Input.When").ShouldBe(LocalDay.Today().Iso());
@@ -94,12 +88,7 @@ public sealed class ToldTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         using var staff = await app.SignedInAsync();
         var first = await app.CreatePersonAsync(staff.Organisation);
         var second = await app.CreatePersonAsync(staff.Organisation);
-        var idea = await app.CreateContributionAsync(staff.Organisation, "A repair café", c =>
-        {
-            c.PersonId = first.Id;
-            c.Outcome = OutcomeStatus.BeingConsidered;
-            c.OutcomeAtUtc = DateTime.UtcNow.AddDays(-1);
-        });
+        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "A repair café", OutcomeStatus.BeingConsidered, DateTime.UtcNow.AddDays(-1), first);
         var meToo = await app.CreateContributionAsync(staff.Organisation, "Yes please", c => { c.LinkedToId = idea.Id; c.PersonId = second.Id; });
         var anonymous = await app.CreateContributionAsync(staff.Organisation, "Me too", c => c.LinkedToId = idea.Id);
 
