@@ -57,7 +57,8 @@ public static class VoiceData
     public static async Task<Contribution> CreateOwedIdeaAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation,
         string text, OutcomeStatus outcome, DateTime decidedAtUtc, Person? person = null)
     {
-        person ??= await app.CreatePersonAsync(organisation);
+        // Owed a reply: someone who agreed to be told (a person who asked not to be contacted is not owed one).
+        person ??= await app.CreatePersonAsync(organisation, mayContact: true, contactBy: ContactMethod.Email, email: $"{Guid.NewGuid():N}@example.org");
         return await app.CreateContributionAsync(organisation, text, c =>
         {
             c.PersonId = person.Id;

@@ -59,12 +59,19 @@ public static class Html
                 continue;
             }
 
-            fields.Add(new(name, input.GetAttribute("value") ?? input.TextContent));
+            fields.Add(new(name, input is IHtmlSelectElement select ? Chosen(select) : input.GetAttribute("value") ?? input.TextContent));
         }
 
         fields.AddRange(values);
         var action = form.GetAttribute("action");
         return await client.PostFormAsync(string.IsNullOrEmpty(action) ? pageUrl : action, fields);
+    }
+
+    /// <summary>What a browser sends for a list: the selected option's value, or the first option's when none is selected.</summary>
+    private static string Chosen(IHtmlSelectElement select)
+    {
+        var option = select.QuerySelector("option[selected]") ?? select.QuerySelector("option");
+        return option?.GetAttribute("value") ?? option?.TextContent ?? "";
     }
 
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url,

@@ -19,9 +19,11 @@ public static class ContactMethodExtensions
     };
 
     /// <summary>Whether and how we may contact them, as a short answer: "Yes, by email", "Yes, in person", "No".</summary>
-    public static string ContactSummary(this Person person) => !person.MayContact
+    public static string ContactSummary(this Person person) => ContactSummary(person.MayContact, person.ContactBy);
+
+    public static string ContactSummary(bool mayContact, ContactMethod? contactBy) => !mayContact
         ? "No"
-        : person.ContactBy switch
+        : contactBy switch
         {
             null => "Yes, any way",
             ContactMethod.InPerson => "Yes, in person",

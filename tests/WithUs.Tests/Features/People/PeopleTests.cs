@@ -105,6 +105,24 @@ public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
             e.EntityType == "Person" && e.EntityId == person.Id.ToString() && e.ActorUserId == staff.User.Id);
     }
 
+    [DatabaseTheory]
+    [InlineData(ContactMethod.InPerson, "Yes, in person")]
+    [InlineData(ContactMethod.Email, "Yes, by email")]
+    [InlineData(ContactMethod.TextMessage, "Yes, by text message")]
+    public async Task ListAndPersonPage_SayHowWeMayContactThem_InPlainWords(ContactMethod method, string words)
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation, name: "Contact Carys", mayContact: true, contactBy: method,
+            email: "carys@example.org", phone: "07700 900789");
+
+        var list = await staff.Client.GetPageAsync($"{staff.Org}/people");
+        var page = await staff.Client.GetPageAsync($"{staff.Org}/people/{person.Id}");
+
+        list.QuerySelector("main table")!.TextContent.ShouldContain(words);
+        page.QuerySelector("main")!.TextContent.ShouldContain(words);
+        page.QuerySelector("main")!.TextContent.ShouldNotContain("by in person");
+    }
+
     [DatabaseFact]
     public async Task Edit_TurningContactOff_ClearsTheContactDetails()
     {

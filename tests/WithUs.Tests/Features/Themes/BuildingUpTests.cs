@@ -136,7 +136,8 @@ public sealed class BuildingUpTests(ClockedAppPerDatabase apps) : IClassFixture<
         var staffHome = await staff.Client.GetPageAsync(staff.Org);
         var partnerHome = await partner.Client.GetPageAsync(partner.Org);
 
-        staffHome.QuerySelector($"main a[href='{staff.Org}/voice/owed']")!.TextContent.ShouldBe("Owed a reply: 6");
+        // The five who added their voice did not agree to be contacted: only the idea's own person is owed a reply.
+        staffHome.QuerySelector($"main a[href='{staff.Org}/voice/owed']")!.TextContent.ShouldBe("Owed a reply: 1");
         staffHome.QuerySelector($"a[href='{staff.Org}/voice/new']")!.TextContent.ShouldBe("Record what someone said");
         staffHome.QuerySelector($"a[href='/p/{staff.Organisation.Slug}']").ShouldNotBeNull();
         partnerHome.QuerySelector($"a[href='{partner.Org}/my-voice/new']")!.TextContent.ShouldBe("Tell us something");

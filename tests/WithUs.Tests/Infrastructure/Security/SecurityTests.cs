@@ -56,7 +56,7 @@ public sealed class SecurityTests(AppPerDatabase apps) : IClassFixture<AppPerDat
     {
         using var client = await SignedInPartnerAsync();
 
-        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/account", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Headers.CacheControl!.NoStore.ShouldBeTrue();

@@ -1,3 +1,5 @@
+using WithUs.Web.Features.People;
+
 namespace WithUs.Tests.Features.Voice.Outcomes;
 
 /// <summary>Voice/Outcomes/Owed: outcomes people have not been told yet, and ideas still waiting for one.</summary>
@@ -9,7 +11,7 @@ public sealed class OwedTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
     public async Task Owed_ListsUntoldOutcomes_ToldClearsThem_AndChangingTheOutcomeAddsThemBack()
     {
         using var staff = await app.SignedInAsync();
-        var person = await app.CreatePersonAsync(staff.Organisation, name: "Owed Olive");
+        var person = await app.CreatePersonAsync(staff.Organisation, name: "Owed Olive", mayContact: true, contactBy: ContactMethod.Phone, phone: "07700 900123");
         var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "Owed idea about allotments", OutcomeStatus.Planned, DateTime.UtcNow.AddDays(-1), person);
         await app.CreateContributionAsync(staff.Organisation, "Anonymous idea with an outcome", c =>
         {
@@ -19,6 +21,7 @@ public sealed class OwedTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         var owedUrl = $"{staff.Org}/voice/owed";
 
         var before = await staff.Client.GetPageAsync(owedUrl);
+        before.QuerySelector("main h2")!.TextContent.ShouldBe("Has an outcome, not told (1)");
         var firstSection = before.QuerySelectorAll("main table")[0];
         firstSection.TextContent.ShouldContain("Owed Olive");
         firstSection.TextContent.ShouldNotContain("Anonymous idea with an outcome");
@@ -91,5 +94,36 @@ public sealed class OwedTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         using var response = await partner.Client.GetAsync(new Uri($"{partner.Org}/voice/owed", UriKind.Relative));
 
         response.ShouldBeRefused();
+    }
+
+    [DatabaseFact]
+    public async Task Owed_ShowsEachPersonsOwnWords_AndListsThoseWhoAskedNotToBeContactedApart()
+    {
+        using var staff = await app.SignedInAsync();
+        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "A later closing time for the drop-in", OutcomeStatus.Planned, DateTime.UtcNow.AddDays(-1));
+        var agreed = await app.CreatePersonAsync(staff.Organisation, name: "Agreed Amir", mayContact: true, contactBy: ContactMethod.InPerson);
+        var refused = await app.CreatePersonAsync(staff.Organisation, name: "Private Priya");
+        await app.CreateContributionAsync(staff.Organisation, "Evenings suit me because of work", c => { c.LinkedToId = idea.Id; c.PersonId = agreed.Id; });
+        await app.CreateContributionAsync(staff.Organisation, "Please, after six", c => { c.LinkedToId = idea.Id; c.PersonId = refused.Id; });
+        await app.CreateContributionAsync(staff.Organisation, "", c => { c.LinkedToId = idea.Id; c.PersonId = (Guid?)null; });
+
+        var page = await staff.Client.GetPageAsync($"{staff.Org}/voice/owed");
+
+        var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent).ToList();
+        headings.ShouldContain("Has an outcome, not told (2)");
+        headings.ShouldContain("No way to tell (1)");
+        var owed = page.QuerySelectorAll("main table")[0];
+        var amir = owed.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Agreed Amir", StringComparison.Ordinal));
+        amir.TextContent.ShouldContain("Evenings suit me because of work", Case.Sensitive, "each person's own words, not only the idea's");
+        amir.TextContent.ShouldContain("Added their voice to: A later closing time for the drop-in");
+        owed.TextContent.ShouldNotContain("Private Priya");
+        var noWay = page.QuerySelectorAll("main table")[1];
+        noWay.TextContent.ShouldContain("Private Priya");
+        noWay.TextContent.ShouldContain("Please, after six");
+        page.QuerySelector("main")!.TextContent.ShouldContain("asked not to be contacted");
+
+        // The count on the organisation's home is who we owe: not the person who asked not to be contacted.
+        var home = await staff.Client.GetPageAsync(staff.Org);
+        home.QuerySelector($"main a[href='{staff.Org}/voice/owed']")!.TextContent.ShouldBe("Owed a reply: 2");
     }
 }

@@ -1,3 +1,4 @@
+using WithUs.Web.Features.People;
 using static WithUs.Tests.Features.Voice.Outcomes.OutcomeSteps;
 
 namespace WithUs.Tests.Features.Voice.Outcomes;
@@ -83,23 +84,79 @@ public sealed class ToldTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
     }
 
     [DatabaseFact]
-    public async Task Told_EveryoneWhoAddedTheirVoice_MarksTheMeToosWithAPerson()
+    public async Task Told_OnAnIdea_OffersEveryOtherVoice_EachByTheirOwnWay_LeavingOutThoseWhoAskedNotToBeContacted()
     {
         using var staff = await app.SignedInAsync();
-        var first = await app.CreatePersonAsync(staff.Organisation);
-        var second = await app.CreatePersonAsync(staff.Organisation);
-        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "A repair café", OutcomeStatus.BeingConsidered, DateTime.UtcNow.AddDays(-1), first);
-        var meToo = await app.CreateContributionAsync(staff.Organisation, "Yes please", c => { c.LinkedToId = idea.Id; c.PersonId = second.Id; });
+        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "A repair café", OutcomeStatus.BeingConsidered, DateTime.UtcNow.AddDays(-1));
+        var byText = await app.CreatePersonAsync(staff.Organisation, name: "Texting Tara", mayContact: true, contactBy: ContactMethod.TextMessage, phone: "07700 900456");
+        var inPerson = await app.CreatePersonAsync(staff.Organisation, name: "Drop-in Dan", mayContact: true, contactBy: ContactMethod.InPerson);
+        var refused = await app.CreatePersonAsync(staff.Organisation, name: "Private Pat");
+        var tara = await app.CreateContributionAsync(staff.Organisation, "I could fix bikes", c => { c.LinkedToId = idea.Id; c.PersonId = byText.Id; });
+        var dan = await app.CreateContributionAsync(staff.Organisation, "", c => { c.LinkedToId = idea.Id; c.PersonId = inPerson.Id; });
+        var pat = await app.CreateContributionAsync(staff.Organisation, "Yes please", c => { c.LinkedToId = idea.Id; c.PersonId = refused.Id; });
         var anonymous = await app.CreateContributionAsync(staff.Organisation, "Me too", c => c.LinkedToId = idea.Id);
+        var url = $"{staff.Org}/voice/{idea.Id}/told";
 
-        using var response = await staff.PostPageAsync($"{staff.Org}/voice/{idea.Id}/told", new()
+        var page = await staff.Client.GetPageAsync(url);
+
+        page.QuerySelector("input[name='Input.How'][checked]")!.GetAttribute("value").ShouldBe("Email", "the idea's own person asked to be told by email");
+        var others = page.QuerySelectorAll("input[name$='].ContributionId']").Select(i => i.GetAttribute("value")).ToList();
+        others.ShouldBe([tara.Id.ToString(), dan.Id.ToString()]);
+        page.QuerySelector("#Input_Others_0_How option[selected]")!.GetAttribute("value").ShouldBe("TextMessage");
+        page.QuerySelector("#Input_Others_1_How option[selected]")!.GetAttribute("value").ShouldBe("InPerson");
+        page.QuerySelector("#Input_Others_0_Told")!.HasAttribute("checked").ShouldBeTrue();
+        var main = page.QuerySelector("main")!.TextContent;
+        main.ShouldContain("I could fix bikes");
+        main.ShouldContain("Left out, because they asked not to be contacted: Private Pat.");
+        main.ShouldContain("1 person added their voice without a name");
+
+        // Dan was not told after all: untick him. Tara by text, the idea's own person by email.
+        using var response = await staff.Client.SubmitAsync(page, url, new Dictionary<string, string>
         {
-            ["Input.How"] = "AtAMeeting",
-            ["Input.TellEveryone"] = "true",
+            ["Input.Others[1].Told"] = "false",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await ReadAsync(app, staff.Organisation, meToo.Id)).ToldOutcome.ShouldBe(OutcomeStatus.BeingConsidered);
+        (await staff.Client.GetPageAsync(response.Location())).QuerySelector(".govuk-notification-banner")!.TextContent
+            .ShouldContain("Recorded that 2 people were told.");
+        var saved = await ReadAsync(app, staff.Organisation, idea.Id);
+        saved.ToldHow.ShouldBe(TellingMethod.Email);
+        var savedTara = await ReadAsync(app, staff.Organisation, tara.Id);
+        savedTara.ToldHow.ShouldBe(TellingMethod.TextMessage);
+        savedTara.ToldOutcome.ShouldBe(OutcomeStatus.BeingConsidered);
+        (await ReadAsync(app, staff.Organisation, dan.Id)).ToldAtUtc.ShouldBeNull();
+        (await ReadAsync(app, staff.Organisation, pat.Id)).ToldAtUtc.ShouldBeNull();
         (await ReadAsync(app, staff.Organisation, anonymous.Id)).ToldAtUtc.ShouldBeNull();
+
+        // Next time only Dan is left to tell; Tara is counted as already told.
+        var again = await staff.Client.GetPageAsync(url);
+        again.QuerySelectorAll("input[name$='].ContributionId']").Select(i => i.GetAttribute("value")).ShouldBe([dan.Id.ToString()]);
+        again.QuerySelector("main")!.TextContent.ShouldContain("1 other person who added their voice has already been told this outcome.");
+    }
+
+    [DatabaseFact]
+    public async Task Told_AnotherVoiceTickedWithNoWay_IsRefusedByName_AndAnIdFromAnotherIdeaIsIgnored()
+    {
+        using var staff = await app.SignedInAsync();
+        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "Cooking lessons", OutcomeStatus.Planned, DateTime.UtcNow.AddDays(-1));
+        var other = await app.CreatePersonAsync(staff.Organisation, name: "Undecided Uma", mayContact: true);
+        await app.CreateContributionAsync(staff.Organisation, "For beginners", c => { c.LinkedToId = idea.Id; c.PersonId = other.Id; });
+        var elsewhere = await app.CreateOwedIdeaAsync(staff.Organisation, "Something else entirely", OutcomeStatus.Planned, DateTime.UtcNow.AddDays(-1));
+        var url = $"{staff.Org}/voice/{idea.Id}/told";
+        var page = await staff.Client.GetPageAsync(url);
+        page.QuerySelectorAll("#Input_Others_0_How option[selected]").ShouldBeEmpty("no way was given: staff choose");
+
+        using var refused = await staff.Client.SubmitAsync(page, url, new Dictionary<string, string> { ["Input.How"] = "Phone" });
+        using var tampered = await staff.Client.SubmitAsync(page, url, new Dictionary<string, string>
+        {
+            ["Input.How"] = "Phone",
+            ["Input.Others[0].ContributionId"] = elsewhere.Id.ToString(),
+            ["Input.Others[0].How"] = "Phone",
+        });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.ReadHtmlAsync()).ErrorSummary().ShouldBe(["Choose how you told Undecided Uma"]);
+        tampered.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ReadAsync(app, staff.Organisation, elsewhere.Id)).ToldAtUtc.ShouldBeNull("another idea's contribution is not this page's to mark");
     }
 }
