@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
@@ -44,27 +45,32 @@ public static class Html
         IReadOnlyDictionary<string, string> values)
     {
         var form = page.MainForm();
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
-        {
-            var name = input.GetAttribute("name")!;
-            if (values.ContainsKey(name))
-            {
-                continue;
-            }
-
-            var type = input.GetAttribute("type");
-            if (type is "checkbox" or "radio" && !input.HasAttribute("checked"))
-            {
-                continue;
-            }
-
-            fields.Add(new(name, input is IHtmlSelectElement select ? Chosen(select) : input.GetAttribute("value") ?? input.TextContent));
-        }
-
+        var fields = form.Fields().Where(f => !values.ContainsKey(f.Key)).ToList();
         fields.AddRange(values);
         var action = form.GetAttribute("action");
         return await client.PostFormAsync(string.IsNullOrEmpty(action) ? pageUrl : action, fields);
+    }
+
+    /// <summary>
+    /// What a browser sends for this form without anyone touching it: each named field's value, ticked boxes and
+    /// chosen radio buttons only, a list's selected option, a text area's text. Submit buttons are not fields.
+    /// </summary>
+    public static List<KeyValuePair<string, string>> Fields(this IElement form)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var type = input.GetAttribute("type");
+            if (type is "submit" or "image" or "button" || (type is "checkbox" or "radio" && !input.HasAttribute("checked")))
+            {
+                continue;
+            }
+
+            fields.Add(new(input.GetAttribute("name")!,
+                input is IHtmlSelectElement select ? Chosen(select) : input.GetAttribute("value") ?? input.TextContent));
+        }
+
+        return fields;
     }
 
     /// <summary>What a browser sends for a list: the selected option's value, or the first option's when none is selected.</summary>

@@ -10,8 +10,22 @@ public sealed class TwoFactorTurnOffModel(
     WithUsDbContext db,
     AuditLog audit) : WithUsPageModel
 {
-    public void OnGet()
+    /// <summary>Staff or an administrator somewhere: two-factor authentication protects what they see, so it stays on.</summary>
+    public bool MustKeepIt { get; private set; }
+
+    public bool IsOn { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        MustKeepIt = await db.UserHasStaffRoleAnywhereAsync(user.Id, cancellationToken);
+        IsOn = user.TwoFactorEnabled;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

@@ -62,14 +62,16 @@ public sealed class AccountSettingsTests(AppPerDatabase apps) : IClassFixture<Ap
     }
 
     [DatabaseFact]
-    public async Task TwoFactorTurnOff_ForStaff_IsForbidden()
+    public async Task TwoFactorTurnOff_ForStaff_SaysWhyInsteadOfOfferingAButton_AndAPostIsForbidden()
     {
         var (_, staff) = await app.CreateMemberAsync(OrganisationRole.Staff, twoFactor: true);
         using var client = app.CreateBrowser();
         await client.SignInAsync(staff);
         var page = await client.GetPageAsync("/account/two-factor/turn-off");
+        page.QuerySelector("main form").ShouldBeNull("a button that would be refused is not offered");
+        page.QuerySelector("main")!.TextContent.ShouldContain("must stay on");
 
-        using var response = await client.SubmitAsync(page, "/account/two-factor/turn-off", new Dictionary<string, string>());
+        using var response = await client.PostFormAsync("/account/two-factor/turn-off", [new(Html.AntiforgeryField, page.AntiforgeryToken())]);
 
         response.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
         if (response.StatusCode == HttpStatusCode.Redirect)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using WithUs.Web.Features.Voice.Import;
 
 namespace WithUs.Tests.Infrastructure.Authorisation;
 
@@ -139,83 +138,19 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
         public override string ToString() => $"{Method} {Path}";
     }
 
-    /// <summary>One organisation with one of everything a route can name, and one account for each asker.</summary>
-    private sealed record World(TestOrganisation Organisation, IReadOnlyDictionary<string, string> Ids, TestUser Asker);
-
-    private async Task<World> WorldForAsync(Asker asker)
-    {
-        var organisation = await app.CreateOrganisationAsync();
-        var administrator = await app.CreateUserAsync(twoFactor: true);
-        await app.AddMembershipAsync(organisation, administrator, OrganisationRole.Administrator);
-        var colleague = await app.CreateUserAsync(twoFactor: true);
-        var membershipId = await app.AddMembershipAsync(organisation, colleague, OrganisationRole.Staff);
-        var person = await app.CreatePersonAsync(organisation);
-        var contribution = await app.CreateContributionAsync(organisation, "A garden we can all use", c => c.PersonId = person.Id);
-        var theme = await app.CreateThemeAsync(organisation);
-        await app.AddThemeAsync(organisation, contribution.Id, theme.Id);
-        var batchId = Guid.CreateVersion7();
-        await app.InOrganisationAsync(organisation, async db =>
-        {
-            db.ImportBatches.Add(new ImportBatch
-            {
-                Id = batchId,
-                FileName = "voices.csv",
-                Status = ImportStatus.Failed,
-                Message = "Made for the role matrix",
-                CreatedByUserId = administrator.Id,
-                CreatedAtUtc = DateTime.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        });
-        var anotherAccount = await app.CreateUserAsync();
-        var invitationId = await app.CreateInvitationAsync(organisation, administrator);
-
-        var user = asker switch
-        {
-            Asker.SignedOut => administrator,
-            Asker.Administrator => administrator,
-            Asker.Operator => await app.CreateUserAsync(twoFactor: true, isOperator: true),
-            Asker.NonMember => (await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true)).User,
-            _ => await app.CreateUserAsync(twoFactor: true),
-        };
-        if (asker is Asker.Partner or Asker.Staff)
-        {
-            await app.AddMembershipAsync(organisation, user,
-                asker == Asker.Partner ? OrganisationRole.Partner : OrganisationRole.Staff);
-        }
-
-        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            [TenantResolutionMiddleware.MemberRouteKey] = organisation.Slug,
-            [TenantResolutionMiddleware.PublicRouteKey] = organisation.Slug,
-            ["membershipId"] = membershipId.ToString(),
-            ["personId"] = person.Id.ToString(),
-            ["contributionId"] = contribution.Id.ToString(),
-            ["themeId"] = theme.Id.ToString(),
-            ["batchId"] = batchId.ToString(),
-            ["userId"] = anotherAccount.Id.ToString(),
-            ["invitationId"] = invitationId.ToString(),
-            ["code"] = "404",
-            ["token"] = "not-a-real-invitation",
-        };
-        return new World(organisation, ids, user);
-    }
-
-    private async Task<List<Request>> RequestsAsync(World world) =>
+    private async Task<List<Request>> RequestsAsync(RouteWorld world) =>
         (await app.EndpointRequestsAsync())
             .Select(r => new Request(r.Method, $"{r.Method} {r.Route}{r.HandlerQuery}",
-                r.Path(parameter => world.Ids.GetValueOrDefault(parameter.Name)
-                    ?? throw new InvalidOperationException($"The role matrix has no value for the route parameter {{{parameter.Name}}}: add one to the world"))
-                + r.HandlerQuery,
+                world.Fill(r) + r.HandlerQuery,
                 r.FormParameters.ToDictionary(p => p.Name, p => world.Ids.GetValueOrDefault(p.Name) ?? "x")))
             .DistinctBy(r => r.Route).OrderBy(r => r.Order).ToList();
 
-    private async Task<HttpClient> ClientForAsync(Asker asker, World world)
+    private async Task<HttpClient> ClientForAsync(Asker asker, RouteWorld world)
     {
         var client = app.CreateBrowser();
         if (asker != Asker.SignedOut)
         {
-            await client.SignInAsync(world.Asker);
+            await client.SignInAsync(world.User);
         }
 
         return client;
@@ -223,7 +158,7 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
 
     private async Task<List<(string Route, Asker Asker, Answer Answer, string Detail)>> AskAsync(Asker asker)
     {
-        var world = await WorldForAsync(asker);
+        var world = await RouteWorld.CreateAsync(app, asker);
         using var client = await ClientForAsync(asker, world);
         var token = (await client.GetPageAsync(asker == Asker.SignedOut ? Accounts.SignInPath : "/account")).AntiforgeryToken();
         var answers = new List<(string, Asker, Answer, string)>();
@@ -261,7 +196,7 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
     [DatabaseFact]
     public async Task EveryRouteInTheMatrix_StillExists()
     {
-        var routes = (await RequestsAsync(await WorldForAsync(Asker.Staff))).Select(r => r.Route).ToHashSet();
+        var routes = (await RequestsAsync(await RouteWorld.CreateAsync(app, Asker.Staff))).Select(r => r.Route).ToHashSet();
 
         Expected.Keys.Where(k => !routes.Contains(k)).ShouldBeEmpty("a route that is gone should leave the matrix too");
     }

@@ -1,0 +1,85 @@
+using WithUs.Web.Features.Voice.Import;
+
+namespace WithUs.Tests.Infrastructure.Authorisation;
+
+/// <summary>
+/// One organisation with one of everything a route can name (a decided, published idea from a person, a theme, an
+/// import, a colleague's membership, an invitation), and an account for the one asking: what the role matrix and the
+/// every-form test request pages in.
+/// </summary>
+public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictionary<string, string> Ids, TestUser User)
+{
+    public static async Task<RouteWorld> CreateAsync(WithUsFactory app, Asker asker)
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var administrator = await app.CreateUserAsync(twoFactor: true);
+        await app.AddMembershipAsync(organisation, administrator, OrganisationRole.Administrator);
+        var colleague = await app.CreateUserAsync(twoFactor: true);
+        var membershipId = await app.AddMembershipAsync(organisation, colleague, OrganisationRole.Staff);
+        var person = await app.CreatePersonAsync(organisation);
+        var contribution = await app.CreateContributionAsync(organisation, "A garden we can all use", c =>
+        {
+            // Decided and published, so the pages that act on an outcome (told, the public idea) show their forms.
+            c.PersonId = person.Id;
+            c.Outcome = OutcomeStatus.Planned;
+            c.OutcomeAtUtc = DateTime.UtcNow.AddDays(-1);
+            c.OutcomeExplanation = "We are planning it for the spring.";
+            c.IsPublished = true;
+            c.PublishedAtUtc = DateTime.UtcNow.AddDays(-1);
+            c.PublicSummary = "A shared garden";
+        });
+        var theme = await app.CreateThemeAsync(organisation);
+        await app.AddThemeAsync(organisation, contribution.Id, theme.Id);
+        var batchId = Guid.CreateVersion7();
+        await app.InOrganisationAsync(organisation, async db =>
+        {
+            db.ImportBatches.Add(new ImportBatch
+            {
+                Id = batchId,
+                FileName = "voices.csv",
+                Status = ImportStatus.Failed,
+                Message = "Made for the route world",
+                CreatedByUserId = administrator.Id,
+                CreatedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+        var anotherAccount = await app.CreateUserAsync();
+        var invitationId = await app.CreateInvitationAsync(organisation, administrator);
+
+        var user = asker switch
+        {
+            Asker.SignedOut => administrator,
+            Asker.Administrator => administrator,
+            Asker.Operator => await app.CreateUserAsync(twoFactor: true, isOperator: true),
+            Asker.NonMember => (await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true)).User,
+            _ => await app.CreateUserAsync(twoFactor: true),
+        };
+        if (asker is Asker.Partner or Asker.Staff)
+        {
+            await app.AddMembershipAsync(organisation, user,
+                asker == Asker.Partner ? OrganisationRole.Partner : OrganisationRole.Staff);
+        }
+
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [TenantResolutionMiddleware.MemberRouteKey] = organisation.Slug,
+            [TenantResolutionMiddleware.PublicRouteKey] = organisation.Slug,
+            ["membershipId"] = membershipId.ToString(),
+            ["personId"] = person.Id.ToString(),
+            ["contributionId"] = contribution.Id.ToString(),
+            ["themeId"] = theme.Id.ToString(),
+            ["batchId"] = batchId.ToString(),
+            ["userId"] = anotherAccount.Id.ToString(),
+            ["invitationId"] = invitationId.ToString(),
+            ["code"] = "404",
+            ["token"] = "not-a-real-invitation",
+        };
+        return new RouteWorld(organisation, ids, user);
+    }
+
+    /// <summary>The request's path with each route value filled from this world.</summary>
+    public string Fill(EndpointRequest request) =>
+        request.Path(parameter => Ids.GetValueOrDefault(parameter.Name)
+            ?? throw new InvalidOperationException($"The route world has no value for the route parameter {{{parameter.Name}}}: add one"));
+}
