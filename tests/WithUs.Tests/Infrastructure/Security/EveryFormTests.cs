@@ -100,6 +100,41 @@ public sealed class EveryFormTests(AppPerDatabase apps) : IClassFixture<AppPerDa
         (await ProblemAsync(noHandler)).ShouldNotBeNull().ShouldContain("405");
     }
 
+    [DatabaseTheory]
+    [InlineData(Asker.Administrator)]
+    [InlineData(Asker.Operator)]
+    public async Task APostToAPageThatOnlyShows_Answers405WithTheExplainedPage(Asker asker)
+    {
+        var world = await RouteWorld.CreateAsync(app, asker);
+        using var client = app.CreateBrowser();
+        await client.SignInAsync(world.User);
+        var token = (await client.GetPageAsync("/account")).AntiforgeryToken();
+        var requests = await app.EndpointRequestsAsync();
+        var takesAPost = requests.Where(r => r.Method == "POST" && r.Handler is null).Select(r => r.Route).ToHashSet();
+        var readOnly = requests.Where(r => r.Method == "GET" && r.Handler is null && !takesAPost.Contains(r.Route)).ToList();
+
+        var answered = new List<string>();
+        foreach (var request in readOnly)
+        {
+            var path = world.Fill(request);
+            using (var shown = await client.GetAsync(new Uri(path, UriKind.Relative)))
+            {
+                if (shown.StatusCode != HttpStatusCode.OK || shown.Content.Headers.ContentType?.MediaType != "text/html")
+                {
+                    continue;
+                }
+            }
+
+            using var response = await client.PostFormAsync(path, [new(Html.AntiforgeryField, token)]);
+            var body = await response.Content.ReadAsStringAsync();
+            answered.Add(response.StatusCode == HttpStatusCode.MethodNotAllowed && body.Contains("This page only shows information", StringComparison.Ordinal)
+                ? "405" : $"{path}: {(int)response.StatusCode}");
+        }
+
+        answered.Count.ShouldBeGreaterThan(3, "read-only pages were found (a person, a theme, what was said, an import)");
+        answered.Where(a => a != "405").ShouldBeEmpty();
+    }
+
     /// <summary>One submission per submit button (each may name its own handler or address); one for a form with none.</summary>
     private static IEnumerable<Submission> SubmissionsOf(IElement form, string page, string action, List<KeyValuePair<string, string>> fields)
     {
