@@ -79,8 +79,19 @@ public sealed partial class CaptureTests(BrowserApp app, ITestOutputHelper outpu
 
         await journey.Field("What did they say?").PressSequentiallyAsync("Fix bikes together");
 
+        // The ideas wait behind a summary: Tab from the text box reaches it, and Enter only opens it, so Tab then Enter
+        // never adds this voice to an idea nobody has read.
+        var summary = journey.Page.Locator("#similar summary");
+        await summary.WaitForAsync();
+        (await summary.InnerTextAsync()).ShouldContain("Already said? 1 idea is like this");
         var suggestion = journey.Page.Locator("#similar .withus-similar__item").First;
-        await suggestion.WaitForAsync();
+        (await suggestion.IsVisibleAsync()).ShouldBeFalse();
+        await journey.Field("What did they say?").FocusAsync();
+        await journey.Page.Keyboard.PressAsync("Tab");
+        (await journey.Page.EvaluateAsync<string>("() => document.activeElement.tagName")).ShouldBe("SUMMARY");
+        await journey.Page.Keyboard.PressAsync("Enter");
+        (await suggestion.IsVisibleAsync()).ShouldBeTrue();
+        journey.Location.ShouldEndWith("/voice/new", Case.Insensitive, "Enter on the summary only opened it");
         (await suggestion.InnerTextAsync()).ShouldContain(Idea);
         (await suggestion.Locator("mark").AllInnerTextsAsync()).ShouldBe(["fix", "bikes", "together"]);
         (await suggestion.Locator(".govuk-tag").InnerTextAsync()).ShouldBe("Being considered");
