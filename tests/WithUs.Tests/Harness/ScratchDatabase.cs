@@ -143,6 +143,26 @@ public sealed class ScratchDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A context on this database outside any app: no interceptors, no organisation, for working on the schema itself
+    /// (migrating it part of the way, reading it back).
+    /// </summary>
+    public WithUsDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<WithUsDbContext>();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(ConnectionString);
+        }
+        else
+        {
+            options.UseSqlite(ConnectionString);
+        }
+
+        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+        return new WithUsDbContext(options.Options, new TenantContext());
+    }
+
     /// <summary>Closes this database's idle pooled connections (the test host shares this process and its pools).</summary>
     public void ClearPool()
     {

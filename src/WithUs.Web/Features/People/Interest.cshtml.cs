@@ -41,14 +41,30 @@ public sealed class InterestModel(WithUsDbContext db, TimeProvider clock) : Orga
 
         var personId = Input.PersonId!.Value;
         var kind = Input.Kind!.Value;
-        var existing = await db.Interests.SingleOrDefaultAsync(i => i.PersonId == personId && i.ContributionId == idea.Id, cancellationToken);
+        if (!await RecordAsync(personId, idea.Id, kind, cancellationToken))
+        {
+            // Another request registered the same interest between our look and our save (a double click): a unique
+            // index kept it to one, and it takes this request's choice as the later one.
+            db.ChangeTracker.Clear();
+            await RecordAsync(personId, idea.Id, kind, cancellationToken);
+        }
+
+        var name = People.Single(p => p.Id == personId).Name;
+        Notice = $"Recorded: {name} {(kind == InterestKind.WouldTakePart ? "would take part" : "wants to hear about it")}.";
+        return RedirectToPage("/Voice/Details", new { org = Slug, contributionId });
+    }
+
+    /// <summary>Adds the interest, or changes the kind of the one there is; false when a parallel request added it first.</summary>
+    private async Task<bool> RecordAsync(Guid personId, Guid ideaId, InterestKind kind, CancellationToken cancellationToken)
+    {
+        var existing = await db.Interests.SingleOrDefaultAsync(i => i.PersonId == personId && i.ContributionId == ideaId, cancellationToken);
         if (existing is null)
         {
             db.Interests.Add(new Interest
             {
                 Id = Ids.New(),
                 PersonId = personId,
-                ContributionId = idea.Id,
+                ContributionId = ideaId,
                 Kind = kind,
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             });
@@ -58,10 +74,15 @@ public sealed class InterestModel(WithUsDbContext db, TimeProvider clock) : Orga
             existing.Kind = kind;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        var name = People.Single(p => p.Id == personId).Name;
-        Notice = $"Recorded: {name} {(kind == InterestKind.WouldTakePart ? "would take part" : "wants to hear about it")}.";
-        return RedirectToPage("/Voice/Details", new { org = Slug, contributionId });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (existing is null && UniqueViolation.Is(ex))
+        {
+            return false;
+        }
     }
 
     private async Task<Contribution> LoadAsync(Guid contributionId, CancellationToken cancellationToken)

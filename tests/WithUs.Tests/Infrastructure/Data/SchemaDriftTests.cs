@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
@@ -24,12 +23,12 @@ public sealed class SchemaDriftTests
     {
         await using var migrated = ScratchDatabase.Create(provider);
         await using var created = ScratchDatabase.Create(provider);
-        await using (var db = NewContext(migrated))
+        await using (var db = migrated.NewContext())
         {
             await db.Database.MigrateAsync();
         }
 
-        await using (var db = NewContext(created))
+        await using (var db = created.NewContext())
         {
             await db.Database.EnsureCreatedAsync();
         }
@@ -50,7 +49,7 @@ public sealed class SchemaDriftTests
     public async Task Migrations_AreAllRecordedAsApplied()
     {
         await using var database = ScratchDatabase.Create(provider);
-        await using var db = NewContext(database);
+        await using var db = database.NewContext();
 
         await db.Database.MigrateAsync();
 
@@ -62,7 +61,7 @@ public sealed class SchemaDriftTests
     public async Task Migrations_RolledBackToTheStart_LeaveNoTables()
     {
         await using var database = ScratchDatabase.Create(provider);
-        await using (var db = NewContext(database))
+        await using (var db = database.NewContext())
         {
             await db.Database.MigrateAsync();
             await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase);
@@ -71,22 +70,6 @@ public sealed class SchemaDriftTests
         var schema = await ReadSchemaAsync(database);
 
         schema.ShouldBeEmpty();
-    }
-
-    private static WithUsDbContext NewContext(ScratchDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<WithUsDbContext>();
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            options.UseNpgsql(database.ConnectionString);
-        }
-        else
-        {
-            options.UseSqlite(database.ConnectionString);
-        }
-
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        return new WithUsDbContext(options.Options, new TenantContext());
     }
 
     private static async Task<SortedSet<string>> ReadSchemaAsync(ScratchDatabase database)

@@ -30,7 +30,7 @@ public sealed class KeyRingUpgradeTests
     public async Task WhatTheOldKeyRingProtected_IsReadByTheUpgradedApp_WithTheSameKey()
     {
         await using var database = ScratchDatabase.Create(provider);
-        await using (var db = NewContext(database))
+        await using (var db = database.NewContext())
         {
             await db.GetService<IMigrator>().MigrateAsync(BeforeTheUpgrade);
         }
@@ -60,7 +60,7 @@ public sealed class KeyRingUpgradeTests
     public async Task AnEmptyOldKeyRing_Upgrades_AndTheAppMakesItsFirstKeyOnStarting()
     {
         await using var database = ScratchDatabase.Create(provider);
-        await using (var db = NewContext(database))
+        await using (var db = database.NewContext())
         {
             await db.GetService<IMigrator>().MigrateAsync(BeforeTheUpgrade);
         }
@@ -144,21 +144,5 @@ public sealed class KeyRingUpgradeTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static WithUsDbContext NewContext(ScratchDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<WithUsDbContext>();
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            options.UseNpgsql(database.ConnectionString);
-        }
-        else
-        {
-            options.UseSqlite(database.ConnectionString);
-        }
-
-        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
-        return new WithUsDbContext(options.Options, new TenantContext());
     }
 }
