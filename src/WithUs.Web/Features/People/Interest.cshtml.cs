@@ -41,21 +41,16 @@ public sealed class InterestModel(WithUsDbContext db, TimeProvider clock) : Orga
 
         var personId = Input.PersonId!.Value;
         var kind = Input.Kind!.Value;
-        if (!await RecordAsync(personId, idea.Id, kind, cancellationToken))
-        {
-            // Another request registered the same interest between our look and our save (a double click): a unique
-            // index kept it to one, and it takes this request's choice as the later one.
-            db.ChangeTracker.Clear();
-            await RecordAsync(personId, idea.Id, kind, cancellationToken);
-        }
+        // A double click: whichever request saves second finds the first's row and sets its kind.
+        await db.SaveOrJoinAsync(() => StageAsync(personId, idea.Id, kind, cancellationToken), cancellationToken);
 
         var name = People.Single(p => p.Id == personId).Name;
         Notice = $"Recorded: {name} {(kind == InterestKind.WouldTakePart ? "would take part" : "wants to hear about it")}.";
         return RedirectToPage("/Voice/Details", new { org = Slug, contributionId });
     }
 
-    /// <summary>Adds the interest, or changes the kind of the one there is; false when a parallel request added it first.</summary>
-    private async Task<bool> RecordAsync(Guid personId, Guid ideaId, InterestKind kind, CancellationToken cancellationToken)
+    /// <summary>Adds the interest, or changes the kind of the one there is (one per person per idea, a unique index).</summary>
+    private async Task StageAsync(Guid personId, Guid ideaId, InterestKind kind, CancellationToken cancellationToken)
     {
         var existing = await db.Interests.SingleOrDefaultAsync(i => i.PersonId == personId && i.ContributionId == ideaId, cancellationToken);
         if (existing is null)
@@ -72,16 +67,6 @@ public sealed class InterestModel(WithUsDbContext db, TimeProvider clock) : Orga
         else
         {
             existing.Kind = kind;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (existing is null && UniqueViolation.Is(ex))
-        {
-            return false;
         }
     }
 
