@@ -28,6 +28,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generated {rows:
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", Args = [] });
 builder.Configuration["Database:Provider"] = provider == "sqlite" ? "Sqlite" : "Postgres";
 builder.Configuration["Database:ConnectionString"] = connection;
+builder.Configuration["Email:PublicBaseUrl"] = "https://bench.invalid";
 builder.Configuration["Logging:LogLevel:Default"] = "Warning";
 builder.AddWithUs();
 await using var app = builder.Build();

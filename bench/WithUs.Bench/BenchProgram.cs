@@ -73,6 +73,7 @@ public static class BenchProgram
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration["Database:Provider"] = provider.ToString();
         builder.Configuration["Database:ConnectionString"] = connectionString;
+        builder.Configuration["Email:PublicBaseUrl"] = "https://bench.invalid";
         builder.Configuration["Logging:LogLevel:Default"] = "None";
         builder.AddWithUs();
         return builder.Build();

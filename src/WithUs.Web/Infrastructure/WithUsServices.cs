@@ -51,10 +51,12 @@ public static class WithUsServices
         services.AddThemes();
         services.AddMembers();
 
+        EmailOptions.CheckPublicBaseUrl(configuration, builder.Environment);
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddScoped<EmailOutbox>();
         // A singleton so that tests and tools can dispatch by hand alongside the job.
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton(new DevelopmentEmailConsole(Console.Out));
         var development = builder.Environment.IsDevelopment();
         services.AddJob<OutboxDispatcher>(OutboxDispatcher.JobName,
             (schedule, settings) => OutboxDispatcher.Schedule(schedule, settings, development));

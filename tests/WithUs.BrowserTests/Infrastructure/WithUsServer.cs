@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using WithUs.Web.Infrastructure.Email;
 
 namespace WithUs.BrowserTests.Infrastructure;
 
@@ -54,6 +56,9 @@ public sealed class WithUsServer : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        // Journeys read their emails from the outbox table; Development would also print each one in the test log.
+        builder.ConfigureTestServices(services => services.AddSingleton(new DevelopmentEmailConsole(TextWriter.Null)));
     }
 
     protected override void Dispose(bool disposing)

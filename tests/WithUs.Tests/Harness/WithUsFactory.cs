@@ -65,6 +65,8 @@ public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string
         {
             ["Database:Provider"] = Provider.ToString(),
             ["Database:ConnectionString"] = Database.ConnectionString,
+            // Production refuses to start without it; links in emails point here, whatever the request's Host says.
+            ["Email:PublicBaseUrl"] = SiteAddress.ToString(),
             ["RateLimits:SignInPerMinute"] = "100000",
             ["RateLimits:PublicFormPerMinute"] = "100000",
             // Imports run when an upload wakes the worker; no periodic look for work that could add to a query count.

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using WithUs.Web.Infrastructure.Email;
 using WithUs.Web.Infrastructure.Security;
 
@@ -7,7 +6,7 @@ namespace WithUs.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class ForgotPasswordModel(PasswordResetMailer queue, IOptions<EmailOptions> emailOptions) : WithUsPageModel
+public sealed class ForgotPasswordModel(PasswordResetMailer queue, EmailOutbox outbox) : WithUsPageModel
 {
     [BindProperty]
     public ForgotInput Input { get; set; } = new();
@@ -25,10 +24,8 @@ public sealed class ForgotPasswordModel(PasswordResetMailer queue, IOptions<Emai
             return Invalid();
         }
 
-        var baseUrl = emailOptions.Value.PublicBaseUrl is { Length: > 0 } configured
-            ? configured
-            : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
-        queue.Enqueue(Input.Email.Trim(), baseUrl);
+        // The address is settled here, in the request (the only place Development may take it from); the email is made later.
+        queue.Enqueue(Input.Email.Trim(), outbox.BaseUrl());
         Sent = true;
         return Page();
     }

@@ -11,7 +11,12 @@ public sealed class SignInModel(
     UserManager<ApplicationUser> users,
     AuditLog audit) : WithUsPageModel
 {
-    public const string Failed = "Enter a correct email address and password";
+    /// <summary>
+    /// Every refusal at this step, locked out or not: a locked-out account answering differently would tell anyone
+    /// which email addresses have accounts (an unknown address is never locked out). The second step, reached only
+    /// with the right password, says so plainly (<see cref="LockedOutMessage"/>).
+    /// </summary>
+    public const string Failed = "Enter a correct email address and password. After 5 wrong tries, wait 15 minutes or reset your password";
 
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -51,12 +56,17 @@ public sealed class SignInModel(
             return LocalRedirect(LocalReturnUrl.Or(ReturnUrl));
         }
 
+        if (result.IsLockedOut || result.IsNotAllowed)
+        {
+            // Identity refuses these before it checks the password; the same work keeps the answer's timing alike too.
+            users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash, Input.Password);
+        }
+
         await audit.RecordForPersonAsync(result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", user.Id);
-        return result.IsLockedOut
-            ? Invalid(string.Empty, LockedOutMessage)
-            : Invalid(string.Empty, Failed);
+        return Invalid(string.Empty, Failed);
     }
 
+    /// <summary>For the second step only: whoever sees it has already shown the account's password.</summary>
     public const string LockedOutMessage =
         "There have been too many attempts to sign in to this account. Wait 15 minutes and try again, or reset your password";
 

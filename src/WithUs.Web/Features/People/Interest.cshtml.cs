@@ -41,14 +41,25 @@ public sealed class InterestModel(WithUsDbContext db, TimeProvider clock) : Orga
 
         var personId = Input.PersonId!.Value;
         var kind = Input.Kind!.Value;
-        var existing = await db.Interests.SingleOrDefaultAsync(i => i.PersonId == personId && i.ContributionId == idea.Id, cancellationToken);
+        // A double click: whichever request saves second finds the first's row and sets its kind.
+        await db.SaveOrJoinAsync(() => StageAsync(personId, idea.Id, kind, cancellationToken), cancellationToken);
+
+        var name = People.Single(p => p.Id == personId).Name;
+        Notice = $"Recorded: {name} {(kind == InterestKind.WouldTakePart ? "would take part" : "wants to hear about it")}.";
+        return RedirectToPage("/Voice/Details", new { org = Slug, contributionId });
+    }
+
+    /// <summary>Adds the interest, or changes the kind of the one there is (one per person per idea, a unique index).</summary>
+    private async Task StageAsync(Guid personId, Guid ideaId, InterestKind kind, CancellationToken cancellationToken)
+    {
+        var existing = await db.Interests.SingleOrDefaultAsync(i => i.PersonId == personId && i.ContributionId == ideaId, cancellationToken);
         if (existing is null)
         {
             db.Interests.Add(new Interest
             {
                 Id = Ids.New(),
                 PersonId = personId,
-                ContributionId = idea.Id,
+                ContributionId = ideaId,
                 Kind = kind,
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             });
@@ -57,11 +68,6 @@ public sealed class InterestModel(WithUsDbContext db, TimeProvider clock) : Orga
         {
             existing.Kind = kind;
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        var name = People.Single(p => p.Id == personId).Name;
-        Notice = $"Recorded: {name} {(kind == InterestKind.WouldTakePart ? "would take part" : "wants to hear about it")}.";
-        return RedirectToPage("/Voice/Details", new { org = Slug, contributionId });
     }
 
     private async Task<Contribution> LoadAsync(Guid contributionId, CancellationToken cancellationToken)

@@ -22,9 +22,43 @@ public sealed class EmailOptions
 
     public string From { get; set; } = "WithUs <no-reply@withus.invalid>";
 
-    /// <summary>The address people reach WithUs at, used in links in emails, for example https://withus.example.org.</summary>
+    /// <summary>
+    /// The address people reach WithUs at, used in links in emails, for example https://withus.example.org. Required
+    /// outside Development: a link built from the request's Host header would let anyone who can send a request
+    /// choose where a password-reset link points.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
 
     public SmtpSecurity EffectiveSmtpSecurity =>
         SmtpSecurity ?? (SmtpUseTls ? Email.SmtpSecurity.StartTls : Email.SmtpSecurity.None);
+
+    /// <summary>
+    /// Stops the app from starting with a public address that is missing (outside Development) or not an absolute
+    /// http(s) address, saying what to set.
+    /// </summary>
+    public static void CheckPublicBaseUrl(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var value = configuration[$"{Section}:{nameof(PublicBaseUrl)}"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (environment.IsDevelopment())
+            {
+                return;
+            }
+
+            throw new InvalidOperationException(
+                "Email:PublicBaseUrl is not set. Outside Development WithUs needs the address people reach it at, to put " +
+                "in password-reset and invitation links (it never takes that address from a request, which anyone can " +
+                "forge). Set Email__PublicBaseUrl, for example Email__PublicBaseUrl=https://withus.example.org " +
+                "(see docs/configuration.md).");
+        }
+
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            throw new InvalidOperationException(
+                "Email:PublicBaseUrl must be the address people reach WithUs at, starting https:// (or http://), with no " +
+                $"query, for example https://withus.example.org. It is \"{value}\".");
+        }
+    }
 }

@@ -5,7 +5,7 @@ namespace WithUs.Web.Infrastructure.Email;
 
 /// <summary>
 /// Sends queued email, as a background job (Infrastructure/Jobs) every few seconds. With no SMTP server configured,
-/// development writes each email to the log and marks it sent; elsewhere the job is off and email waits in the outbox
+/// development shows each email on the console and marks it sent; elsewhere the job is off and email waits in the outbox
 /// until a server is configured. Each row is still claimed by a conditional update, so it is sent once even when
 /// several callers dispatch at once.
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class OutboxDispatcher(
     IOptions<EmailOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
+    DevelopmentEmailConsole console,
     ILogger<OutboxDispatcher> logger) : IJob
 {
     /// <summary>The job's name in its state row.</summary>
@@ -27,7 +28,7 @@ public sealed class OutboxDispatcher(
     /// <summary>1, 4, 9, 16 minutes between tries: a server that is down for a while is not hammered.</summary>
     private static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(attempts * attempts);
 
-    /// <summary>Every three seconds, and only where there is somewhere to send to (or Development's log).</summary>
+    /// <summary>Every three seconds, and only where there is somewhere to send to (or Development's console).</summary>
     public static void Schedule(JobSchedule schedule, IConfiguration configuration, bool development)
     {
         var smtpHost = configuration[$"{EmailOptions.Section}:{nameof(EmailOptions.SmtpHost)}"];
@@ -81,8 +82,8 @@ public sealed class OutboxDispatcher(
                 }
                 else
                 {
-                    // Development only: the address is left out; the body holds the link the developer needs.
-                    logger.LogInformation("Email (development, not sent) {Subject}\n{Body}", email.Subject, email.Body);
+                    console.Show(email);
+                    logger.LogInformation("Email {EmailId} shown on the console (development, not sent)", email.Id);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -68,6 +68,19 @@ public sealed partial class PasswordResetTests(AppPerDatabase apps) : IClassFixt
         (await app.EmailsToAsync(unknown)).ShouldBeEmpty();
     }
 
+    [DatabaseFact]
+    public async Task Link_AskedForWithAForgedHost_PointsAtTheConfiguredAddress()
+    {
+        var user = await app.CreateUserAsync();
+        using var client = app.CreateBrowser(new Uri("https://evil.example"));
+
+        (await AskForLinkAsync(client, user.Email)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var email = await WaitForEmailAsync(user.Email);
+
+        email.Body.ShouldNotContain("evil.example");
+        ResetLink().Match(email.Body).Value.ShouldStartWith(new Uri(WithUsFactory.SiteAddress, "/account/reset-password?").ToString());
+    }
+
     [GeneratedRegex(@"https?://\S+/account/reset-password\?\S+")]
     private static partial Regex ResetLink();
 }

@@ -67,8 +67,32 @@ public sealed class SignInTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         using var right = await client.PostSignInAsync(user.Email, user.Password);
 
         right.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await right.ReadHtmlAsync()).ErrorSummary().ShouldBe([SignInModel.LockedOutMessage]);
+        (await right.ReadHtmlAsync()).ErrorSummary().ShouldBe([SignInModel.Failed]);
         (await client.GetAsync(new Uri("/account", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.AuditEntriesAsync("SignInLockedOut")).ShouldContain(e => e.ActorUserId == user.Id);
+    }
+
+    [DatabaseFact]
+    public async Task AfterFiveFailures_ARealAccountAndAnUnknownEmail_GetTheSameAnswer()
+    {
+        var user = await app.CreateUserAsync();
+        var unknownEmail = "nobody-" + user.Email;
+        using var client = app.CreateBrowser();
+        var answers = new Dictionary<string, List<(HttpStatusCode Status, string Page)>> { [user.Email] = [], [unknownEmail] = [] };
+
+        for (var attempt = 1; attempt <= 7; attempt++)
+        {
+            foreach (var email in answers.Keys)
+            {
+                using var response = await client.PostSignInAsync(email, attempt == 7 ? user.Password : $"wrong password number {attempt}");
+                var main = (await response.ReadHtmlAsync()).QuerySelector("main")!;
+                answers[email].Add((response.StatusCode, string.Join(' ', main.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
+            }
+        }
+
+        answers[user.Email].ShouldBe(answers[unknownEmail], "the real account is locked out from the fifth failure; its answers must not show it");
+        answers[unknownEmail].ShouldAllBe(a => a.Status == HttpStatusCode.BadRequest && a.Page.Contains(SignInModel.Failed));
+        (await app.AuditEntriesAsync("SignInLockedOut")).ShouldContain(e => e.ActorUserId == user.Id, "the account really was locked");
     }
 
     [DatabaseFact]

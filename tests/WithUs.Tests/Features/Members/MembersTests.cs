@@ -8,10 +8,10 @@ public sealed partial class MembersTests(AppPerDatabase apps) : IClassFixture<Ap
 
     private sealed record Admin(TestOrganisation Organisation, TestUser User, HttpClient Client, string Members);
 
-    private async Task<Admin> SignedInAdministratorAsync()
+    private async Task<Admin> SignedInAdministratorAsync(Uri? address = null)
     {
         var (organisation, user) = await app.CreateMemberAsync(OrganisationRole.Administrator, twoFactor: true);
-        var client = app.CreateBrowser();
+        var client = app.CreateBrowser(address);
         await client.SignInAsync(user);
         return new Admin(organisation, user, client, $"/o/{organisation.Slug}/members");
     }
@@ -64,6 +64,20 @@ public sealed partial class MembersTests(AppPerDatabase apps) : IClassFixture<Ap
             .ShouldHaveSingleItem().ActorUserId.ShouldBe(userId, "the newcomer created their own account");
         using var again = await app.CreateBrowser().GetAsync(new Uri(path, UriKind.Relative));
         again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        admin.Client.Dispose();
+    }
+
+    [DatabaseFact]
+    public async Task Invite_SentWithAForgedHost_LinksToTheConfiguredAddress()
+    {
+        var admin = await SignedInAdministratorAsync(new Uri("https://evil.example"));
+        var email = TestData.Unique("forged") + "@example.org";
+
+        (await InviteAsync(admin, email, nameof(OrganisationRole.Partner))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var body = (await app.EmailsToAsync(email)).ShouldHaveSingleItem().Body;
+        body.ShouldNotContain("evil.example");
+        InvitationLink().Match(body).Value.ShouldStartWith(new Uri(WithUsFactory.SiteAddress, "/invitation/").ToString());
         admin.Client.Dispose();
     }
 

@@ -38,6 +38,36 @@ public sealed class NewMeTooTests(AppPerDatabase apps) : IClassFixture<AppPerDat
         ideaPage.QuerySelector(".withus-voices")!.TextContent.ShouldContain("My kids need help with homework");
     }
 
+    /// <summary>
+    /// A person's voice counts once per idea however often they say it (VoiceCounts), and each time is kept: their words
+    /// are never dropped, so this rule is in the count rather than a unique index. Thirty at once must not break it.
+    /// </summary>
+    [DatabaseFact]
+    public async Task MeToo_ThirtyAtOnceFromOnePerson_AllSucceed_AndTheyCountAsOneVoice()
+    {
+        using var staff = await app.SignedInAsync();
+        var idea = await app.CreateContributionAsync(staff.Organisation, "A homework club after school");
+        var person = await app.CreatePersonAsync(staff.Organisation, "Joe Bloggs");
+        var meToo = new Dictionary<string, string>
+        {
+            ["Input.Text"] = "My kids need help with homework",
+            ["Input.Who"] = "Known",
+            ["Input.PersonId"] = person.Id.ToString(),
+            ["LinkTo"] = idea.Id.ToString(),
+        };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => CaptureAsync(staff, meToo)));
+        using var later = await CaptureAsync(staff, new Dictionary<string, string>(meToo) { ["Input.Text"] = "Still need it" });
+
+        answers.Append(later).Select(a => a.StatusCode).Distinct().ShouldBe([HttpStatusCode.Redirect]);
+        var ideaPage = await staff.Client.GetPageAsync($"{staff.Voice}/{idea.Id}");
+        ideaPage.QuerySelectorAll("main h2").Select(h => h.TextContent).ShouldContain("Voices (2)", "the idea's own (anonymous) and Joe's, once");
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
     [DatabaseFact]
     public async Task MeToo_ToAVoice_AddsToTheIdeaItself()
     {

@@ -29,6 +29,17 @@ public sealed class NewModel(WithUsDbContext db, OrganisationClock clock) : Orga
         }
 
         var userId = CurrentUser.Id(User)!.Value;
+        // Their first words here sent twice at once (a double tap): whichever request saves second finds the person
+        // the first made (one per account here, a unique index) and adds its words to them.
+        await db.SaveOrJoinAsync(() => StageAsync(userId, cancellationToken), cancellationToken);
+
+        Notice = "Thank you. We have saved what you told us.";
+        return RedirectToPage("/Voice/MyVoice/Index", new { org = Slug });
+    }
+
+    /// <summary>What they said, as theirs, making them a person here the first time.</summary>
+    private async Task StageAsync(Guid userId, CancellationToken cancellationToken)
+    {
         var now = clock.UtcNow;
         var person = await db.People
             .Where(p => p.UserId == userId)
@@ -53,8 +64,5 @@ public sealed class NewModel(WithUsDbContext db, OrganisationClock clock) : Orga
         var contribution = Input.ToContribution(ContributionSource.Partner, person.Id, clock);
         contribution.RecordedByUserId = userId;
         db.Contributions.Add(contribution);
-        await db.SaveChangesAsync(cancellationToken);
-        Notice = "Thank you. We have saved what you told us.";
-        return RedirectToPage("/Voice/MyVoice/Index", new { org = Slug });
     }
 }

@@ -49,6 +49,30 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
     }
 
     [DatabaseFact]
+    public async Task Partner_SendingTheirFirstThirtyAtOnce_BecomesOnePerson_AndKeepsEveryOne()
+    {
+        var partner = await SignedInPartnerAsync(app);
+        var url = partner.MyVoice + "/new";
+        var form = await partner.Client.GetPageAsync(url);
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 30).Select(i => partner.Client.SubmitAsync(form, url, new Dictionary<string, string>
+        {
+            ["Input.Text"] = $"Idea number {i}",
+            ["Input.Kind"] = nameof(ContributionKind.Idea),
+            ["Input.Consent"] = "true",
+        })));
+
+        answers.Select(a => a.StatusCode).Distinct().ShouldBe([HttpStatusCode.Redirect]);
+        var person = (await app.PeopleAsync(partner.Organisation)).ShouldHaveSingleItem("one person per account here");
+        (await app.ContributionsAsync(partner.Organisation)).Where(c => c.PersonId == person.Id).Select(c => c.Text)
+            .ShouldBe(Enumerable.Range(1, 30).Select(i => $"Idea number {i}"), ignoreOrder: true);
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [DatabaseFact]
     public async Task Partner_WithAPersonAlreadyRecordedByStaff_AddsToThatPerson()
     {
         var partner = await SignedInPartnerAsync(app);
