@@ -54,12 +54,12 @@ public static class PublicPages
         return values;
     }
 
+    /// <summary>A "me too" with no contact details: no consent is asked, so none is ticked.</summary>
     public static Dictionary<string, string> MeTooValues(string? text = null, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var values = new Dictionary<string, string>
         {
             ["Input.Text"] = text ?? "",
-            ["Input.Consent"] = "true",
             ["Input.Contact.WantsToHear"] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
