@@ -53,6 +53,7 @@ public sealed class OutcomePublishTests(AppPerDatabase apps) : IClassFixture<App
         page.QuerySelector("label[for='Input_PublicOutcome']")!.TextContent.ShouldStartWith("We did: what happened, for the public");
         page.QuerySelectorAll("main button").Select(b => b.TextContent.Trim())
             .ShouldBe(["Save outcome", "Check what the public will see"]);
+        page.QuerySelectorAll("main button")[1].GetAttribute("formaction").ShouldBe(Url(staff, idea.Id) + "?handler=Preview");
     }
 
     [DatabaseFact]
