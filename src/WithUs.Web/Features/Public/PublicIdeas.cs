@@ -17,10 +17,11 @@ public sealed record PublicIdea(
 {
     public int Voices { get; set; }
 
-    /// <summary>"Me too" counts towards deciding; once it is done there is nothing left to add a voice to.</summary>
-    public bool InvitesMeToo => InvitesMeTooOn(Outcome);
-
-    public static bool InvitesMeTooOn(OutcomeStatus outcome) => outcome != OutcomeStatus.Done;
+    /// <summary>
+    /// "Me too" counts towards deciding; once it is done there is nothing left to add a voice to (the front page's
+    /// list asks the same in its query).
+    /// </summary>
+    public bool InvitesMeToo => Outcome != OutcomeStatus.Done;
 
     public IReadOnlyList<string> WeDid => PublicWords.WeDid(Outcome, Reason, PublicOutcome);
 }
