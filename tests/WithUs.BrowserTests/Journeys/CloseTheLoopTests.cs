@@ -75,15 +75,25 @@ public sealed class CloseTheLoopTests(BrowserApp app, ITestOutputHelper output) 
         // Saving without a reason is refused, and what was typed is kept.
         await staff.Page.GetByLabel("Not possible", new() { Exact = true }).CheckAsync();
         (await reason.IsVisibleAsync()).ShouldBeTrue();
-        await staff.FillAsync("Explain it in plain words", "The library roof cannot take the weight of a pool.");
+        await staff.FillAsync("What to tell the person who said it", "Rosa, the library roof cannot take the weight of a pool.");
         (await staff.SubmitAsync("Save outcome")).Status.ShouldBe(400);
         (await staff.ErrorSummary.InnerTextAsync()).ShouldContain("Choose why it is not possible");
-        (await staff.Field("Explain it in plain words").InputValueAsync()).ShouldBe("The library roof cannot take the weight of a pool.");
+        (await staff.Field("What to tell the person who said it").InputValueAsync()).ShouldBe("Rosa, the library roof cannot take the weight of a pool.");
 
         await reason.CheckAsync();
         await staff.Page.GetByLabel("Publish on \"You said, we did\"", new() { Exact = true }).CheckAsync();
-        await staff.FillAsync("Public summary", "Someone asked for a pool on the library roof. The building cannot take it.");
+        await staff.FillAsync("You said: what people asked for", "A swimming pool on the library roof.");
+        await staff.FillAsync("We did: what happened, for the public (optional)", "We asked the surveyor: the roof cannot take the weight.");
         await staff.ScreenshotAsync("outcome not possible");
+
+        // What the public will see is shown before anything goes out, and nothing is saved until they save again.
+        (await staff.SubmitAsync("Save outcome")).Status.ShouldBe(200);
+        var preview = await staff.Page.Locator("#public-preview").InnerTextAsync();
+        preview.ShouldContain("A swimming pool on the library roof.");
+        preview.ShouldContain("We cannot do this.");
+        preview.ShouldContain("We asked the surveyor: the roof cannot take the weight.");
+        preview.ShouldNotContain("Rosa");
+        await staff.ScreenshotAsync("what the public will see");
         await staff.SubmitAsync("Save outcome");
         staff.Location.ShouldBe($"{org}/voice/{id}");
 

@@ -15,18 +15,19 @@ public sealed class PublicSubmissionTests(QuickFormsBrowserApp app, ITestOutputH
 {
     private sealed record Published(string Slug, string Name, Guid OrganisationId, Guid IdeaId, string Summary);
 
-    /// <summary>An organisation whose staff have published one outcome (as the staff pages would).</summary>
+    /// <summary>An organisation whose staff have published one outcome, not yet done (as the staff pages would).</summary>
     private async Task<Published> OrganisationWithAPublishedOutcomeAsync(string name)
     {
         var organisation = await app.Server.CreateOrganisationAsync(name);
         var theme = await app.Server.CreateThemeAsync(organisation, "Getting here");
         var idea = await app.Server.CreateContributionAsync(organisation, "my carer says the bus never comes on time", c =>
         {
-            c.Outcome = OutcomeStatus.Done;
+            c.Outcome = OutcomeStatus.Planned;
             c.OutcomeAtUtc = DateTime.UtcNow;
-            c.OutcomeExplanation = "Our minibus now meets the 10 o'clock train.";
+            c.OutcomeExplanation = "Dear Ann, your carer was right: we have booked a minibus for you.";
             c.IsPublished = true;
             c.PublicSummary = "A minibus from the station";
+            c.PublicOutcome = "From May our minibus will meet the 10 o'clock train.";
             c.PublishedAtUtc = DateTime.UtcNow;
         });
         await app.Server.AddThemeAsync(organisation, idea.Id, theme.Id);
@@ -77,8 +78,8 @@ public sealed class PublicSubmissionTests(QuickFormsBrowserApp app, ITestOutputH
         visitor.Location.ShouldBe($"/p/{published.Slug}/ideas/{published.IdeaId}");
         (await visitor.Page.Locator("main").InnerTextAsync()).ShouldContain("1 person said this");
         await visitor.FillAsync("Anything to add? (optional)", "I miss my appointments because of the bus");
-        await visitor.Field("Yes, it is OK to keep what I tell you").CheckAsync();
         await visitor.Field("No, thank you").CheckAsync();
+        (await visitor.Field("Yes, it is OK to keep what I tell you").IsVisibleAsync()).ShouldBeFalse("a bare \"me too\" keeps nothing personal");
         await visitor.SubmitAsync("Me too");
         visitor.Location.ShouldBe($"/p/{published.Slug}/thanks");
         var voice = (await ContributionsAsync(published.OrganisationId)).Single(c => c.LinkedToId == published.IdeaId);
@@ -89,10 +90,11 @@ public sealed class PublicSubmissionTests(QuickFormsBrowserApp app, ITestOutputH
         var main = await visitor.Page.Locator("main").InnerTextAsync();
         main.ShouldContain("Getting here");
         main.ShouldContain(published.Summary);
-        main.ShouldContain("We did it.");
-        main.ShouldContain("Our minibus now meets the 10 o'clock train.");
+        main.ShouldContain("We are going to do it.");
+        main.ShouldContain("From May our minibus will meet the 10 o'clock train.");
         main.ShouldContain("2 people said this");
         main.ShouldNotContain("carer");
+        main.ShouldNotContain("Dear Ann");
         main.ShouldNotContain("Kestrel");
         await visitor.ScreenshotAsync("you said we did");
     }
@@ -106,22 +108,29 @@ public sealed class PublicSubmissionTests(QuickFormsBrowserApp app, ITestOutputH
         await visitor.GotoAsync($"/p/{published.Slug}");
         await visitor.FollowAsync("Tell us your idea or what you think");
 
-        // Without JavaScript every question is on show; a mistake is explained and what was typed is kept.
-        (await visitor.Field("Your name").IsVisibleAsync()).ShouldBeTrue();
+        // Without JavaScript the contact questions come as a second step after "yes"; a mistake is explained and what
+        // was typed is kept.
+        (await visitor.Field("Your name").IsVisibleAsync()).ShouldBeFalse();
         await visitor.FillAsync("What would you like to tell us?", "Ramps at both doors");
+        await visitor.Field("Yes, it is OK to keep what I tell you").CheckAsync();
         await visitor.Field("Yes, tell me what happens").CheckAsync();
-        await visitor.Field("Text message").CheckAsync();
-        await visitor.FillAsync("Phone number", "07700 900 456");
         (await visitor.SubmitAsync("Send")).Status.ShouldBe(400);
         var errors = await visitor.ErrorSummary.InnerTextAsync();
         errors.ShouldContain("Choose what kind of thing you are telling us");
-        errors.ShouldContain("Tick the box to say it is OK for us to keep what you tell us");
-        errors.ShouldContain("Enter your name, or a made-up name");
+        errors.ShouldNotContain("Enter your name", Case.Sensitive, "they have not been asked it yet");
+        (await visitor.Page.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Tell us your name and how to tell you");
+        (await visitor.Field("Your name").IsVisibleAsync()).ShouldBeTrue();
         (await visitor.Field("What would you like to tell us?").InputValueAsync()).ShouldBe("Ramps at both doors");
-        (await visitor.Field("Phone number").InputValueAsync()).ShouldBe("07700 900 456");
 
         await visitor.Field("Something good").CheckAsync();
-        await visitor.Field("Yes, it is OK to keep what I tell you").CheckAsync();
+        await visitor.Field("Text message").CheckAsync();
+        await visitor.FillAsync("Phone number", "07700 900 456");
+        (await visitor.SubmitAsync("Send")).Status.ShouldBe(400);
+        errors = await visitor.ErrorSummary.InnerTextAsync();
+        errors.ShouldContain("Enter your name, or a made-up name");
+        errors.ShouldNotContain("That was very quick");
+        (await visitor.Field("Phone number").InputValueAsync()).ShouldBe("07700 900 456");
+
         await visitor.FillAsync("Your name", "Otter");
         await visitor.SubmitAsync("Send");
         visitor.Location.ShouldBe($"/p/{published.Slug}/thanks");
@@ -130,11 +139,56 @@ public sealed class PublicSubmissionTests(QuickFormsBrowserApp app, ITestOutputH
         said.Person.ShouldNotBeNull().Phone.ShouldBe("07700 900 456");
 
         await visitor.GotoAsync($"/p/{published.Slug}/ideas/{published.IdeaId}");
-        await visitor.Field("Yes, it is OK to keep what I tell you").CheckAsync();
         await visitor.SubmitAsync("Me too");
         visitor.Location.ShouldBe($"/p/{published.Slug}/thanks");
 
         await visitor.FollowAsync("You said, we did");
         (await visitor.Page.Locator("main").InnerTextAsync()).ShouldContain("2 people said this");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_contact_questions_appear_only_after_yes(bool javaScript)
+    {
+        var published = await OrganisationWithAPublishedOutcomeAsync(javaScript ? "Riverside Contact" : "Riverside Contact No Script");
+        await using var visitor = await app.StartJourneyAsync(output, javaScript, name: javaScript ? "contact-js" : "contact-no-js");
+        var idea = $"/p/{published.Slug}/ideas/{published.IdeaId}";
+
+        await visitor.GotoAsync(idea);
+        var name = visitor.Field("Your name");
+        var consent = visitor.Field("Yes, it is OK to keep what I tell you");
+        (await name.IsVisibleAsync()).ShouldBeFalse();
+        (await consent.IsVisibleAsync()).ShouldBeFalse();
+        await visitor.FillAsync("Anything to add? (optional)", "The last bus leaves too early");
+        await visitor.Field("Yes, tell me what happens").CheckAsync();
+        if (javaScript)
+        {
+            (await name.IsVisibleAsync()).ShouldBeTrue("revealed as soon as they say yes");
+            await visitor.Field("No, thank you").CheckAsync();
+            (await name.IsVisibleAsync()).ShouldBeFalse("hidden again when they change their mind");
+            await visitor.Field("Yes, tell me what happens").CheckAsync();
+        }
+        else
+        {
+            (await name.IsVisibleAsync()).ShouldBeFalse("without script nothing can appear until the form is sent");
+            (await visitor.SubmitAsync("Me too")).Status.ShouldBe(200);
+            (await visitor.ErrorSummary.CountAsync()).ShouldBe(0, "a second step, not a mistake");
+            (await visitor.Field("Anything to add? (optional)").InputValueAsync()).ShouldBe("The last bus leaves too early");
+        }
+
+        (await name.IsVisibleAsync()).ShouldBeTrue();
+        (await consent.IsVisibleAsync()).ShouldBeTrue("consent is asked with the details it is about");
+        await visitor.ScreenshotAsync("contact questions");
+        await name.FillAsync("Heron");
+        await visitor.Field("Email").CheckAsync();
+        await visitor.FillAsync("Email address", "heron@example.org");
+        await consent.CheckAsync();
+        await visitor.SubmitAsync("Me too");
+
+        visitor.Location.ShouldBe($"/p/{published.Slug}/thanks");
+        var voice = (await ContributionsAsync(published.OrganisationId)).Single(c => c.LinkedToId == published.IdeaId);
+        voice.Text.ShouldBe("The last bus leaves too early");
+        voice.Person.ShouldNotBeNull().Email.ShouldBe("heron@example.org");
     }
 }

@@ -9,14 +9,18 @@ namespace WithUs.Web.Features.Demo;
 
 /// <summary>
 /// What people said to each demo organisation, modelled on its case study: ideas with their "me too"s (one in each
-/// organisation building up in the last 90 days), outcomes done and not possible with reasons, some told, some
-/// published, and interest. All names are invented; everyone agreed to their name being kept.
+/// organisation building up in the last 90 days, published so the public can add their voice), outcomes done and not
+/// possible with reasons, some told, some published in words written for the public, and interest. All names are
+/// invented; everyone agreed to their name being kept.
 /// </summary>
 public static class DemoVoice
 {
     public sealed record Said(string Text, ContributionKind Kind, Channel Channel, int DaysAgo, int? Person, string[] Themes,
         OutcomeStatus Outcome = New, string? Explanation = null, NotPossibleReason? Reason = null, bool Told = false,
-        string? PublicSummary = null, MeToo[]? MeToos = null, int[]? Interested = null, string? RelayedBy = null);
+        Published? Public = null, MeToo[]? MeToos = null, int[]? Interested = null, string? RelayedBy = null);
+
+    /// <summary>What the public read: what people asked for ("You said") and what happened ("We did"), never the words for the person.</summary>
+    public sealed record Published(string YouSaid, string? WeDid = null);
 
     public sealed record MeToo(int? Person, int DaysAgo, string Text);
 
@@ -32,13 +36,14 @@ public static class DemoVoice
             new("Could the drop-in open on Saturdays too? Weekends are the longest days when everything is shut.", Idea, DropIn, 80, 4, ["Getting help"],
                 MeToos: [new(5, 70, "Saturday opening please, even a morning"), new(6, 55, "Weekends are the worst, nowhere to go"), new(7, 40, "Yes to Saturdays"),
                          new(8, 21, "Saturday drop-in would help me a lot"), new(1, 9, "I would volunteer on a Saturday"), new(null, 3, "Someone at the door asked about Saturdays again")],
-                Interested: [1, 2]),
+                Interested: [1, 2], Public: new("Open the drop-in on Saturdays too: weekends are the longest days when everything is shut.")),
             new("Hot breakfast instead of just toast on Tuesdays.", Idea, DropIn, 300, 0, ["Food"], Done,
                 "Peer mentors now cook a hot breakfast every Tuesday, with food from the community larder.", Told: true,
-                PublicSummary: "You asked for a hot breakfast on Tuesdays. Peer mentors now cook one every week.",
+                Public: new("A hot breakfast on Tuesdays, instead of just toast.", "Peer mentors cook a hot breakfast every Tuesday, with food from the community larder."),
                 MeToos: [new(4, 290, "A proper breakfast would set me up for the day")]),
             new("Somewhere to charge phones that is not behind the desk.", Need, Conversation, 200, 5, ["The building"], Done,
-                "A charging shelf with lockers is now by the window.", Told: true, PublicSummary: "A phone charging shelf with lockers is now by the window."),
+                "A charging shelf with lockers is now by the window.", Told: true,
+                Public: new("Somewhere to charge phones that is not behind the desk.", "There is a charging shelf with lockers by the window.")),
             new("Help filling in the housing register form, it keeps timing out.", Need, OneToOne, 150, 6, ["Getting help", "Moving on"], PartOfProject,
                 "Part of the new housing help sessions with the council on Thursdays."),
             new("Can dogs come in? I cannot leave mine outside.", Question, DropIn, 120, 7, ["The building"], NotPossible,
@@ -62,13 +67,14 @@ public static class DemoVoice
                 MeToos: [new(3, 75, "I can't walk to the club any more, a lift would be wonderful"), new(4, 60, "Me too, the bus was my only way"),
                          new(5, 44, "Lift share please"), new(6, 30, "My daughter drives me but not every week"), new(7, 10, "Would pay a little towards a minibus"),
                          new(null, 4, "Told on the phone: needs transport to get here")],
-                Interested: [0, 4]),
+                Interested: [0, 4],
+                Public: new("A minibus or lift-share to get to the club, since the 42 bus stopped.", "We are finding out what a weekly pick-up by the community transport scheme would cost.")),
             new("Tea dance on the first Friday of every month.", Idea, GroupMeeting, 320, 0, ["Events"], Done,
                 "Members now host a tea dance on the first Friday of each month.", Told: true,
-                PublicSummary: "Members asked for a regular tea dance. It now runs on the first Friday of every month, hosted by members.",
+                Public: new("A tea dance on the first Friday of every month.", "Members host a tea dance on the first Friday of every month."),
                 MeToos: [new(1, 318, "Yes please, a regular dance"), new(3, 300, "Count me in")]),
             new("Allotment trips in the summer.", Idea, Event, 250, 1, ["Events"], Done, "Four trips ran this summer, planned by members.", Told: true,
-                PublicSummary: "Members planned four allotment trips this summer."),
+                Public: new("Trips to the allotments in the summer.", "Members planned four allotment trips, and all four ran this summer.")),
             new("Help using video calls to see my grandchildren.", Need, OneToOne, 140, 5, ["Technology"], Planned,
                 "A volunteer from the college will run tablet sessions on Wednesdays."),
             new("Could the club have a lunch as well as tea and biscuits?", Idea, GroupMeeting, 110, 6, ["Food"], NotPossible,
@@ -85,16 +91,17 @@ public static class DemoVoice
         [
             new("A women-only sports club, with women coaches and the windows covered.", Idea, GroupMeeting, 360, 0, ["Sport and exercise", "Women only"], Done,
                 "The women's sports club started this year, designed with the women who first asked. We went back to each of them to say it was happening.",
-                Told: true, PublicSummary: "Women asked for a women-only sports club. We designed it with them and it now meets every week.",
+                Told: true, Public: new("A sports club just for women, with women coaches and the windows covered.", "We designed the club with the women who asked for it, and it now meets every week."),
                 MeToos: [new(1, 350, "Yes, somewhere we feel comfortable"), new(2, 340, "I would come with my sister")]),
             new("Women-only badminton evenings, the club is full on Mondays.", Idea, Conversation, 88, 3, ["Sport and exercise", "Women only"], BeingConsidered,
                 MeToos: [new(4, 80, "Badminton please"), new(5, 62, "Another evening would be good"), new(6, 47, "I am on the waiting list"),
                          new(7, 30, "My friends want to play too"), new(8, 14, "Badminton evening would be great"), new(null, 6, "Asked at the door about badminton")],
-                Interested: [3, 4, 5]),
+                Interested: [3, 4, 5], Public: new("More women-only badminton evenings: Mondays are full.")),
             new("A crèche during the sessions so mothers can take part.", Need, GroupMeeting, 200, 4, ["Children", "Women only"], Planned,
                 "Two volunteers are training in childcare; the crèche starts in the spring."),
             new("Information about the club in Urdu, Bengali and Somali.", Need, OneToOne, 160, 5, ["Language"], Done,
-                "Leaflets are now in four languages.", Told: true, PublicSummary: "Leaflets about the club are now in Urdu, Bengali, Somali and English."),
+                "Leaflets are now in four languages.", Told: true,
+                Public: new("Information about the club in Urdu, Bengali and Somali.", "Leaflets about the club are now in Urdu, Bengali, Somali and English.")),
             new("Can men watch their daughters play?", Question, Conversation, 130, null, ["Women only"], NotPossible,
                 "The sessions are women-only so that everyone feels safe; there is a family fun day every term.", NotPossibleReason.NonNegotiableBoundary, Told: true,
                 RelayedBy: "A member's sister"),
@@ -112,12 +119,13 @@ public static class DemoVoice
             new("An evening peer support group for people who work during the day.", Idea, Conversation, 86, 2, ["Peer support"], BeingConsidered,
                 MeToos: [new(3, 77, "I can only come after six"), new(4, 59, "Evening group please"), new(5, 41, "Yes, I'm back at work now"),
                          new(6, 28, "Evenings would suit my partner and me"), new(7, 11, "Evening please"), new(null, 2, "Caller asked about evening groups")],
-                Interested: [2, 3]),
+                Interested: [2, 3], Public: new("A peer support group in the evening, for people who work during the day.")),
             new("Information about screening for trans people, in plain words.", Need, OneToOne, 300, 0, ["Trans health", "Information"], Done,
                 "We wrote a screening guide with trans members; it is on the website and in print.", Told: true,
-                PublicSummary: "Members asked for plain information about screening for trans people. We wrote a guide together."),
+                Public: new("Plain information about cancer screening for trans people.", "We wrote a screening guide together with trans members. It is on our website and in print.")),
             new("A group for partners and carers.", Idea, GroupMeeting, 220, 1, ["Carers"], Done, "The carers' group meets on the second Saturday of the month.", Told: true,
-                PublicSummary: "Partners and carers now have their own group, every second Saturday.", MeToos: [new(7, 210, "My partner needs this")]),
+                Public: new("A group for partners and carers.", "Partners and carers have their own group, on the second Saturday of every month."),
+                MeToos: [new(7, 210, "My partner needs this")]),
             new("Could you pay for taxis to hospital appointments?", Question, Phone, 150, 3, ["Carers"], NotPossible,
                 "Our funding cannot pay for transport; we now give everyone the hospital's free transport number.", NotPossibleReason.NotAffordableNow, Told: true),
             new("Staff at the clinic used the wrong name for me.", Concern, OneToOne, 100, 4, ["Trans health"], PartOfProject,
@@ -137,14 +145,16 @@ public static class DemoVoice
                 "The resident panel is drafting a one-page form.",
                 MeToos: [new(4, 81, "Our gardening group gave up on the form"), new(5, 66, "Short form please"), new(6, 52, "Yes for small grants"),
                          new(7, 33, "Took me three evenings to fill in"), new(8, 18, "Agree, simpler for small amounts"), new(null, 5, "Mentioned at the estate walkabout")],
-                Interested: [3, 4]),
+                Interested: [3, 4],
+                Public: new("A short form for community grants under £500: the long form puts small groups off.", "The resident panel is writing a one-page form.")),
             new("Residents should score the grant applications, not staff.", Idea, GroupMeeting, 365, 0, ["Community grants"], Done,
                 "The resident panel now sets the criteria, scores and awards the grants.", Told: true,
-                PublicSummary: "Residents asked to decide the community grants. The resident panel now sets the criteria, scores and awards them."),
+                Public: new("Residents, not staff, should score the community grant applications.", "The resident panel now sets the criteria, scores the applications and awards the grants.")),
             new("Repairs take too long to be booked in.", Concern, Phone, 210, 1, ["Repairs"], PartOfProject, "Part of the repairs review with residents.",
                 MeToos: [new(6, 200, "Waited six weeks for a window")]),
             new("A community garden on the empty land behind Ash Court.", Idea, Event, 160, 2, ["Green spaces"], Done,
-                "Residents built raised beds with a grant; it opened in May.", Told: true, PublicSummary: "The empty land behind Ash Court is now a community garden."),
+                "Residents built raised beds with a grant; it opened in May.", Told: true,
+                Public: new("A community garden on the empty land behind Ash Court.", "Residents built raised beds with a community grant, and the garden opened in May.")),
             new("A youth club on the estate.", Idea, Survey, 130, 5, ["Young people"], NotPossible,
                 "Youth work is run by the council here; we have passed the idea and the names of interested residents to them.",
                 NotPossibleReason.SomeoneElsesResponsibility, Told: true),
@@ -204,9 +214,10 @@ public static class DemoVoice
                 ToldAtUtc = idea.Told ? decided!.Value.AddDays(3) : null,
                 ToldHow = idea.Told ? TellingMethod.InPerson : null,
                 ToldOutcome = idea.Told ? idea.Outcome : null,
-                IsPublished = idea.PublicSummary is not null,
-                PublicSummary = idea.PublicSummary,
-                PublishedAtUtc = idea.PublicSummary is null ? null : decided!.Value.AddDays(5),
+                IsPublished = idea.Public is not null,
+                PublicSummary = idea.Public?.YouSaid,
+                PublicOutcome = idea.Public?.WeDid,
+                PublishedAtUtc = idea.Public is null ? null : (decided ?? said).AddDays(5),
                 CreatedAtUtc = said.AddHours(11),
             };
             db.Contributions.Add(root);

@@ -1,10 +1,18 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using WithUs.Web.Features.Voice;
 
 namespace WithUs.Web.Features.Public;
 
-/// <summary>What the contact fields partial needs: the bound input, its name prefix ("Input.Contact") and the form's state.</summary>
-public sealed record ContactFieldsModel(string Prefix, ContactInput Contact, ModelStateDictionary State)
+/// <summary>
+/// What the contact fields partial needs: the bound input, its name prefix ("Input.Contact"), the form's state, and
+/// the consent question when it is only asked of those who give their details.
+/// </summary>
+public sealed record ContactFieldsModel(string Prefix, ContactInput Contact, ModelStateDictionary State, ConsentModel? Consent = null)
 {
+    /// <summary>They said "yes, tell me" on the form this answers: the details are shown, not held back for a second step.</summary>
+    public bool ShowDetails => string.Equals(Value(nameof(ContactInput.WantsToHear), Contact.WantsToHear?.ToString()), "true",
+        StringComparison.OrdinalIgnoreCase);
+
     public string Id(string field) => (Prefix + "." + field).Replace('.', '_');
 
     public string Name(string field) => Prefix + "." + field;

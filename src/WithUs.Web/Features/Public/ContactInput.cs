@@ -20,6 +20,12 @@ public sealed class ContactInput
 
     public bool Given => WantsToHear == true;
 
+    /// <summary>
+    /// They said "yes, tell me" but gave none of the details: without JavaScript the form shows those questions only
+    /// after "yes", so this is their second step, not a mistake.
+    /// </summary>
+    public bool AwaitingDetails { get; private set; }
+
     public static string Label(ContactMethod method) => method switch
     {
         ContactMethod.Email => "Email",
@@ -28,12 +34,13 @@ public sealed class ContactInput
     };
 
     /// <summary>
-    /// Checks the details only when the person asked to be told; otherwise forgets anything typed (or tampered) in
-    /// them, so nothing they did not mean to give is kept or complained about.
+    /// Checks the details only when the person asked to be told and has given some; otherwise forgets anything typed
+    /// (or tampered) in them, so nothing they did not mean to give is kept or complained about.
     /// </summary>
     public void Validate(ModelStateDictionary state, string prefix)
     {
-        if (!Given)
+        AwaitingDetails = Given && !AnyDetails(state, prefix);
+        if (!Given || AwaitingDetails)
         {
             foreach (var key in state.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)
                                                       && k != prefix + "." + nameof(WantsToHear)).ToList())
@@ -99,6 +106,10 @@ public sealed class ContactInput
             }
         }
     }
+
+    private bool AnyDetails(ModelStateDictionary state, string prefix) =>
+        !string.IsNullOrWhiteSpace(Name) || !string.IsNullOrWhiteSpace(Email) || !string.IsNullOrWhiteSpace(Phone)
+        || ContactBy is not null || !string.IsNullOrEmpty(state[prefix + "." + nameof(ContactBy)]?.AttemptedValue);
 
     /// <summary>
     /// When they asked to be told what happens: a new person, who gave their own consent on the form, added to the

@@ -16,7 +16,7 @@ public sealed class FeedModel(WithUsDbContext db) : PublicPageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var organisation = Organisation;
-        var ideas = await PublicIdeas.ListAsync(db, withOutcomeOnly: true, YouSaidWeDidModel.OutcomesShown, cancellationToken);
+        var ideas = await PublicIdeas.ListAsync(db, PublicIdeaList.WithOutcome, YouSaidWeDidModel.OutcomesShown, cancellationToken);
         var page = Url.Page("/Public/YouSaidWeDid", null, new { publicOrg = organisation.Slug }, Request.Scheme)!;
 
         var buffer = new MemoryStream();
@@ -50,17 +50,13 @@ public sealed class FeedModel(WithUsDbContext db) : PublicPageModel
                     await xml.WriteEndElementAsync();
                 }
 
+                var weDid = idea.WeDid;
                 var words = new StringBuilder()
                     .Append("You said: ").AppendLine(idea.Summary)
-                    .Append("We did: ").Append(PublicWords.Outcome(idea.Outcome));
-                if (PublicWords.Reason(idea.Reason) is { } reason)
+                    .Append("We did: ").Append(weDid[0]);
+                foreach (var line in weDid.Skip(1))
                 {
-                    words.Append(' ').Append(reason);
-                }
-
-                if (!string.IsNullOrWhiteSpace(idea.Explanation))
-                {
-                    words.AppendLine().Append(idea.Explanation);
+                    words.AppendLine().Append(line);
                 }
 
                 words.AppendLine().Append(PublicWords.Voices(idea.Voices)).Append('.');

@@ -2,9 +2,17 @@ using WithUs.Web.Features.Voice;
 
 namespace WithUs.Web.Features.Public;
 
-/// <summary>A published idea, in the words staff wrote for the public, where anyone can say "me too".</summary>
+/// <summary>
+/// A published idea, in the words staff wrote for the public, where anyone can say "me too" until it is done. A bare
+/// "me too" keeps nothing personal, so consent is asked only of those who give their details to hear back.
+/// </summary>
 public sealed class IdeaModel(WithUsDbContext db, OrganisationClock clock) : PublicFormPageModel
 {
+    public const string ConsentExplanation =
+        "We will keep your name and how to reach you with what you tell us, so we can tell you what happens. We will not show your name publicly.";
+
+    public const string ConsentMissing = "Tick the box to say it is OK for us to keep what you tell us";
+
     public PublicIdea Idea { get; private set; } = null!;
 
     [BindProperty]
@@ -28,16 +36,26 @@ public sealed class IdeaModel(WithUsDbContext db, OrganisationClock clock) : Pub
             return NotFound();
         }
 
+        if (!Idea.InvitesMeToo)
+        {
+            // Done while the form was open: nothing is added, and the page says it is done.
+            return RedirectToPage("/Public/Idea", new { publicOrg = Slug, contributionId });
+        }
+
         if (SentByBot)
         {
             return Thanks();
         }
 
-        var inTime = CameInTime();
         Input.Contact.Validate(ModelState, "Input.Contact");
-        if (!inTime || !ModelState.IsValid)
+        if (Input.Contact.Given && !Input.Contact.AwaitingDetails && !Input.Consent)
         {
-            return Refused();
+            ModelState.AddModelError("Input.Consent", ConsentMissing);
+        }
+
+        if (NotKeptYet(Input.Contact) is { } again)
+        {
+            return again;
         }
 
         var kind = await db.Contributions.Where(c => c.Id == Idea.Id).Select(c => c.Kind).SingleAsync(cancellationToken);
@@ -65,7 +83,7 @@ public sealed class IdeaModel(WithUsDbContext db, OrganisationClock clock) : Pub
         [PlainText(ErrorMessage = "What you add has characters we cannot read. Use letters, numbers, spaces and punctuation")]
         public string? Text { get; set; }
 
-        [Range(typeof(bool), "true", "true", ErrorMessage = "Tick the box to say it is OK for us to keep what you tell us")]
+        /// <summary>Asked, and needed, only with contact details.</summary>
         public bool Consent { get; set; }
 
         public ContactInput Contact { get; set; } = new();

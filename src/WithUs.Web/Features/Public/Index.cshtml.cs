@@ -9,5 +9,5 @@ public sealed class IndexModel(WithUsDbContext db) : PublicPageModel
     public IReadOnlyList<PublicIdea> Ideas { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Ideas = await PublicIdeas.ListAsync(db, withOutcomeOnly: false, IdeasShown, cancellationToken);
+        Ideas = await PublicIdeas.ListAsync(db, PublicIdeaList.OpenForVoices, IdeasShown, cancellationToken);
 }

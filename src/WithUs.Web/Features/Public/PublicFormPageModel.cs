@@ -32,8 +32,30 @@ public abstract class PublicFormPageModel : PublicPageModel
         FormIssued = Guard.Issue();
     }
 
+    /// <summary>
+    /// Null when what they sent can be kept. Otherwise the form again: with its mistakes (400); with the contact
+    /// questions they have not seen yet, when they said "yes, tell me" without them (200, the second step); or, only
+    /// when nothing else is wrong, saying it came back too quickly or too late (400). The timing message never sits
+    /// beside real mistakes, where it would only confuse.
+    /// </summary>
+    protected IActionResult? NotKeptYet(ContactInput contact)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Refused();
+        }
+
+        if (contact.AwaitingDetails)
+        {
+            IssueForm();
+            return Page();
+        }
+
+        return CameInTime() ? null : Refused();
+    }
+
     /// <summary>Whether the form came back in a believable time; if not, says so on the form.</summary>
-    protected bool CameInTime()
+    private bool CameInTime()
     {
         var timing = Guard.Check(FormIssued);
         if (timing == FormTiming.InTime)

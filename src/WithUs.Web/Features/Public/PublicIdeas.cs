@@ -4,18 +4,36 @@ namespace WithUs.Web.Features.Public;
 
 /// <summary>
 /// An idea as the public may see it: only what staff chose to publish, in the words staff wrote for the public.
-/// Never the original words, never who said it.
+/// Never the original words, never what was written for the person who said it, never who said it.
 /// </summary>
 public sealed record PublicIdea(
     Guid Id,
     string Summary,
     OutcomeStatus Outcome,
     NotPossibleReason? Reason,
-    string? Explanation,
+    string? PublicOutcome,
     DateTime Date,
     IReadOnlyList<string> Themes)
 {
     public int Voices { get; set; }
+
+    /// <summary>
+    /// "Me too" counts towards deciding; once it is done there is nothing left to add a voice to (the front page's
+    /// list asks the same in its query).
+    /// </summary>
+    public bool InvitesMeToo => Outcome != OutcomeStatus.Done;
+
+    public IReadOnlyList<string> WeDid => PublicWords.WeDid(Outcome, Reason, PublicOutcome);
+}
+
+/// <summary>Which published ideas a list shows.</summary>
+public enum PublicIdeaList
+{
+    /// <summary>Ideas people can still add their voice to (not yet done).</summary>
+    OpenForVoices = 0,
+
+    /// <summary>Ideas with an outcome: "You said, we did".</summary>
+    WithOutcome = 1,
 }
 
 public static class PublicIdeas
@@ -30,19 +48,17 @@ public static class PublicIdeas
             c.PublicSummary!,
             c.Outcome,
             c.NotPossibleReason,
-            c.OutcomeExplanation,
+            c.PublicOutcome,
             c.OutcomeAtUtc ?? c.PublishedAtUtc ?? c.CreatedAtUtc,
             c.Themes.OrderBy(t => t.Theme!.Name).Select(t => t.Theme!.Name).ToList()));
 
-    /// <summary>Published ideas, newest first: all of them, or only those with an outcome ("You said, we did").</summary>
-    public static async Task<List<PublicIdea>> ListAsync(WithUsDbContext db, bool withOutcomeOnly, int take,
+    /// <summary>Published ideas, newest first: those still open for voices, or those with an outcome ("You said, we did").</summary>
+    public static async Task<List<PublicIdea>> ListAsync(WithUsDbContext db, PublicIdeaList list, int take,
         CancellationToken cancellationToken)
     {
-        var query = Published(db);
-        if (withOutcomeOnly)
-        {
-            query = query.Where(c => c.Outcome != OutcomeStatus.New);
-        }
+        var query = list == PublicIdeaList.WithOutcome
+            ? Published(db).Where(c => c.Outcome != OutcomeStatus.New)
+            : Published(db).Where(c => c.Outcome != OutcomeStatus.Done);
 
         var ideas = await Shape(query
                 .OrderByDescending(c => c.OutcomeAtUtc ?? c.PublishedAtUtc ?? c.CreatedAtUtc)

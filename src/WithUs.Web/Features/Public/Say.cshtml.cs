@@ -17,12 +17,11 @@ public sealed class SayModel(WithUsDbContext db, OrganisationClock clock) : Publ
             return Thanks();
         }
 
-        var inTime = CameInTime();
         Input.CheckKind(ModelState, "Input.");
         Input.Contact.Validate(ModelState, "Input.Contact");
-        if (!inTime || !ModelState.IsValid)
+        if (NotKeptYet(Input.Contact) is { } again)
         {
-            return Refused();
+            return again;
         }
 
         var person = Input.Contact.AddPerson(db, clock.UtcNow);

@@ -14,7 +14,7 @@ public sealed class YouSaidWeDidModel(WithUsDbContext db) : PublicPageModel
     {
         // The feed is announced in the page's head, and in a Link header (RFC 8288) for readers that only fetch headers.
         Response.Headers.Link = $"<{FeedModel.Path(Url, Slug)}>; rel=\"alternate\"; type=\"{FeedModel.ContentType}\"; title=\"You said, we did\"";
-        var ideas = await PublicIdeas.ListAsync(db, withOutcomeOnly: true, OutcomesShown, cancellationToken);
+        var ideas = await PublicIdeas.ListAsync(db, PublicIdeaList.WithOutcome, OutcomesShown, cancellationToken);
         Groups = Group(ideas);
     }
 

@@ -52,7 +52,10 @@ public sealed class Contribution : ITenantOwned
 
     public NotPossibleReason? NotPossibleReason { get; set; }
 
-    /// <summary>The plain explanation of the outcome, as the person would be told it.</summary>
+    /// <summary>
+    /// The plain explanation of the outcome, written for the person who said it. Never published: the public read
+    /// <see cref="PublicOutcome"/>.
+    /// </summary>
     public string? OutcomeExplanation { get; set; }
 
     public DateTime? OutcomeAtUtc { get; set; }
@@ -67,10 +70,17 @@ public sealed class Contribution : ITenantOwned
 
     public string? ToldNote { get; set; }
 
-    /// <summary>Shown on the public "You said, we did" page, using <see cref="PublicSummary"/>, never the original words.</summary>
+    /// <summary>
+    /// Shown on the public "You said, we did" page, in the words staff wrote for the public (<see cref="PublicSummary"/>
+    /// and <see cref="PublicOutcome"/>), never the original words nor what was written for the person.
+    /// </summary>
     public bool IsPublished { get; set; }
 
+    /// <summary>"You said": what people asked for, in words for the public.</summary>
     public string? PublicSummary { get; set; }
+
+    /// <summary>"We did": what happened, in words for the public; without it the public see only the outcome's plain sentence.</summary>
+    public string? PublicOutcome { get; set; }
 
     public DateTime? PublishedAtUtc { get; set; }
 
@@ -84,6 +94,7 @@ public sealed class Contribution : ITenantOwned
     public const int ExplanationMaxLength = 2000;
     public const int ToldNoteMaxLength = 500;
     public const int PublicSummaryMaxLength = 500;
+    public const int PublicOutcomeMaxLength = 1000;
 
     /// <summary>
     /// Something a person sent in themselves through an online form (a public page, or their own page as a partner),

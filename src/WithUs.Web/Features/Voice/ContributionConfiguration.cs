@@ -11,6 +11,7 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.Property(c => c.OutcomeExplanation).HasMaxLength(Contribution.ExplanationMaxLength);
         builder.Property(c => c.ToldNote).HasMaxLength(Contribution.ToldNoteMaxLength);
         builder.Property(c => c.PublicSummary).HasMaxLength(Contribution.PublicSummaryMaxLength);
+        builder.Property(c => c.PublicOutcome).HasMaxLength(Contribution.PublicOutcomeMaxLength);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(c => c.LinkedTo).WithMany(c => c.Voices).HasForeignKey(c => c.LinkedToId).OnDelete(DeleteBehavior.SetNull);

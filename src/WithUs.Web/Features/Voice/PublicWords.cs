@@ -53,6 +53,26 @@ public static class PublicWords
         _ => null,
     };
 
+    /// <summary>
+    /// "We did", a line each: the outcome in a few words, why not, then the words staff wrote for the public (never
+    /// those written for the person who said it).
+    /// </summary>
+    public static IReadOnlyList<string> WeDid(OutcomeStatus outcome, NotPossibleReason? reason, string? publicOutcome)
+    {
+        List<string> lines = [Outcome(outcome)];
+        if (Reason(reason) is { } why)
+        {
+            lines.Add(why);
+        }
+
+        if (!string.IsNullOrWhiteSpace(publicOutcome))
+        {
+            lines.Add(publicOutcome);
+        }
+
+        return lines;
+    }
+
     public static string Voices(int count) => count == 1 ? "1 person said this" : $"{count} people said this";
 
     public static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", British);

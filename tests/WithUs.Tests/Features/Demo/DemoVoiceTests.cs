@@ -31,7 +31,12 @@ public sealed class DemoVoiceTests(AppPerDatabase apps) : IClassFixture<AppPerDa
                 voices.ShouldBeGreaterThanOrEqualTo(organisation.BuildUpThreshold, $"{organisation.Name}: an idea builds up");
                 roots.ShouldContain(c => c.Outcome == OutcomeStatus.Done && c.ToldAtUtc != null);
                 roots.ShouldContain(c => c.Outcome == OutcomeStatus.NotPossible && c.NotPossibleReason != null && c.OutcomeExplanation != null);
-                roots.ShouldContain(c => c.IsPublished && c.PublicSummary != null);
+                var published = roots.Where(c => c.IsPublished).ToList();
+                published.ShouldContain(c => c.Outcome == OutcomeStatus.Done && c.PublicOutcome != null, $"{organisation.Name}: something done, told publicly");
+                published.ShouldContain(c => c.Outcome != OutcomeStatus.Done, $"{organisation.Name}: an idea the public can still add their voice to");
+                published.ShouldAllBe(c => c.PublicSummary != null && c.PublicSummary != c.PublicOutcome);
+                published.ShouldAllBe(c => c.PublicOutcome == null || c.PublicOutcome != c.OutcomeExplanation,
+                    "what is published is written for the public, not copied from what the person was told");
                 (await db.Interests.CountAsync()).ShouldBeGreaterThan(0);
                 (await db.Themes.CountAsync()).ShouldBeGreaterThan(3);
                 (await db.People.AllAsync(p => p.ConsentToRecord)).ShouldBeTrue();

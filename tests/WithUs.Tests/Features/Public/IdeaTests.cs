@@ -18,7 +18,8 @@ public sealed class IdeaTests(ClockedAppPerDatabase apps) : IClassFixture<Clocke
             {
                 c.PersonId = person.Id;
                 c.NotPossibleReason = NotPossibleReason.NotAffordableNow;
-                c.OutcomeExplanation = "We will ask the council again in spring.";
+                c.OutcomeExplanation = "Tom, we are so sorry: the ramp costs more than we have.";
+                c.PublicOutcome = "We will ask the council again in spring.";
             });
         await app.CreateContributionAsync(organisation, "me too", c => c.LinkedToId = idea.Id);
         await app.CreateContributionAsync(organisation, "and me", c => c.LinkedToId = idea.Id);
@@ -33,6 +34,7 @@ public sealed class IdeaTests(ClockedAppPerDatabase apps) : IClassFixture<Clocke
         main.ShouldContain("We will ask the council again in spring.");
         main.ShouldContain("3 people said this");
         main.ShouldNotContain("Tom at number 12");
+        main.ShouldNotContain("so sorry", Case.Sensitive, "what was written for the person is never published");
         main.ShouldNotContain("and me");
         page.DocumentElement.OuterHtml.ShouldNotContain("Marguerite");
     }
@@ -73,6 +75,7 @@ public sealed class IdeaTests(ClockedAppPerDatabase apps) : IClassFixture<Clocke
             ["Input.Contact.Name"] = "Robin",
             ["Input.Contact.ContactBy"] = nameof(ContactMethod.TextMessage),
             ["Input.Contact.Phone"] = "07700 900 123",
+            ["Input.Consent"] = "true",
         }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -88,7 +91,6 @@ public sealed class IdeaTests(ClockedAppPerDatabase apps) : IClassFixture<Clocke
 
     public static TheoryData<string, string, string> BadAnswers() => new()
     {
-        { "Input.Consent", "false", "Tick the box to say it is OK for us to keep what you tell us" },
         { "Input.Text", new string('x', 4001), "What you add must be 4,000 characters or fewer. Try making it shorter" },
         { "Input.Text", "escape \u001b[31m here", "What you add has characters we cannot read. Use letters, numbers, spaces and punctuation" },
     };
@@ -118,9 +120,114 @@ public sealed class IdeaTests(ClockedAppPerDatabase apps) : IClassFixture<Clocke
         using var client = app.CreateBrowser();
 
         using var response = await client.FillInAsync(app, Idea(organisation, idea.Id),
-            PublicPages.MeTooValues("<script>alert(1)</script>", new Dictionary<string, string> { ["Input.Consent"] = "false" }));
+            PublicPages.MeTooValues("<script>alert(1)</script>", Robin(consent: false)));
 
         await response.ShouldShowTheScriptAsTextAsync("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    private static Dictionary<string, string> Robin(bool consent) => new()
+    {
+        ["Input.Contact.WantsToHear"] = "true",
+        ["Input.Contact.Name"] = "Robin",
+        ["Input.Contact.ContactBy"] = nameof(ContactMethod.Email),
+        ["Input.Contact.Email"] = "robin@example.org",
+        ["Input.Consent"] = consent ? "true" : "false",
+    };
+
+    [DatabaseFact]
+    public async Task MeToo_WithNothingPersonal_NeedsNoConsentTick_AndTheFormDoesNotAskForOne()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "original words", "Bike racks");
+        using var client = app.CreateBrowser();
+        var form = await client.GetPageAsync(Idea(organisation, idea.Id));
+
+        using var response = await client.FillInAsync(app, Idea(organisation, idea.Id), PublicPages.MeTooValues());
+
+        form.QuerySelector("input[name='Input.Consent']")!.Closest("[hidden]").ShouldNotBeNull("asked only with contact details");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.ContributionsAsync(organisation)).Count.ShouldBe(2);
+        (await app.PeopleAsync(organisation)).ShouldBeEmpty();
+    }
+
+    [DatabaseFact]
+    public async Task MeToo_WithContactDetailsButNoConsent_AsksForItAndKeepsNothing()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "original words", "Bike racks");
+        using var client = app.CreateBrowser();
+
+        using var response = await client.FillInAsync(app, Idea(organisation, idea.Id), PublicPages.MeTooValues(overrides: Robin(consent: false)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await response.ReadHtmlAsync();
+        page.ErrorSummary().ShouldBe(["Tick the box to say it is OK for us to keep what you tell us"]);
+        page.FieldValue("Input.Contact.Email").ShouldBe("robin@example.org");
+        (await app.ContributionsAsync(organisation)).ShouldHaveSingleItem();
+        (await app.PeopleAsync(organisation)).ShouldBeEmpty();
+    }
+
+    [DatabaseFact]
+    public async Task MeToo_YesWithoutDetails_ShowsTheContactQuestionsAndConsentAsASecondStep()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "original words", "Bike racks");
+        using var client = app.CreateBrowser();
+
+        using var step = await client.FillInAsync(app, Idea(organisation, idea.Id),
+            PublicPages.MeTooValues("I cycle to work", new Dictionary<string, string> { ["Input.Contact.WantsToHear"] = "true" }));
+
+        step.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await step.ReadHtmlAsync();
+        page.ErrorSummary().ShouldBeEmpty();
+        page.QuerySelector(".govuk-notification-banner")!.TextContent.ShouldContain("You asked us to tell you what happens.");
+        page.QuerySelector("#Input_Contact_Details")!.HasAttribute("hidden").ShouldBeFalse();
+        page.QuerySelector("textarea[name='Input.Text']")!.TextContent.ShouldBe("I cycle to work");
+        (await app.ContributionsAsync(organisation)).ShouldHaveSingleItem();
+
+        app.Clock.Advance(PublicPages.ThinkingTime);
+        using var sent = await client.SubmitAsync(page, Idea(organisation, idea.Id), Robin(consent: true));
+        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var person = (await app.PeopleAsync(organisation)).ShouldHaveSingleItem();
+        (await app.ContributionsAsync(organisation)).ShouldContain(c => c.LinkedToId == idea.Id && c.PersonId == person.Id && c.Text == "I cycle to work");
+    }
+
+    [DatabaseFact]
+    public async Task Idea_Done_ShowsWhatHappened_WithNoMeTooForm()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "original words", "Bike racks", OutcomeStatus.Done);
+        using var client = app.CreateBrowser();
+
+        var page = await client.GetPageAsync(Idea(organisation, idea.Id));
+
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Bike racks");
+        page.QuerySelector("main")!.TextContent.ShouldContain("We did it.");
+        page.QuerySelector("main form").ShouldBeNull();
+        page.QuerySelectorAll("main h2").Select(h => h.TextContent).ShouldNotContain("Me too");
+        page.QuerySelector("main")!.TextContent.ShouldContain("It is done");
+    }
+
+    [DatabaseFact]
+    public async Task MeToo_SentToAnIdeaDoneWhileTheFormWasOpen_AddsNothing_AndShowsItIsDone()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "original words", "Bike racks");
+        using var client = app.CreateBrowser();
+        var form = await client.GetPageAsync(Idea(organisation, idea.Id));
+        await app.InOrganisationAsync(organisation, async db =>
+        {
+            var row = await db.Contributions.SingleAsync(c => c.Id == idea.Id);
+            row.Outcome = OutcomeStatus.Done;
+            await db.SaveChangesAsync();
+        });
+
+        app.Clock.Advance(PublicPages.ThinkingTime);
+        using var response = await client.SubmitAsync(form, Idea(organisation, idea.Id), PublicPages.MeTooValues("me too"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe(Idea(organisation, idea.Id));
+        (await app.ContributionsAsync(organisation)).ShouldHaveSingleItem();
     }
 
     [DatabaseFact]

@@ -31,6 +31,21 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     }
 
     [DatabaseFact]
+    public async Task Landing_DoesNotInviteMeTooOnIdeasAlreadyDone()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var open = await app.CreatePublishedIdeaAsync(organisation, "words", "A book swap shelf", OutcomeStatus.Planned);
+        var done = await app.CreatePublishedIdeaAsync(organisation, "words", "Hot lunches on Fridays", OutcomeStatus.Done);
+        using var client = app.CreateBrowser();
+
+        var page = await client.GetPageAsync($"/p/{organisation.Slug}");
+
+        page.QuerySelector($"main a[href='/p/{organisation.Slug}/ideas/{open.Id}']").ShouldNotBeNull();
+        page.QuerySelector($"main a[href='/p/{organisation.Slug}/ideas/{done.Id}']").ShouldBeNull();
+        page.QuerySelector("main")!.TextContent.ShouldNotContain("Hot lunches on Fridays");
+    }
+
+    [DatabaseFact]
     public async Task Landing_WithNothingPublished_SaysSoPlainly()
     {
         var organisation = await app.CreateOrganisationAsync();

@@ -52,11 +52,11 @@ public static class PublicPages
             ["Input.Contact.WantsToHear"] = "false",
         }, overrides);
 
+    /// <summary>A "me too" with no contact details: no consent is asked, so none is ticked.</summary>
     public static Dictionary<string, string> MeTooValues(string? text = null, IReadOnlyDictionary<string, string>? overrides = null) =>
         With(new Dictionary<string, string>
         {
             ["Input.Text"] = text ?? "",
-            ["Input.Consent"] = "true",
             ["Input.Contact.WantsToHear"] = "false",
         }, overrides);
 

@@ -83,6 +83,38 @@ public sealed class SpamProtectionTests(ClockedAppPerDatabase apps) : IClassFixt
     }
 
     [DatabaseFact]
+    public async Task Say_SentWithinSecondsWithAMistake_ShowsOnlyTheMistake()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        using var client = app.CreateBrowser();
+
+        using var response = await client.FillInAsync(app, Say(organisation),
+            PublicPages.SayValues("", new Dictionary<string, string> { ["Input.Consent"] = "false" }), TimeSpan.FromSeconds(1));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadHtmlAsync()).ErrorSummary().ShouldBe([
+            "Tell us your idea or what you think",
+            "Tick the box to say it is OK for us to keep what you tell us",
+        ]);
+        await NothingSavedAsync(organisation);
+    }
+
+    [DatabaseFact]
+    public async Task MeToo_SentWithinSecondsWithAMistake_ShowsOnlyTheMistake()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "original", "A summary");
+        using var client = app.CreateBrowser();
+
+        using var response = await client.FillInAsync(app, $"/p/{organisation.Slug}/ideas/{idea.Id}",
+            PublicPages.MeTooValues(new string('x', 4001)), TimeSpan.Zero);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadHtmlAsync()).ErrorSummary().ShouldBe(["What you add must be 4,000 characters or fewer. Try making it shorter"]);
+        await NothingSavedAsync(organisation, contributions: 1);
+    }
+
+    [DatabaseFact]
     public async Task Say_FormOpenForMoreThanADay_IsRefused()
     {
         var organisation = await app.CreateOrganisationAsync();

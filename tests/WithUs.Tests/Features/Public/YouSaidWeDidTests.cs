@@ -29,7 +29,8 @@ public sealed class YouSaidWeDidTests(AppPerDatabase apps) : IClassFixture<AppPe
             OutcomeStatus.Done, c =>
             {
                 c.PersonId = person.Id;
-                c.OutcomeExplanation = "Lunch is now served every Friday from 12.";
+                c.OutcomeExplanation = "Philippa, your idea worked: see you at lunch on Friday.";
+                c.PublicOutcome = "Lunch is now served every Friday from 12.";
             });
         await app.AddThemeAsync(organisation, done.Id, food.Id);
         var secondPerson = await app.CreatePersonAsync(organisation);
@@ -87,6 +88,20 @@ public sealed class YouSaidWeDidTests(AppPerDatabase apps) : IClassFixture<AppPe
     }
 
     [DatabaseFact]
+    public async Task YouSaidWeDid_InvitesMeTooOnlyOnIdeasNotYetDone()
+    {
+        var seeded = await SeedAsync();
+        using var client = app.CreateBrowser();
+
+        var page = await client.GetPageAsync(Page(seeded.Organisation));
+
+        string Link(Contribution idea) => $"main a[href='/p/{seeded.Organisation.Slug}/ideas/{idea.Id}']";
+        page.QuerySelector(Link(seeded.Done)).ShouldBeNull("it is done: there is nothing left to add a voice to");
+        page.QuerySelector(Link(seeded.Planned))!.TextContent.ShouldStartWith("Say \"me too\"");
+        page.QuerySelector(Link(seeded.Unthemed)).ShouldNotBeNull();
+    }
+
+    [DatabaseFact]
     public async Task YouSaidWeDid_AndItsFeed_NeverShowTheOriginalWordsOrAnyName()
     {
         var seeded = await SeedAsync();
@@ -101,6 +116,7 @@ public sealed class YouSaidWeDidTests(AppPerDatabase apps) : IClassFixture<AppPe
             body.ShouldNotContain("Rowan Street");
             body.ShouldNotContain("Jake");
             body.ShouldNotContain("Quennell");
+            body.ShouldNotContain("Philippa", Case.Sensitive, "what was written for the person is never published");
             body.ShouldNotContain("yes please");
             body.ShouldNotContain("Not published yet");
             body.ShouldNotContain(seeded.Unpublished.Id.ToString());
@@ -148,7 +164,7 @@ public sealed class YouSaidWeDidTests(AppPerDatabase apps) : IClassFixture<AppPe
     {
         var organisation = await app.CreateOrganisationAsync("Tom & Jerry's <Club>");
         await app.CreatePublishedIdeaAsync(organisation, "original", "Fish & chips <b>on</b> \"Fridays\"\u0001", OutcomeStatus.Done,
-            c => c.OutcomeExplanation = "]]> <script>alert(1)</script>");
+            c => c.PublicOutcome = "]]> <script>alert(1)</script>");
         using var client = app.CreateBrowser();
 
         var xml = await client.BodyAsync(Feed(organisation));

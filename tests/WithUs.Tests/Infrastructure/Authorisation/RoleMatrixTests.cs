@@ -86,6 +86,7 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
         ["GET /o/{org}/voice/{contributionId:guid}"] = Access.Staff,
         ["GET /o/{org}/voice/{contributionId:guid}/outcome"] = Access.Staff,
         ["POST /o/{org}/voice/{contributionId:guid}/outcome"] = Access.Staff,
+        ["POST /o/{org}/voice/{contributionId:guid}/outcome?handler=Preview"] = Access.Staff,
         ["GET /o/{org}/voice/{contributionId:guid}/told"] = Access.Staff,
         ["POST /o/{org}/voice/{contributionId:guid}/told"] = Access.Staff,
         ["GET /o/{org}/voice/{contributionId:guid}/themes"] = Access.Staff,

@@ -30,7 +30,8 @@ public sealed class PublicIsolationTests(AppPerDatabase apps) : IClassFixture<Ap
             OutcomeStatus.Done, c =>
             {
                 c.PersonId = person.Id;
-                c.OutcomeExplanation = $"Explanation{marker}";
+                c.OutcomeExplanation = $"ForThePerson{marker}";
+                c.PublicOutcome = $"WeDid{marker}";
             });
         await app.AddThemeAsync(organisation, published.Id, theme.Id);
         var voice = await app.CreateContributionAsync(organisation, $"MeToo{marker} words", c =>
@@ -46,8 +47,8 @@ public sealed class PublicIsolationTests(AppPerDatabase apps) : IClassFixture<Ap
             c.PersonId = person.Id;
         });
         return new World(organisation, published.Id, unpublished.Id, voice.Id, marker,
-            [$"Summary{marker}", $"Explanation{marker}", $"Theme{marker}", published.Id.ToString()],
-            [$"Name{marker}", $"Original{marker}", $"MeToo{marker}", $"Hidden{marker}", $"Draft{marker}", $"Secret{marker}",
+            [$"Summary{marker}", $"WeDid{marker}", $"Theme{marker}", published.Id.ToString()],
+            [$"Name{marker}", $"ForThePerson{marker}", $"Original{marker}", $"MeToo{marker}", $"Hidden{marker}", $"Draft{marker}", $"Secret{marker}",
                 unpublished.Id.ToString(), voice.Id.ToString()]);
     }
 

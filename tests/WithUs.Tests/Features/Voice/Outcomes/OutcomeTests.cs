@@ -14,14 +14,16 @@ public sealed class OutcomeTests(AppPerDatabase apps) : IClassFixture<AppPerData
         var idea = await app.CreateContributionAsync(staff.Organisation, "A swimming pool on the roof");
         var url = $"{staff.Org}/voice/{idea.Id}/outcome";
 
-        using var response = await staff.PostPageAsync(url, new()
+        var values = new Dictionary<string, string>
         {
             ["Input.Status"] = "NotPossible",
             ["Input.Reason"] = "NonNegotiableBoundary",
             ["Input.Explanation"] = "The building cannot take the weight.",
             ["Input.Publish"] = "true",
             ["Input.PublicSummary"] = "Someone asked for a roof pool; the building cannot take it.",
-        });
+        };
+        using var check = await staff.PostPageAsync(url, values);
+        using var response = await staff.Client.SubmitAsync(await check.ReadHtmlAsync(), url, values);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Location().ShouldBe($"{staff.Org}/voice/{idea.Id}");
@@ -75,7 +77,7 @@ public sealed class OutcomeTests(AppPerDatabase apps) : IClassFixture<AppPerData
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadHtmlAsync()).ErrorSummary().ShouldBe([
             "Explain the outcome in plain words, as you would tell them",
-            "Write a short summary to publish, or untick publish",
+            "Write what people asked for, for the public, or untick publish",
         ]);
         (await ReadAsync(app, staff.Organisation, idea.Id)).IsPublished.ShouldBeFalse();
     }
