@@ -12,6 +12,7 @@ public static class VoiceServices
         services.AddRouteResource<Contribution>("contributionId");
         // The batch pages show progress and findings, polled while it runs; the uploaded file stays in the database.
         services.AddRouteResource<ImportBatch>("batchId", q => q.AsNoTracking().Select(ImportBatch.WithoutFile));
+        services.AddScoped<ISimilarityScorer, LexicalScorer>();
         services.AddScoped<SimilarContributions>();
         services.AddSingleton<IFeatureSaveChangesInterceptor, ContributionIndexer>();
 
