@@ -6,7 +6,7 @@ namespace WithUs.Web.Features.Voice;
 
 public static class VoiceServices
 {
-    /// <summary>Voice: similar contributions and their index, and importing a spreadsheet in the background.</summary>
+    /// <summary>Voice: similar contributions, their index and its rebuilding, and importing a spreadsheet in the background.</summary>
     public static IServiceCollection AddVoice(this IServiceCollection services)
     {
         services.AddRouteResource<Contribution>("contributionId");
@@ -15,6 +15,7 @@ public static class VoiceServices
         services.AddScoped<ISimilarityScorer, LexicalScorer>();
         services.AddScoped<SimilarContributions>();
         services.AddSingleton<IFeatureSaveChangesInterceptor, ContributionIndexer>();
+        services.AddJob<TermReindexJob>(TermReindexJob.JobName, TermReindexJob.Schedule);
 
         services.AddSingleton<ImportProgress>();
         services.AddSingleton<ImportHooks>();

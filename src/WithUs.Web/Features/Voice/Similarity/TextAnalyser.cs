@@ -15,6 +15,13 @@ public static class TextAnalyser
 {
     public const char SkeletonMark = '~';
 
+    /// <summary>
+    /// Raise this whenever a change here changes the terms of any text: every organisation's index is then rebuilt in
+    /// the background (<see cref="TermReindexJob"/>), since terms made by two versions do not meet. 1: the first
+    /// analyser; 2: derivations, hyphenated compounds, a stop list of function words only.
+    /// </summary>
+    public const int Version = 2;
+
     public static IReadOnlyList<AnalysedWord> Words(string? text)
     {
         var words = new List<AnalysedWord>();
