@@ -71,6 +71,7 @@ public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string
             ["RateLimits:PublicFormPerMinute"] = "100000",
             // Imports run when an upload wakes the worker; no periodic look for work that could add to a query count.
             ["Import:SweepSeconds"] = "0",
+            ["Similarity:ReindexAtStart"] = "false",
             // Quiet by default: several tests cause errors on purpose. WITHUS_TEST_LOG_LEVEL=Warning shows them.
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("WITHUS_TEST_LOG_LEVEL") ?? "None",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = null,

@@ -1,10 +1,18 @@
+using WithUs.Web.Features.Voice.Similarity;
+
 namespace WithUs.Web.Features.Voice;
 
-/// <summary>Everything people said, newest first: search the words, filter by kind, outcome and theme, page through.</summary>
+/// <summary>
+/// Everything people said, newest first: search the words (best matches first), filter by kind, outcome and theme,
+/// page through.
+/// </summary>
 public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
 {
     public const int PageSize = 25;
     public const int SearchMaxLength = 200;
+
+    /// <summary>More words than anyone types into a search box; beyond them a pasted paragraph is not a search.</summary>
+    public const int SearchMaxWords = 8;
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -30,6 +38,9 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
     public IReadOnlyList<(Guid Id, string Name)> Themes { get; private set; } = [];
 
     public bool Filtered => !string.IsNullOrWhiteSpace(Search) || Kind is not null || Outcome is not null || Theme is not null;
+
+    /// <summary>True when the search was by words (so the list is best match first, not newest first).</summary>
+    public bool RankedByRelevance { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -57,9 +68,20 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
         Themes = themes.Select(t => (t.Id, t.Name)).ToList();
 
         var query = db.Contributions.AsNoTracking();
-        if (Search is not null)
+        var lowered = Search?.ToLowerInvariant();
+        var terms = SearchTerms(Search);
+        if (terms.Count > 0)
         {
-            var lowered = Search.ToLowerInvariant();
+            // Every word, in any order, as the similarity index has it (plurals, tenses, spellings folded): one indexed
+            // lookup per word, so the count and the page stay two queries however many rows match.
+            foreach (var term in terms)
+            {
+                query = query.Where(c => db.ContributionTerms.Any(t => t.ContributionId == c.Id && t.Term == term));
+            }
+        }
+        else if (lowered is not null)
+        {
+            // Nothing the analyser keeps ("100%", "the", "0_5"): the characters as typed, anywhere in the text.
             // Translated to SQL on both databases (lower() and a substring test); the StringComparison overload is not.
 #pragma warning disable CA1862
             query = query.Where(c => c.Text.ToLower().Contains(lowered));
@@ -83,8 +105,15 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
 
         Total = await query.CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        var rows = await query
-            .OrderByDescending(c => c.SaidOnUtc)
+        RankedByRelevance = terms.Count > 0;
+        // Best match first: the words as typed, together, then the shortest text holding them all (BM25 with each word
+        // once: every match has every word, so only its length tells them apart), then newest.
+#pragma warning disable CA1862
+        var ordered = RankedByRelevance
+            ? query.OrderBy(c => c.Text.ToLower().Contains(lowered!) ? 0 : 1).ThenBy(c => c.TermCount).ThenByDescending(c => c.SaidOnUtc)
+            : query.OrderByDescending(c => c.SaidOnUtc);
+#pragma warning restore CA1862
+        var rows = await ordered
             .ThenByDescending(c => c.CreatedAtUtc)
             .ThenByDescending(c => c.Id)
             .Skip((PageNumber - 1) * PageSize)
@@ -107,6 +136,10 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
         Rows = rows.Select(r => new Row(r.Id, VoiceText.Said(r.Text, r.LinkedToId is not null, 200), r.Kind, r.Channel, r.SaidOnUtc, r.PersonId, r.PersonName,
             r.LinkedToId, voices.GetValueOrDefault(r.LinkedToId ?? r.Id, 1), r.Outcome)).ToList();
     }
+
+    /// <summary>The index terms of the words searched for, as many as a search box sensibly holds.</summary>
+    private static List<string> SearchTerms(string? search) =>
+        TextAnalyser.Words(search).Select(w => w.Stem).Distinct(StringComparer.Ordinal).Take(SearchMaxWords).ToList();
 
     /// <summary>The link to another page of the same search and filters.</summary>
     public string PageLink(int page) =>

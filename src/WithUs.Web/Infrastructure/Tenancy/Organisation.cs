@@ -30,6 +30,12 @@ public sealed class Organisation
     /// </summary>
     public string TimeZone { get; set; } = DefaultTimeZone;
 
+    /// <summary>
+    /// The version of the text analyser that made this organisation's similarity index (Voice's TermReindexJob
+    /// re-indexes its contributions when the analyser's version is newer). 0: not yet known to be current.
+    /// </summary>
+    public int TermIndexVersion { get; set; }
+
     public const int NameMaxLength = 120;
     public const int TimeZoneMaxLength = 64;
     public const string DefaultTimeZone = "Europe/London";

@@ -13,6 +13,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.BuildUpWindowDays).HasDefaultValue(Organisation.DefaultBuildUpWindowDays);
         builder.Property(o => o.ResponseWindowDays).HasDefaultValue(Organisation.DefaultResponseWindowDays);
         builder.Property(o => o.PublicPagesOpen).HasDefaultValue(true);
+        builder.Property(o => o.TermIndexVersion).HasDefaultValue(0);
         builder.Property(o => o.TimeZone).HasMaxLength(Organisation.TimeZoneMaxLength).HasDefaultValue(Organisation.DefaultTimeZone);
     }
 }

@@ -22,7 +22,8 @@ public sealed class VoiceListQueryCountTests(AppPerDatabase apps) : IClassFixtur
             idea ??= added;
         }
 
-        var url = $"{staff.Voice}?theme=&q=idea";
+        // Two words, one a plural, in another order than said: the search by words, ranked.
+        var url = $"{staff.Voice}?theme=&q=numbers+idea";
         (await staff.Client.GetPageAsync(url)).Dispose();
         app.Queries.Reset();
         var page = await staff.Client.GetPageAsync(url);

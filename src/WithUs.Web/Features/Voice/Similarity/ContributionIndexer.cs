@@ -47,6 +47,18 @@ public sealed class ContributionIndexer : SaveChangesInterceptor, IFeatureSaveCh
         }
     }
 
+    /// <summary>Replaces the terms of tracked contributions with the current analyser's (saved by the caller).</summary>
+    internal static async Task ReindexAsync(WithUsDbContext db, IReadOnlyCollection<Contribution> contributions,
+        CancellationToken cancellationToken)
+    {
+        var ids = contributions.Select(c => c.Id).ToList();
+        db.ContributionTerms.RemoveRange(await db.ContributionTerms.Where(t => ids.Contains(t.ContributionId)).ToListAsync(cancellationToken));
+        foreach (var contribution in contributions)
+        {
+            AddTerms(db, contribution);
+        }
+    }
+
     private static void AddTerms(WithUsDbContext db, Contribution contribution)
     {
         var terms = TextAnalyser.Terms(contribution.Text);

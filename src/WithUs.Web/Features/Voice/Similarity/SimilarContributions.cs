@@ -11,162 +11,32 @@ public sealed record SimilarContribution(
     IReadOnlyList<string> MatchedWords);
 
 /// <summary>
-/// Finds the earlier contributions most like a text, within the current organisation only (the index rows are
-/// tenant-filtered like every other row). Scoring is BM25 over the analysed terms, with spelling skeletons counted at
-/// a lower weight; a contribution that added its voice to an idea counts towards that idea.
+/// Finds the earlier ideas most like a text, within the current organisation only: every registered
+/// <see cref="ISimilarityScorer"/> (today the lexical one) gives each idea a relevance, and the sum ranks them (ties
+/// by id, so both databases give the very same list).
 /// </summary>
-public sealed class SimilarContributions(WithUsDbContext db)
+public sealed class SimilarContributions(WithUsDbContext db, IEnumerable<ISimilarityScorer> scorers)
 {
-    /// <summary>A skeleton match ("recieve" for "receive") is weaker evidence than the same stem.</summary>
-    public const double SkeletonWeight = 0.4;
-
-    /// <summary>A suggestion must cover at least this share of what the text is about (by term weight).</summary>
-    /// <remarks>Measured on the labelled set (docs/adr/0006-similarity.md): 0.3 gave precision@3 0.835 and recall@3 0.394,
-    /// 0.2 gives 0.720 and 0.494, 0.15 gives 0.654 and 0.592. A missed earlier idea costs a duplicate and a lost voice,
-    /// a wrong suggestion costs a glance, so the middle.</remarks>
-    public const double MinimumCoverage = 0.2;
-
-    /// <summary>At most this many postings (term, contribution) are read to find candidates; measured in docs/performance.md.</summary>
-    public const int PostingsBudget = 3000;
-
-    private const int CandidatePool = 50;
-    private const double K1 = 1.2;
-    private const double B = 0.75;
-
     public async Task<IReadOnlyList<SimilarContribution>> FindAsync(string? text, int take = 3, Guid? excluding = null,
         CancellationToken cancellationToken = default)
     {
-        var words = TextAnalyser.Words(text);
-        var stems = words.Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToList();
-        if (stems.Count == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return [];
         }
 
-        var skeletonOf = words.Where(w => w.Skeleton is not null)
-            .GroupBy(w => w.Skeleton!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var queryTerms = stems.Concat(skeletonOf.Keys).ToList();
-
-        var documentCount = await db.Contributions.CountAsync(cancellationToken);
-        if (documentCount == 0)
+        var combined = new Dictionary<Guid, (double Relevance, HashSet<string> Terms)>();
+        foreach (var scorer in scorers)
         {
-            return [];
-        }
-
-        var frequencies = await db.ContributionTerms
-            .Where(t => queryTerms.Contains(t.Term))
-            .GroupBy(t => t.Term)
-            .Select(g => new { Term = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Term, x => x.Count, StringComparer.Ordinal, cancellationToken);
-        if (frequencies.Count == 0)
-        {
-            return [];
-        }
-
-        var weights = frequencies.ToDictionary(
-            f => f.Key,
-            f => Idf(documentCount, f.Value) * (TextAnalyser.IsSkeleton(f.Key) ? SkeletonWeight : 1.0),
-            StringComparer.Ordinal);
-        // What the text is about, by weight; a word found nowhere counts as if it were in one contribution, so that in a
-        // young organisation (a handful of contributions, every idf small) unknown words do not swamp the known ones.
-        var queryMass = stems.Sum(s => weights.TryGetValue(s, out var w) ? w : Idf(documentCount, 1));
-
-        // Postings are the slow part, so they are read rarest term first, within a budget; the commoner terms are then
-        // looked up only for the candidates they could lift. If even the rarest term is everywhere, its newest postings.
-        var ordered = frequencies.OrderBy(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).ToList();
-        var lookup = new List<string>();
-        var spent = 0;
-        foreach (var (term, count) in ordered)
-        {
-            if (lookup.Count > 0 && spent + count > PostingsBudget)
+            foreach (var idea in await scorer.ScoreAsync(text, excluding, cancellationToken))
             {
-                break;
-            }
-
-            lookup.Add(term);
-            spent += count;
-        }
-
-        var postings = await db.ContributionTerms
-            .Where(t => lookup.Contains(t.Term))
-            .OrderByDescending(t => t.ContributionId)
-            .Take(PostingsBudget)
-            .Select(t => new { t.ContributionId, t.Term })
-            .ToListAsync(cancellationToken);
-
-        var matchedByDocument = postings
-            .Where(p => p.ContributionId != excluding)
-            .GroupBy(p => p.ContributionId)
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Term).ToHashSet(StringComparer.Ordinal));
-
-        // Rough scores without length first, to pick a pool worth completing and loading lengths for.
-        var pool = matchedByDocument
-            .Select(d => (Id: d.Key, Terms: d.Value, Raw: RawScore(d.Value, weights, skeletonOf)))
-            .Where(d => d.Raw.Coverage > 0)
-            .OrderByDescending(d => d.Raw.Score)
-            .ThenBy(d => d.Id)
-            .Take(CandidatePool)
-            .ToList();
-        if (pool.Count == 0)
-        {
-            return [];
-        }
-
-        var poolIds = pool.Select(p => p.Id).ToList();
-        var rest = ordered.Skip(lookup.Count).Select(f => f.Key).ToList();
-        if (rest.Count > 0)
-        {
-            var more = await db.ContributionTerms
-                .Where(t => poolIds.Contains(t.ContributionId) && rest.Contains(t.Term))
-                .Select(t => new { t.ContributionId, t.Term })
-                .ToListAsync(cancellationToken);
-            foreach (var posting in more)
-            {
-                matchedByDocument[posting.ContributionId].Add(posting.Term);
-            }
-
-            pool = pool.Select(p => (p.Id, p.Terms, Raw: RawScore(p.Terms, weights, skeletonOf))).ToList();
-        }
-
-        var documents = await db.Contributions
-            .Where(c => poolIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.TermCount, c.LinkedToId })
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
-
-        // BM25 compares a contribution's length with the average; the candidates' average stands in for the whole
-        // organisation's (summing every contribution's length on each keystroke would not scale).
-        var averageLength = documents.Count == 0 ? 1.0 : Math.Max(1.0, documents.Values.Sum(d => (long)d.TermCount) / (double)documents.Count);
-
-        var ranked = new Dictionary<Guid, (double Score, HashSet<string> Terms)>();
-        foreach (var candidate in pool)
-        {
-            if (!documents.TryGetValue(candidate.Id, out var document))
-            {
-                continue;
-            }
-
-            if (candidate.Raw.Coverage / queryMass < MinimumCoverage)
-            {
-                continue;
-            }
-
-            var lengthNorm = (K1 + 1) / (1 + K1 * (1 - B + B * document.TermCount / averageLength));
-            var score = candidate.Raw.Score * lengthNorm;
-            var rootId = document.LinkedToId ?? document.Id;
-            if (rootId == excluding)
-            {
-                continue;
-            }
-
-            if (!ranked.TryGetValue(rootId, out var best) || best.Score < score)
-            {
-                ranked[rootId] = (score, candidate.Terms);
+                var (relevance, terms) = combined.GetValueOrDefault(idea.IdeaId, (0, new HashSet<string>(StringComparer.Ordinal)));
+                terms.UnionWith(idea.Terms);
+                combined[idea.IdeaId] = (relevance + idea.Relevance, terms);
             }
         }
 
-        var top = ranked.OrderByDescending(r => r.Value.Score).ThenBy(r => r.Key).Take(take).ToList();
-
+        var top = combined.OrderByDescending(r => r.Value.Relevance).ThenBy(r => r.Key).Take(take).ToList();
         if (top.Count == 0)
         {
             return [];
@@ -183,39 +53,8 @@ public sealed class SimilarContributions(WithUsDbContext db)
         {
             var root = roots[t.Key];
             return new SimilarContribution(root.Id, root.Text, root.Kind, root.Outcome,
-                voices.GetValueOrDefault(root.Id, 1), t.Value.Score, MatchedWords(root.Text, t.Value.Terms));
+                voices.GetValueOrDefault(root.Id, 1), t.Value.Relevance, MatchedWords(root.Text, t.Value.Terms));
         }).ToList();
-    }
-
-    private static double Idf(int documents, int withTerm) =>
-        Math.Log(1 + (documents - withTerm + 0.5) / (withTerm + 0.5));
-
-    private static (double Score, double Coverage) RawScore(HashSet<string> matched, Dictionary<string, double> weights,
-        Dictionary<string, HashSet<string>> skeletonOf)
-    {
-        double score = 0, coverage = 0;
-        foreach (var term in matched)
-        {
-            if (!weights.TryGetValue(term, out var weight))
-            {
-                continue;
-            }
-
-            if (TextAnalyser.IsSkeleton(term))
-            {
-                // Counted only when none of the stems it stands for matched outright.
-                if (skeletonOf.TryGetValue(term, out var stems) && stems.Any(matched.Contains))
-                {
-                    continue;
-                }
-
-            }
-
-            score += weight;
-            coverage += weight;
-        }
-
-        return (score, coverage);
     }
 
     /// <summary>The words of the suggestion, as written there, that made it similar: shown to staff as the reason.</summary>

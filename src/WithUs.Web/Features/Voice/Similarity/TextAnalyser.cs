@@ -15,6 +15,13 @@ public static class TextAnalyser
 {
     public const char SkeletonMark = '~';
 
+    /// <summary>
+    /// Raise this whenever a change here changes the terms of any text: every organisation's index is then rebuilt in
+    /// the background (<see cref="TermReindexJob"/>), since terms made by two versions do not meet. 1: the first
+    /// analyser; 2: derivations, hyphenated compounds, a stop list of function words only.
+    /// </summary>
+    public const int Version = 2;
+
     public static IReadOnlyList<AnalysedWord> Words(string? text)
     {
         var words = new List<AnalysedWord>();
@@ -23,30 +30,55 @@ public static class TextAnalyser
             return words;
         }
 
-        foreach (var (token, contracted) in Tokens(text))
+        // The parts of a hyphenated compound ("co-production", "out-of-pocket") count on their own and, joined, as
+        // one word of their own, which also meets the compound written without its hyphens.
+        var compound = new List<string>();
+        foreach (var (token, contracted, joined) in Tokens(text))
         {
-            var lowered = Fold(token);
-            if (lowered.Length < 2 || lowered.All(char.IsDigit)
-                || (StopWords.Contains(lowered) && (contracted || !WordsAlsoContractions.Contains(lowered))))
+            if (!joined)
             {
-                continue;
+                AddCompound(words, compound);
+                compound.Clear();
             }
 
-            var stem = Stem(Respell(lowered));
-            if (stem.Length < 2 || (StopWords.Contains(stem) && !WordsAlsoContractions.Contains(stem)))
-            {
-                continue;
-            }
-
-            if (stem.Length > ContributionTerm.TermMaxLength)
-            {
-                stem = stem[..ContributionTerm.TermMaxLength];
-            }
-
-            words.Add(new AnalysedWord(token, stem, Skeleton(stem)));
+            compound.Add(token);
+            AddWord(words, token, Fold(token), contracted);
         }
 
+        AddCompound(words, compound);
         return words;
+    }
+
+    private static void AddCompound(List<AnalysedWord> words, List<string> parts)
+    {
+        if (parts.Count < 2)
+        {
+            return;
+        }
+
+        AddWord(words, string.Join('-', parts), string.Concat(parts.Select(Fold)), contracted: false);
+    }
+
+    private static void AddWord(List<AnalysedWord> words, string surface, string lowered, bool contracted)
+    {
+        if (lowered.Length < 2 || lowered.All(char.IsDigit)
+            || (StopWords.Contains(lowered) && (contracted || !WordsAlsoContractions.Contains(lowered))))
+        {
+            return;
+        }
+
+        var stem = Stem(Respell(lowered));
+        if (stem.Length < 2 || (StopWords.Contains(stem) && !WordsAlsoContractions.Contains(stem)))
+        {
+            return;
+        }
+
+        if (stem.Length > ContributionTerm.TermMaxLength)
+        {
+            stem = stem[..ContributionTerm.TermMaxLength];
+        }
+
+        words.Add(new AnalysedWord(surface, stem, Skeleton(stem)));
     }
 
     /// <summary>The distinct index terms of a text: every stem, and every skeleton (marked with <see cref="SkeletonMark"/>).</summary>
@@ -67,14 +99,23 @@ public static class TextAnalyser
 
     public static bool IsSkeleton(string term) => term.Length > 0 && term[0] == SkeletonMark;
 
-    private static IEnumerable<(string Token, bool Contracted)> Tokens(string text)
+    /// <summary>The words of a text; <c>Joined</c> when a word follows the one before it after a hyphen alone.</summary>
+    private static IEnumerable<(string Token, bool Contracted, bool Joined)> Tokens(string text)
     {
         var current = new StringBuilder();
         var contracted = false;
+        var joined = false;
+        var hyphenAfterWord = false;
         foreach (var rune in text.EnumerateRunes())
         {
             if (Rune.IsLetterOrDigit(rune) || (current.Length > 0 && IsMark(rune)))
             {
+                if (current.Length == 0)
+                {
+                    joined = hyphenAfterWord;
+                    hyphenAfterWord = false;
+                }
+
                 // A combining accent belongs to its letter ("cafe" + U+0301 is one word, folded to "cafe").
                 current.Append(rune.ToString());
             }
@@ -91,23 +132,29 @@ public static class TextAnalyser
             }
             else if (current.Length > 0)
             {
-                yield return (current.ToString(), contracted);
+                yield return (current.ToString(), contracted, joined);
                 current.Clear();
                 contracted = false;
+                hyphenAfterWord = rune.Value is '-' or 0x2010 or 0x2011;
+            }
+            else
+            {
+                hyphenAfterWord = false;
             }
 
             if (current.Length > 200)
             {
                 // Nobody writes a 200-letter word: this is pasted noise, so cut it into pieces rather than index it whole.
-                yield return (current.ToString(), contracted);
+                yield return (current.ToString(), contracted, joined);
                 current.Clear();
                 contracted = false;
+                joined = false;
             }
         }
 
         if (current.Length > 0)
         {
-            yield return (current.ToString(), contracted);
+            yield return (current.ToString(), contracted, joined);
         }
     }
 
@@ -131,13 +178,16 @@ public static class TextAnalyser
 
     private static string Respell(string word) => Spellings.TryGetValue(word, out var canonical) ? canonical : word;
 
-    /// <summary>A light English stemmer for inflections only (plurals, -ed, -ing, -ly), which keeps stems readable and
-    /// avoids the over-reach of derivational stemming ("organisation" and "organ" stay apart).</summary>
+    /// <summary>
+    /// A light English stemmer: inflections (plurals, -ed, -ing, -ly), then the commonest derivations, so that an
+    /// adjective meets its noun ("realistic", "reality", "real"; "accessible", "accessibility", "access";
+    /// "involvement", "involved") while short roots are left alone ("organisation" and "organ" stay apart).
+    /// </summary>
     public static string Stem(string word)
     {
         if (Irregular.TryGetValue(word, out var irregular))
         {
-            return irregular;
+            return Derive(irregular);
         }
 
         var w = word;
@@ -159,12 +209,12 @@ public static class TextAnalyser
         // A possessive loses its apostrophe before it gets here: "women's" → "womens" → "women" → "woman".
         if (w != word && Irregular.TryGetValue(w, out var possessive))
         {
-            return possessive;
+            return Derive(possessive);
         }
 
         if (w != word && Spellings.TryGetValue(w, out var respelt))
         {
-            return Irregular.GetValueOrDefault(respelt, respelt);
+            return Derive(Irregular.GetValueOrDefault(respelt, respelt));
         }
 
         var inflected = w;
@@ -191,7 +241,13 @@ public static class TextAnalyser
             w = inflected;
         }
 
-        if (w.Length > 3 && w.EndsWith('e') && !w.EndsWith("ee", StringComparison.Ordinal))
+        var derived = Derive(w);
+        if (!StopWords.Contains(derived))
+        {
+            w = derived;
+        }
+
+        if (w.Length > 3 && w.EndsWith('e') && !w.EndsWith("ee", StringComparison.Ordinal) && !IrregularForms.Contains(w))
         {
             // "cooke"/"cook", "value"/"valu": drop a final silent e so "use", "used" and "using" meet.
             w = w[..^1];
@@ -199,6 +255,52 @@ public static class TextAnalyser
 
         return w;
     }
+
+    /// <summary>Removes derivational endings, longest first, until none applies or the root would be too short.</summary>
+    private static string Derive(string stem)
+    {
+        if (NotDerived.Contains(stem))
+        {
+            return stem;
+        }
+
+        var w = stem;
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var changed = false;
+            foreach (var (suffix, replacement, minimumRoot) in Derivations)
+            {
+                if (w.Length - suffix.Length >= minimumRoot && w.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    w = w[..^suffix.Length] + replacement;
+                    changed = true;
+                    break;
+                }
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+        }
+
+        return w;
+    }
+
+    /// <summary>(ending, what replaces it, shortest root left): checked in this order, the first that fits applies.</summary>
+    private static readonly (string Suffix, string Replacement, int MinimumRoot)[] Derivations =
+    [
+        ("istic", "", 4), ("fulness", "", 3), ("ability", "able", 3), ("ibility", "ible", 3), ("ivity", "ive", 3),
+        ("ality", "al", 3), ("iness", "y", 3), ("ness", "", 3), ("ation", "", 4), ("ion", "", 4), ("ment", "", 4),
+        ("ate", "", 4), ("at", "", 4), ("ant", "", 5), ("able", "", 4), ("ible", "", 4), ("ive", "", 4),
+        ("al", "", 5), ("ity", "", 4), ("ful", "", 3),
+    ];
+
+    /// <summary>Words whose endings only look derivational ("business" is not "busy").</summary>
+    private static readonly FrozenSet<string> NotDerived = new[]
+    {
+        "business", "witness", "several", "important", "positive", "mission", "question", "station", "nation",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static string RestoreE(string stem)
     {
@@ -235,30 +337,32 @@ public static class TextAnalyser
         return builder.Length >= 4 ? builder.ToString() : null;
     }
 
+    /// <summary>Function words only. A content word that one organisation hears all the time ("people", "help",
+    /// "co-production") is weighed down by the matcher for that organisation alone, not dropped for everyone.</summary>
     private static readonly FrozenSet<string> StopWords = new[]
     {
         "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
         "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cant", "cannot",
         "could", "couldnt", "did", "didnt", "do", "does", "doesnt", "doing", "dont", "down", "during", "each", "even",
-        "ever", "every", "few", "for", "from", "further", "get", "gets", "getting", "got", "had", "hadnt", "has", "hasnt",
-        "have", "havent", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "id",
-        "if", "ill", "im", "in", "into", "is", "isnt", "it", "its", "itself", "ive", "just", "know", "let", "like",
-        "lot", "lots", "maybe", "me", "more", "most", "much", "must", "my", "myself", "no", "nor", "not", "now", "of",
-        "off", "oh", "ok", "okay", "on", "once", "one", "only", "or", "other", "ought", "our", "ours", "ourselves",
-        "out", "over", "own", "please", "quite", "rather", "really", "said", "same", "say", "says", "she", "should",
-        "shouldnt", "so", "some", "something", "such", "than", "thank", "thanks", "that", "thats", "the", "their",
-        "theirs", "them", "themselves", "then", "there", "theres", "these", "they", "theyre", "thing", "things",
-        "think", "this", "those", "though", "through", "to", "too", "under", "until", "up", "us", "very", "want",
-        "wanted", "wants", "was", "wasnt", "we", "well", "were", "weve", "what", "whats", "when", "where", "which",
-        "while", "who", "whom", "why", "will", "with", "wont", "would", "wouldnt", "yeah", "yes", "you", "youd",
-        "youll", "your", "youre", "yours", "yourself", "yourselves", "ive", "wed", "theyd", "able", "anything",
-        "everyone", "everything", "someone", "somebody", "kind", "sort", "bit", "use", "used", "using", "make",
-        "made", "go", "going", "went", "come", "came", "need", "needs", "needed", "would", "could", "might",
-        "always", "never", "often", "usually", "sometimes", "actually", "anyone", "anybody", "nobody", "nothing",
-        "somewhere", "anywhere", "everywhere", "everybody", "great", "good", "nice", "lovely", "amazing", "whod",
-        "whove", "hed", "shed", "youve", "theyve", "arent", "werent", "isnt", "aint", "gonna", "wanna", "mine",
-        // Said in almost every request to a support organisation, so they say nothing about which idea it is.
-        "people", "person", "persons", "peoples", "help", "helps", "helped", "helping", "keep", "without",
+        "ever", "every", "few", "for", "from", "further", "get", "gets", "getting", "got", "had", "hadnt", "has",
+        "hasnt", "have", "havent", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
+        "i", "id", "if", "ill", "im", "in", "into", "is", "isnt", "it", "its", "itself", "ive", "just", "let", "like",
+        "maybe", "me", "more", "most", "much", "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "oh",
+        "ok", "okay", "on", "once", "one", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over",
+        "own", "please", "quite", "rather", "really", "said", "same", "say", "says", "she", "should", "shouldnt", "so",
+        "some", "something", "such", "than", "that", "thats", "the", "their", "theirs", "them", "themselves", "then",
+        "there", "theres", "these", "they", "theyre", "this", "those", "though", "through", "to", "too", "under",
+        "until", "up", "us", "very", "want", "wanted", "wants", "was", "wasnt", "we", "well", "were", "weve", "what",
+        "whats", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "wont", "would", "wouldnt",
+        "yeah", "yes", "you", "youd", "youll", "your", "youre", "yours", "yourself", "yourselves", "wed", "theyd",
+        "able", "anything", "everyone", "everything", "someone", "somebody", "might", "always", "never", "often",
+        "usually", "sometimes", "actually", "anyone", "anybody", "nobody", "nothing", "somewhere", "anywhere",
+        "everywhere", "everybody", "whod", "whove", "hed", "shed", "youve", "theyve", "arent", "werent", "aint",
+        "gonna", "wanna", "mine",
+        // Light verbs: they carry the sentence, not what it is about.
+        "make", "made", "makes", "making", "go", "goes", "going", "went", "gone", "come", "comes", "came", "coming",
+        "use", "used", "uses", "using", "put", "puts", "become", "became", "do", "done", "take", "took", "taken",
+        "give", "gave", "given", "ask", "asked", "asks",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Stop words when written with an apostrophe ("I'd", "I'll", "we'd") but words in their own right without
@@ -482,4 +586,8 @@ public static class TextAnalyser
         ["sometimes"] = "sometimes",
         ["perhaps"] = "perhaps",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The forms irregular words map to keep their final e ("care", "house"), however they were written.
+    /// Declared after <see cref="Irregular"/>, which it reads as it starts.</summary>
+    private static readonly FrozenSet<string> IrregularForms = Irregular.Values.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -3,21 +3,32 @@ using System.Globalization;
 namespace WithUs.Tests.Features.Voice.SimilarityQuality;
 
 /// <summary>One labelled line: a contribution (loaded) or a query (only asked), and the cluster it belongs to.</summary>
-public sealed record LabelledLine(int Number, string Cluster, string Text, bool IsQuery)
+public sealed record LabelledLine(int Set, int Number, string Cluster, string Text, bool IsQuery)
 {
-    /// <summary>The same id on every database and every run, so rankings (and their tie-breaks) can be compared.</summary>
-    public Guid Id { get; } = Guid.Parse(string.Create(CultureInfo.InvariantCulture, $"0195a000-0000-7000-8000-{Number:D12}"));
+    /// <summary>The same id on every database and every run, so rankings (and their tie-breaks) can be compared;
+    /// distinct between sets, which share a database.</summary>
+    public Guid Id { get; } = Guid.Parse(string.Create(CultureInfo.InvariantCulture, $"0195a000-0000-7000-{8000 + Set:D4}-{Number:D12}"));
 }
 
 /// <summary>
-/// The labelled contributions in labelled-contributions.txt (format described at its top): clusters of contributions
-/// a coordinator would call "the same idea", distractors that are like nothing else, and staff-typed queries.
+/// A labelled set (format described at the top of each file): clusters of contributions a coordinator would call
+/// "the same idea", distractors that are like nothing else, and staff-typed queries. There are two, of different
+/// kinds: requests made at drop-ins and lunch clubs (labelled-contributions.txt), and what people say about taking
+/// part, drawn from the seed documents' quotes (labelled-seed-statements.txt).
 /// </summary>
 public sealed class LabelledSet
 {
     public const string SinglesCluster = "singles";
 
-    private LabelledSet(IReadOnlyList<LabelledLine> lines) => Lines = lines;
+    public static readonly IReadOnlyList<string> Files = ["labelled-contributions.txt", "labelled-seed-statements.txt"];
+
+    private LabelledSet(string name, IReadOnlyList<LabelledLine> lines)
+    {
+        Name = name;
+        Lines = lines;
+    }
+
+    public string Name { get; }
 
     public IReadOnlyList<LabelledLine> Lines { get; }
 
@@ -25,9 +36,15 @@ public sealed class LabelledSet
 
     public IEnumerable<LabelledLine> Queries => Lines.Where(l => l.IsQuery);
 
-    public static LabelledSet Load()
+    public static LabelledSet Load(string file)
     {
-        var text = RepositoryFiles.Read("tests", "WithUs.Tests", "Features", "Voice", "SimilarityQuality", "labelled-contributions.txt");
+        var set = Files.ToList().IndexOf(file) + 1;
+        if (set == 0)
+        {
+            throw new ArgumentException("Not a labelled set: " + file, nameof(file));
+        }
+
+        var text = RepositoryFiles.Read("tests", "WithUs.Tests", "Features", "Voice", "SimilarityQuality", file);
         var lines = new List<LabelledLine>();
         string? cluster = null;
         var number = 0;
@@ -54,10 +71,10 @@ public sealed class LabelledSet
             var isQuery = line.StartsWith("? ", StringComparison.Ordinal);
             // Each distractor is a cluster of its own.
             var label = cluster == SinglesCluster ? SinglesCluster + "-" + number.ToString(CultureInfo.InvariantCulture) : cluster;
-            lines.Add(new LabelledLine(number, label, isQuery ? line[2..].Trim() : line, isQuery));
+            lines.Add(new LabelledLine(set, number, label, isQuery ? line[2..].Trim() : line, isQuery));
         }
 
-        return new LabelledSet(lines);
+        return new LabelledSet(file, lines);
     }
 
     /// <summary>What a query should find: every loaded contribution of its cluster except itself.</summary>
