@@ -13,7 +13,7 @@ public sealed class IndexSearchTests(AppPerDatabase apps) : IClassFixture<AppPer
     [DatabaseFact]
     public async Task Search_FindsEveryWordInAnyOrder_WithPluralsTensesAndAccentsFolded()
     {
-        var staff = await CaptureSteps.SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         const string cafe = "Could the community café stay open later in the evening?";
         await app.CreateContributionAsync(staff.Organisation, cafe);
         await app.CreateContributionAsync(staff.Organisation, "The cafe does a lovely breakfast");
@@ -26,13 +26,12 @@ public sealed class IndexSearchTests(AppPerDatabase apps) : IClassFixture<AppPer
 
         RowTexts(await staff.Client.GetPageAsync(staff.Voice + "?q=cafe+breakfast")).ShouldBe(["The cafe does a lovely breakfast"]);
         RowTexts(await staff.Client.GetPageAsync(staff.Voice + "?q=cafe+lunch")).ShouldBeEmpty("every word must be there");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task Search_ShowsTheBestMatchFirst_AndPagesThroughTheRanking()
     {
-        var staff = await CaptureSteps.SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var today = DateTime.UtcNow.Date;
         await app.CreateContributionAsync(staff.Organisation, "Evening opening at the cafe, and a cheaper menu with soup and sandwiches", c => c.SaidOnUtc = today);
         await app.CreateContributionAsync(staff.Organisation, "Cafe evenings", c => c.SaidOnUtc = today.AddDays(-30));
@@ -59,13 +58,12 @@ public sealed class IndexSearchTests(AppPerDatabase apps) : IClassFixture<AppPer
         var unsearched = await staff.Client.GetPageAsync(staff.Voice);
         unsearched.QuerySelector("main")!.TextContent.ShouldNotContain("Best matches first");
         RowTexts(unsearched)[0].ShouldStartWith("Evening opening", customMessage: "without a search the newest comes first");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task Search_FindsAWordSaidOnlyInAMeToo()
     {
-        var staff = await CaptureSteps.SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var idea = await app.CreateContributionAsync(staff.Organisation, "Open the cafe later");
         await app.CreateContributionAsync(staff.Organisation, "Me too, and on Sundays as well", c => c.LinkedToId = idea.Id);
 
@@ -74,13 +72,12 @@ public sealed class IndexSearchTests(AppPerDatabase apps) : IClassFixture<AppPer
         RowTexts(page).ShouldBe(["Me too, and on Sundays as well"]);
         page.QuerySelector("main .withus-voice-list__item")!.TextContent.ShouldContain("2 voices, adding to an earlier idea");
         Count(page).ShouldBe("1 thing said that matches");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
     public async Task Search_CopesWithEmptyVeryLongAndOddCharacterQueries()
     {
-        var staff = await CaptureSteps.SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         await app.CreateContributionAsync(staff.Organisation, "A ramp at the front door");
         await app.CreateContributionAsync(staff.Organisation, "50% off bus fares; it's <b>bold</b> & \"quoted\"");
 
@@ -112,7 +109,5 @@ public sealed class IndexSearchTests(AppPerDatabase apps) : IClassFixture<AppPer
             RowTexts(page).ShouldBe(found.ToList(), customMessage: q);
             page.FieldValue("q").ShouldBe(q);
         }
-
-        staff.Client.Dispose();
     }
 }
