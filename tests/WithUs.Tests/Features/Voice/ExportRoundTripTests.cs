@@ -1,4 +1,3 @@
-using System.Text;
 using CsvHelper;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice.Import;
@@ -210,13 +209,6 @@ public sealed class ExportRoundTripTests(AppPerDatabase apps) : IClassFixture<Ap
         });
         var anonymous = await app.CreateContributionAsync(organisation, "Nowhere to sit", c => c.Kind = ContributionKind.Idea);
         return new Scene(idea, meToo, anonymous, 6);
-    }
-
-    private static async Task<string> ExportAsync(Staff staff)
-    {
-        using var export = await staff.Client.GetAsync(new Uri($"/o/{staff.Organisation.Slug}/voice/export", UriKind.Relative));
-        export.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync())[1..];
     }
 
     private static int Column(string name) => ExportModel.Columns.ToList().IndexOf(name);

@@ -67,11 +67,4 @@ public sealed class ExportTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         batch.Status.ShouldBe(ImportStatus.Imported, batch.Message);
         (await app.InOrganisationAsync(other.Organisation, db => db.Contributions.Select(c => c.Text).ToListAsync())).ShouldBe(hostile, ignoreOrder: true);
     }
-
-    private static async Task<string> ExportAsync(Staff staff)
-    {
-        using var export = await staff.Client.GetAsync(new Uri($"/o/{staff.Organisation.Slug}/voice/export", UriKind.Relative));
-        export.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync())[1..];
-    }
 }

@@ -64,6 +64,14 @@ internal static class ImportSteps
         return await WaitAsync(app, staff.Organisation, Guid.Parse(batchPage.Split('/')[^1]));
     }
 
+    /// <summary>The organisation's export, without its byte order mark.</summary>
+    internal static async Task<string> ExportAsync(Staff staff)
+    {
+        using var export = await staff.Client.GetAsync(new Uri($"/o/{staff.Organisation.Slug}/voice/export", UriKind.Relative));
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync())[1..];
+    }
+
     internal static Task<int> CountAsync<T>(WithUsFactory app, TestOrganisation organisation)
         where T : class =>
         app.InOrganisationAsync(organisation, db => db.Set<T>().CountAsync());
