@@ -32,11 +32,13 @@ internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, Impor
         }
 
         var ids = rows.Where(r => plan.Match(r) is not null).Select(r => r.Id!.Value).ToList();
-        var existing = await db.Contributions
-            .Include(c => c.Themes)
-            .AsSplitQuery()
-            .Where(c => ids.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var existing = ids.Count == 0
+            ? []
+            : await db.Contributions
+                .Include(c => c.Themes)
+                .AsSplitQuery()
+                .Where(c => ids.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, cancellationToken);
         var nameInFile = reader.Has(ImportColumns.Name);
         var kept = rows.Select(r => plan.KeptPerson(r, nameInFile)).OfType<Guid>().Distinct().ToList();
         keptPeople = reader.Has(ImportColumns.MayContact) && kept.Count > 0
