@@ -92,17 +92,17 @@ public sealed class Contribution : ITenantOwned
     public static Contribution SentOnline(
         string? text, ContributionKind kind, ContributionSource source, Guid? personId, OrganisationClock clock,
         Guid? linkedToId = null) => new()
-    {
-        Id = Ids.New(),
-        Text = PlainTextAttribute.Clean(text),
-        Kind = kind,
-        Channel = Channel.OnlineForm,
-        SaidOnUtc = clock.StoredToday,
-        Provenance = Provenance.FirstHand,
-        PersonId = personId,
-        Source = source,
-        LinkedToId = linkedToId,
-        Outcome = OutcomeStatus.New,
-        CreatedAtUtc = clock.UtcNow,
-    };
+        {
+            Id = Ids.New(),
+            Text = PlainTextAttribute.Clean(text),
+            Kind = kind,
+            Channel = Channel.OnlineForm,
+            SaidOnUtc = clock.StoredToday,
+            Provenance = Provenance.FirstHand,
+            PersonId = personId,
+            Source = source,
+            LinkedToId = linkedToId,
+            Outcome = OutcomeStatus.New,
+            CreatedAtUtc = clock.UtcNow,
+        };
 }

@@ -112,18 +112,37 @@ public sealed class ExportRoundTripTests(AppPerDatabase apps) : IClassFixture<Ap
     }
 
     [DatabaseFact]
+    public async Task ContactColumnsWithoutTheDetailColumns_ChangeTheChoice_AndKeepTheAddressAndNumber()
+    {
+        var staff = await SignedInStaffAsync(app);
+        var scene = await SceneAsync(staff.Organisation);
+        var csv = "Id,What was said,May we contact them,Contact by\r\n"
+                  + $"{scene.Idea.Id},\"{scene.Idea.Text.Replace("\"", "\"\"", StringComparison.Ordinal)}\",Yes,Email\r\n"
+                  + $"{scene.MeToo.Id},{scene.MeToo.Text},Yes,Phone call\r\n";
+
+        var batch = await ImportAsync(app, staff, csv);
+
+        batch.Status.ShouldBe(ImportStatus.Imported, batch.Message);
+        var people = await app.InOrganisationAsync(staff.Organisation, db => db.People.AsNoTracking().ToDictionaryAsync(p => p.Name));
+        people.Count.ShouldBe(3, "each row keeps its person");
+        people["Pat"].Email.ShouldBe("pat@example.org");
+        people["Sam O'Neill"].ContactBy.ShouldBe(ContactMethod.Phone);
+        people["Sam O'Neill"].Phone.ShouldBe("+44 7700 900123");
+    }
+
+    [DatabaseFact]
     public async Task BrokenLinksAndRepeatedIds_AreNamedByRow_AndNothingIsImported()
     {
         var staff = await SignedInStaffAsync(app);
         var scene = await SceneAsync(staff.Organisation);
         var theirs = await SignedInStaffAsync(app);
         var foreign = await app.CreateContributionAsync(theirs.Organisation, "Not yours");
-        var csv = "Id,What was said,Adds voice to,May we contact them\r\n"
-                  + $"{scene.Idea.Id},Same twice,,\r\n"
-                  + $"{scene.Idea.Id},Same twice,,\r\n"
-                  + $",Linked to another organisation's idea,{foreign.Id},\r\n"
-                  + $"{scene.MeToo.Id},Adds to itself,{scene.MeToo.Id},\r\n"
-                  + $",Contact without a name,,Yes\r\n";
+        var csv = "Id,What was said,Adds voice to,May we contact them,Name\r\n"
+                  + $"{scene.Idea.Id},Same twice,,,\r\n"
+                  + $"{scene.Idea.Id},Same twice,,,\r\n"
+                  + $",Linked to another organisation's idea,{foreign.Id},,\r\n"
+                  + $"{scene.MeToo.Id},Adds to itself,{scene.MeToo.Id},,\r\n"
+                  + $",Contact without a name,,Yes,\r\n";
 
         var page = await staff.Client.GetPageAsync(await UploadAndCheckAsync(app, staff, csv));
         var errors = page.QuerySelectorAll("#import-errors li").Select(li => li.TextContent).ToList();
@@ -131,17 +150,19 @@ public sealed class ExportRoundTripTests(AppPerDatabase apps) : IClassFixture<Ap
         errors.ShouldContain(e => e.StartsWith("Row 5: 'Adds voice to' is the row's own Id", StringComparison.Ordinal));
         errors.ShouldContain(e => e.StartsWith("Row 6: 'May we contact them' is Yes but there is no name", StringComparison.Ordinal));
 
-        var fixedRows = "Id,What was said,Adds voice to\r\n"
-                        + $"{scene.Idea.Id},Same twice,\r\n"
-                        + $"{scene.Idea.Id},Same twice,\r\n"
-                        + $",Linked to another organisation's idea,{foreign.Id}\r\n"
-                        + $",Adds to a me too,{scene.MeToo.Id}\r\n";
+        var fixedRows = "Id,What was said,Adds voice to,May we contact them,Contact by\r\n"
+                        + $"{scene.Idea.Id},Same twice,,,\r\n"
+                        + $"{scene.Idea.Id},Same twice,,,\r\n"
+                        + $",Linked to another organisation's idea,{foreign.Id},,\r\n"
+                        + $",Adds to a me too,{scene.MeToo.Id},,\r\n"
+                        + $"{scene.Anonymous.Id},Nobody to contact,,Yes,In person\r\n";
         var second = await staff.Client.GetPageAsync(await UploadAndCheckAsync(app, staff, fixedRows));
         second.QuerySelectorAll("#import-errors li").Select(li => li.TextContent).ShouldBe(
         [
             "Row 3: the Id is the same as row 2's. Each contribution can appear only once",
             "Row 4: 'Adds voice to' is an Id we do not have here and that is not in the file. Check it, or leave it blank",
             "Row 5: it adds its voice to a contribution that adds its own voice to another idea. Add it to that idea instead",
+            "Row 6: 'May we contact them' is Yes but there is no name. We can only contact someone whose name we keep",
         ]);
         (await app.InOrganisationAsync(theirs.Organisation, db => db.Contributions.AsNoTracking().SingleAsync())).Text.ShouldBe("Not yours");
     }

@@ -194,7 +194,13 @@ internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, Impor
         {
             if (keptPeople.TryGetValue(personId, out var person))
             {
-                row.Contact.ApplyTo(person);
+                // An email or phone column left out of the file keeps the one we have, for the way they chose.
+                var contact = row.Contact;
+                contact = reader.Has(ImportColumns.Email) || contact.By != ContactMethod.Email ? contact : contact with { Email = person.Email };
+                contact = reader.Has(ImportColumns.Phone) || contact.By is not (ContactMethod.Phone or ContactMethod.TextMessage)
+                    ? contact
+                    : contact with { Phone = person.Phone };
+                contact.ApplyTo(person);
             }
 
             return;

@@ -106,7 +106,12 @@ public sealed class ImportPlan
                 }
             }
 
-            if (contactInFile && plan.PersonKey(entry.Id, entry.Name, reader.Has(ImportColumns.Name)) is { } key)
+            var key = contactInFile ? plan.PersonKey(entry.Id, entry.Name, reader.Has(ImportColumns.Name)) : null;
+            if (key is null && entry.Contact.MayContact)
+            {
+                plan.Errors.Add((entry.Row, $"Row {entry.Row}: '{ImportColumns.MayContact}' is Yes but there is no name. We can only contact someone whose name we keep"));
+            }
+            else if (key is not null)
             {
                 if (!contacts.TryAdd(key, (entry.Row, entry.Contact)) && contacts[key].Contact != entry.Contact)
                 {

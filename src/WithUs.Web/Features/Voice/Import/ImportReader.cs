@@ -469,7 +469,7 @@ public sealed class ImportReader
             errors.Add($"Row {row}: '{ImportColumns.LinkedTo}' is the row's own Id. A contribution cannot add its voice to itself");
         }
 
-        var contact = Contact(row, name, Cell, Checked, errors);
+        var contact = Contact(row, name, Has(ImportColumns.Name), Cell, Checked, errors);
         var toldOn = Day(row, ImportColumns.ToldOn, Cell(ImportColumns.ToldOn), errors);
         var toldHowCell = Cell(ImportColumns.ToldHow);
         TellingMethod? toldHow = toldHowCell.Length == 0 ? null : Choice(row, ImportColumns.ToldHow, toldHowCell, TellingMethod.Other,
@@ -543,7 +543,8 @@ public sealed class ImportReader
         return false;
     }
 
-    private static ContactChoice Contact(int row, string? name, Func<string, string> cell, Func<string, int, bool, string?> text, List<string> errors)
+    private static ContactChoice Contact(int row, string? name, bool nameInFile, Func<string, string> cell, Func<string, int, bool, string?> text,
+        List<string> errors)
     {
         var may = YesOrNo(row, ImportColumns.MayContact, cell(ImportColumns.MayContact), errors);
         if (!may)
@@ -551,7 +552,8 @@ public sealed class ImportReader
             return ContactChoice.None;
         }
 
-        if (name is null)
+        // Without a name column, the person is the one the row's contribution has (ImportPlan checks there is one).
+        if (name is null && nameInFile)
         {
             errors.Add($"Row {row}: '{ImportColumns.MayContact}' is Yes but there is no name. We can only contact someone whose name we keep");
             return ContactChoice.None;
