@@ -2,7 +2,10 @@ using System.Text;
 
 namespace WithUs.BrowserTests.Journeys;
 
-/// <summary>Staff import a spreadsheet: a file with a mistake is refused row by row, the corrected one is previewed and imported.</summary>
+/// <summary>
+/// Staff import a spreadsheet from the Voice list: a file with a mistake is refused row by row, the corrected one is
+/// previewed and imported, and its export imported again updates the same contributions.
+/// </summary>
 public sealed class ImportTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     private const string Header = "What was said;Kind;Date said;Name;Consent to keep their name;Themes\r\n";
@@ -27,7 +30,8 @@ public sealed class ImportTests(BrowserApp app, ITestOutputHelper output) : ICla
     {
         await using var staff = await app.StartJourneyAsync(output, name: "import");
         await Steps.SignInAsync(staff, await Steps.AdministratorOfAsync(app, output));
-        await staff.GotoAsync($"/o/{Steps.OrganisationSlug}/voice/import");
+        await staff.GotoAsync($"/o/{Steps.OrganisationSlug}/voice");
+        await staff.FollowAsync("Import from a spreadsheet");
         (await staff.Heading.InnerTextAsync()).ShouldBe("Import contributions");
 
         await staff.Field("Upload a CSV file").SetInputFilesAsync(Csv("voices.csv", Header
@@ -61,7 +65,23 @@ public sealed class ImportTests(BrowserApp app, ITestOutputHelper output) : ICla
         (await staff.Page.Locator("main").InnerTextAsync()).ShouldContain("imported 2 contributions");
         var download = await staff.Page.RunAndWaitForDownloadAsync(() => staff.Link("Download everything people have said here (CSV)").ClickAsync());
         var exported = await File.ReadAllTextAsync((await download.PathAsync())!);
-        exported.ShouldContain("A minibus to the club on Fridays,Need,Other,2026-10-14,First-hand,,Pat W,Yes,Getting here,New");
+        exported.ShouldContain(",A minibus to the club on Fridays,Need,Other,2026-10-14,First-hand,,Pat W,Yes,No,,,,Getting here,,New,");
         exported.ShouldContain("More tea dances");
+
+        // Imported again, the export updates the same two contributions instead of adding two more.
+        await staff.Field("Upload a CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "export.csv",
+            MimeType = "text/csv",
+            Buffer = await File.ReadAllBytesAsync((await download.PathAsync())!),
+        });
+        await staff.SubmitAsync("Upload and check");
+        await WaitForHeadingAsync(staff, "Check before you import");
+        (await staff.Page.Locator("main").InnerTextAsync()).ShouldContain("2 rows update contributions we have, matched by their Id.");
+        await staff.SubmitAsync("Import 2 contributions");
+        await WaitForHeadingAsync(staff, "Import complete");
+        (await staff.Page.Locator(".govuk-panel__title").InnerTextAsync()).ShouldBe("Updated 2 contributions");
+        await staff.FollowAsync("See what people said");
+        (await staff.Page.Locator(".withus-voice-list__item").CountAsync()).ShouldBe(2);
     }
 }

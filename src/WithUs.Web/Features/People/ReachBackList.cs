@@ -123,8 +123,8 @@ public sealed class ReachBackList(WithUsDbContext db, SimilarContributions simil
     private static string Short(string text) => text.Length > 80 ? text[..80] + "…" : text;
 
     /// <summary>
-    /// The list as CSV for a spreadsheet: UTF-8 with a byte order mark so Excel reads it right, and every cell that a
-    /// spreadsheet would run as a formula (starting = + - @ tab or return) made plain text with a leading apostrophe.
+    /// The list as CSV for a spreadsheet: UTF-8 with a byte order mark so Excel reads it right, and every cell made
+    /// plain text that no spreadsheet runs as a formula (<see cref="SpreadsheetCells"/>).
     /// </summary>
     public static byte[] Csv(IEnumerable<ReachBackPerson> people)
     {
@@ -140,13 +140,5 @@ public sealed class ReachBackList(WithUsDbContext db, SimilarContributions simil
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    public static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    public static string Cell(string value) => SpreadsheetCells.Quote(value);
 }

@@ -1,11 +1,13 @@
 using CsvHelper;
+using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice.Import;
 
 namespace WithUs.Web.Features.Voice;
 
 /// <summary>
-/// Everything people said to this organisation, as CSV with the import's columns (so it can be imported again) and
-/// a few more. Streamed row by row, so a large organisation's export does not sit in memory. An audited export.
+/// Everything people said to this organisation, as CSV with every import column (so importing it again updates what
+/// it matches by Id and changes nothing else) and three worked out by us. Streamed row by row, so a large
+/// organisation's export does not sit in memory. An audited export.
 /// </summary>
 public sealed class ExportModel(WithUsDbContext db, AuditLog audit, OrganisationClock clock) : OrganisationPageModel
 {
@@ -13,10 +15,12 @@ public sealed class ExportModel(WithUsDbContext db, AuditLog audit, Organisation
 
     public static readonly IReadOnlyList<string> Columns =
     [
-        "Id", ImportColumns.Text, ImportColumns.Kind, ImportColumns.Channel, ImportColumns.SaidOn, ImportColumns.Provenance,
-        ImportColumns.RelayedBy, ImportColumns.Name, ImportColumns.Consent, ImportColumns.Themes, ImportColumns.Outcome,
-        ImportColumns.NotPossibleReason, ImportColumns.OutcomeExplanation, "Told on", "Published", "Public summary",
-        "Recorded at", "Source", "Voices", "Adds voice to",
+        ImportColumns.Id, ImportColumns.Text, ImportColumns.Kind, ImportColumns.Channel, ImportColumns.SaidOn,
+        ImportColumns.Provenance, ImportColumns.RelayedBy, ImportColumns.Name, ImportColumns.Consent, ImportColumns.MayContact,
+        ImportColumns.ContactBy, ImportColumns.Email, ImportColumns.Phone, ImportColumns.Themes, ImportColumns.LinkedTo,
+        ImportColumns.Outcome, ImportColumns.NotPossibleReason, ImportColumns.OutcomeExplanation, ImportColumns.ToldOn,
+        ImportColumns.ToldHow, ImportColumns.ToldOutcome, ImportColumns.ToldNote, ImportColumns.Published,
+        ImportColumns.PublicSummary, .. ImportColumns.ExportOnly,
     ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -28,18 +32,19 @@ public sealed class ExportModel(WithUsDbContext db, AuditLog audit, Organisation
         Response.Headers.ContentDisposition = $"attachment; filename=\"{Organisation.Slug}-contributions-{stamp}.csv\"";
         Response.Headers.CacheControl = "no-store";
 
-        // Injection guard: a cell starting with = + - @, a tab or a carriage return gets a ' in front, so a
-        // spreadsheet shows it as text rather than running it (an import takes the ' off again).
-        var csv = CsvWriter.Create(Response.Body, new CsvWriterOptions
-        {
-            WriteByteOrderMark = true,
-            Injection = CsvInjection.Escape,
-        }, leaveOpen: true);
+        // Who added "me too" to what, so that Voices counts as the Voice pages do (VoiceCounts): one small pair per
+        // "me too", read before the rows stream.
+        var meToos = (await db.Contributions.AsNoTracking().Where(c => c.LinkedToId != null)
+                .Select(c => new { Idea = c.LinkedToId!.Value, c.PersonId }).ToListAsync(cancellationToken))
+            .ToLookup(m => m.Idea, m => m.PersonId);
+
+        // Cells are defused and quoted by SpreadsheetCells, which the import undoes exactly.
+        var csv = CsvWriter.Create(Response.Body, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true);
         await using (csv)
         {
             foreach (var column in Columns)
             {
-                csv.WriteField(column);
+                SpreadsheetCells.Write(csv, column);
             }
 
             await csv.EndRecordAsync(cancellationToken);
@@ -54,42 +59,63 @@ public sealed class ExportModel(WithUsDbContext db, AuditLog audit, Organisation
                     c.SaidOnUtc,
                     c.Provenance,
                     c.RelayedBy,
-                    Name = c.Person == null ? null : c.Person.Name,
+                    c.PersonId,
+                    Person = c.Person == null ? null : new { c.Person.Name, c.Person.MayContact, c.Person.ContactBy, c.Person.Email, c.Person.Phone },
                     Themes = c.Themes.Select(t => t.Theme!.Name).ToList(),
+                    c.LinkedToId,
+                    IdeaPersonId = c.LinkedTo == null ? c.PersonId : c.LinkedTo.PersonId,
                     c.Outcome,
                     c.NotPossibleReason,
                     c.OutcomeExplanation,
                     c.ToldAtUtc,
+                    c.ToldHow,
+                    c.ToldOutcome,
+                    c.ToldNote,
                     c.IsPublished,
                     c.PublicSummary,
                     c.CreatedAtUtc,
                     c.Source,
-                    Voices = c.Voices.Count,
-                    c.LinkedToId,
                 })
                 .AsAsyncEnumerable();
             await foreach (var c in rows.WithCancellation(cancellationToken))
             {
-                csv.WriteField(c.Id.ToString());
-                csv.WriteField(c.Text);
-                csv.WriteField(c.Kind.DisplayName());
-                csv.WriteField(c.Channel.DisplayName());
-                csv.WriteField(Date(c.SaidOnUtc));
-                csv.WriteField(c.Provenance == Provenance.FirstHand ? "First-hand" : "On their behalf");
-                csv.WriteField(c.RelayedBy ?? "");
-                csv.WriteField(c.Name ?? "");
-                csv.WriteField(c.Name is null ? "" : "Yes");
-                csv.WriteField(string.Join(" | ", c.Themes.Order(StringComparer.OrdinalIgnoreCase)));
-                csv.WriteField(c.Outcome.DisplayName());
-                csv.WriteField(c.NotPossibleReason?.DisplayName() ?? "");
-                csv.WriteField(c.OutcomeExplanation ?? "");
-                csv.WriteField(c.ToldAtUtc is { } told ? Date(clock.Local(told)) : "");
-                csv.WriteField(c.IsPublished ? "Yes" : "No");
-                csv.WriteField(c.PublicSummary ?? "");
-                csv.WriteField(clock.Local(c.CreatedAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
-                csv.WriteField(c.Source.DisplayName());
-                csv.WriteField(c.Voices.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(c.LinkedToId?.ToString() ?? "");
+                var idea = c.LinkedToId ?? c.Id;
+                var contact = c.Person is { MayContact: true } ? c.Person : null;
+                string?[] cells =
+                [
+                    c.Id.ToString(),
+                    c.Text,
+                    c.Kind.DisplayName(),
+                    c.Channel.DisplayName(),
+                    Date(c.SaidOnUtc),
+                    c.Provenance == Provenance.FirstHand ? "First-hand" : "On their behalf",
+                    c.RelayedBy,
+                    c.Person?.Name,
+                    c.Person is null ? null : "Yes",
+                    c.Person is null ? null : contact is null ? "No" : "Yes",
+                    contact?.ContactBy?.DisplayName(),
+                    contact?.Email,
+                    contact?.Phone,
+                    string.Join(" | ", c.Themes.Order(StringComparer.OrdinalIgnoreCase)),
+                    c.LinkedToId?.ToString(),
+                    c.Outcome.DisplayName(),
+                    c.NotPossibleReason?.DisplayName(),
+                    c.OutcomeExplanation,
+                    c.ToldAtUtc is { } told ? clock.DayOf(told).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                    c.ToldHow?.DisplayName(),
+                    c.ToldOutcome?.DisplayName(),
+                    c.ToldNote,
+                    c.IsPublished ? "Yes" : "No",
+                    c.PublicSummary,
+                    clock.Local(c.CreatedAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    c.Source.DisplayName(),
+                    VoiceCounts.Of(meToos[idea].Prepend(c.IdeaPersonId)).ToString(CultureInfo.InvariantCulture),
+                ];
+                foreach (var cell in cells)
+                {
+                    SpreadsheetCells.Write(csv, cell);
+                }
+
                 await csv.EndRecordAsync(cancellationToken);
             }
 

@@ -26,8 +26,26 @@ public static class VoiceCounts
             .Select(c => new { Idea = c.LinkedToId!.Value, c.PersonId })
             .ToListAsync(cancellationToken);
 
-        return roots.Concat(meToos).GroupBy(r => r.Idea).ToDictionary(
-            g => g.Key,
-            g => g.Where(r => r.PersonId != null).Select(r => r.PersonId).Distinct().Count() + g.Count(r => r.PersonId == null));
+        return roots.Concat(meToos).GroupBy(r => r.Idea).ToDictionary(g => g.Key, g => Of(g.Select(r => r.PersonId)));
+    }
+
+    /// <summary>The voices of one idea, from the people of the idea and of each "me too" (null for anonymous).</summary>
+    public static int Of(IEnumerable<Guid?> people)
+    {
+        var named = new HashSet<Guid>();
+        var anonymous = 0;
+        foreach (var person in people)
+        {
+            if (person is { } id)
+            {
+                named.Add(id);
+            }
+            else
+            {
+                anonymous++;
+            }
+        }
+
+        return named.Count + anonymous;
     }
 }

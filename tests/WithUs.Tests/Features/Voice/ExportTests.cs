@@ -30,7 +30,7 @@ public sealed class ExportTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         bytes.Take(3).ShouldBe(Encoding.UTF8.GetPreamble());
         text.ShouldContain("\"'=HYPERLINK(\"\"http://evil.example\"\")\"");
         text.ShouldNotContain(",=HYPERLINK");
-        text.ShouldContain("Róisín,Yes,Getting here");
+        text.ShouldContain("Róisín,Yes,No,,,,Getting here");
         (await app.AuditEntriesAsync(ExportModel.AuditAction)).ShouldContain(e => e.OrganisationId == staff.Organisation.Id && e.ActorUserId == staff.User.Id);
 
         using var other = await app.SignedInAsync();
@@ -43,5 +43,28 @@ public sealed class ExportTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         texts.ShouldBe(["=HYPERLINK(\"http://evil.example\")", "- more buses\nand \"later\" ones, please", "Me too"], ignoreOrder: true);
         (await app.InOrganisationAsync(other.Organisation, db => db.People.Select(p => p.Name).ToListAsync())).ShouldBe(["Róisín"]);
         (await app.InOrganisationAsync(other.Organisation, db => db.Contributions.Where(c => c.Kind == ContributionKind.Need).CountAsync())).ShouldBe(1);
+    }
+
+    [DatabaseFact]
+    public async Task Export_QuotesCellsWithAnySeparator_AndDefusesFormulasAfterEach_AndImportReadsThemBack()
+    {
+        using var staff = await app.SignedInAsync();
+        string[] hostile = ["Pat;=1+1;@SUM(2+2)", "tabs\t=1+1\t-2", "pipes|@cmd|+x", "'=already quoted", "fine, -then a minus"];
+        foreach (var text in hostile)
+        {
+            await app.CreateContributionAsync(staff.Organisation, text);
+        }
+
+        var csv = await ExportAsync(staff);
+
+        csv.ShouldContain("\"Pat;'=1+1;'@SUM(2+2)\"");
+        csv.ShouldContain("\"tabs\t'=1+1\t'-2\"");
+        csv.ShouldContain("\"pipes|'@cmd|'+x\"");
+        csv.ShouldContain(",''=already quoted,");
+        csv.ShouldContain("\"fine, '-then a minus\"");
+        using var other = await app.SignedInAsync();
+        var batch = await ImportAsync(app, other, csv);
+        batch.Status.ShouldBe(ImportStatus.Imported, batch.Message);
+        (await app.InOrganisationAsync(other.Organisation, db => db.Contributions.Select(c => c.Text).ToListAsync())).ShouldBe(hostile, ignoreOrder: true);
     }
 }

@@ -1,8 +1,11 @@
+using WithUs.Web.Features.People;
+
 namespace WithUs.Web.Features.Voice.Import;
 
 /// <summary>
-/// The columns of an import file, and of an export (which adds a few that an import ignores, so an export can be
-/// imported again). Column names are matched ignoring case, spaces and punctuation, with a few friendly aliases.
+/// The columns of an import file, and of an export, which has every one of them (so an export can be imported again,
+/// updating what it matches by Id) and three that an import skips. Column names are matched ignoring case, spaces and
+/// punctuation, with a few friendly aliases.
 /// </summary>
 public static class ImportColumns
 {
@@ -18,10 +21,21 @@ public static class ImportColumns
     public const string Outcome = "Outcome";
     public const string NotPossibleReason = "Reason not possible";
     public const string OutcomeExplanation = "Outcome explanation";
+    public const string Id = "Id";
+    public const string MayContact = "May we contact them";
+    public const string ContactBy = "Contact by";
+    public const string Email = "Email";
+    public const string Phone = "Phone";
+    public const string LinkedTo = "Adds voice to";
+    public const string ToldOn = "Told on";
+    public const string ToldHow = "Told how";
+    public const string ToldOutcome = "Outcome they were told";
+    public const string ToldNote = "Told note";
+    public const string Published = "Published";
+    public const string PublicSummary = "Public summary";
 
-    /// <summary>Export-only columns: an import of an export skips them without complaint.</summary>
-    public static readonly IReadOnlyList<string> ExportOnly =
-        ["Id", "Told on", "Published", "Public summary", "Recorded at", "Source", "Voices", "Adds voice to"];
+    /// <summary>Export-only columns, worked out by us: an import of an export skips them without complaint.</summary>
+    public static readonly IReadOnlyList<string> ExportOnly = ["Recorded at", "Source", "Voices"];
 
     /// <summary>The import columns in the order of the template and the export.</summary>
     public static readonly IReadOnlyList<ColumnHelp> All =
@@ -38,6 +52,26 @@ public static class ImportColumns
         new(Outcome, false, "One of: " + string.Join(", ", Enum.GetValues<OutcomeStatus>().Select(o => o.DisplayName())) + ". Blank means New.", ""),
         new(NotPossibleReason, false, "When the outcome is Not possible: " + string.Join(", ", Enum.GetValues<Voice.NotPossibleReason>().Select(r => r.DisplayName())) + ". Blank means Other.", ""),
         new(OutcomeExplanation, false, "What happened, in plain words (2,000 characters at most).", ""),
+    ];
+
+    /// <summary>
+    /// The further columns an export has, so that importing it again brings back everything: not in the template,
+    /// since a new spreadsheet rarely has them.
+    /// </summary>
+    public static readonly IReadOnlyList<ColumnHelp> FromAnExport =
+    [
+        new(Id, false, "Our reference for the contribution, from an export. A row with an Id we have here updates that contribution instead of adding a new one. An Id we do not have here (from another organisation, or deleted since) adds the row as a new contribution with a new Id. Blank means new.", ""),
+        new(MayContact, false, "\"Yes\" when the person agreed to be contacted. Blank means no.", ""),
+        new(ContactBy, false, "When they may be contacted, how: " + string.Join(", ", Enum.GetValues<ContactMethod>().Select(m => m.DisplayName())) + ".", ""),
+        new(Email, false, "Their email address, kept only when they chose to be contacted by email.", ""),
+        new(Phone, false, "Their phone number, kept only when they chose a phone call or a text message.", ""),
+        new(LinkedTo, false, "The Id of the idea this adds a voice to (\"me too\"): one here already, or another row of the file.", ""),
+        new(ToldOn, false, "The day they were told the outcome, as 31/01/2026 or 2026-01-31.", ""),
+        new(ToldHow, false, "How they were told: " + string.Join(", ", Enum.GetValues<TellingMethod>().Select(m => m.DisplayName())) + ".", ""),
+        new(ToldOutcome, false, "The outcome they were told. When it is not the outcome now, they are owed a reply. Leave the column out of the file to mean the outcome now.", ""),
+        new(ToldNote, false, "A note about telling them (500 characters at most).", ""),
+        new(Published, false, "\"Yes\" to show it on your public \"You said, we did\" page, with its public summary. Blank means no.", ""),
+        new(PublicSummary, false, "What was asked for, in a few words for the public page (500 characters at most). Needed when Published is Yes.", ""),
     ];
 
     private static readonly Dictionary<string, string> Aliases = BuildAliases();
@@ -79,6 +113,18 @@ public static class ImportColumns
         Add(Outcome, "Status", "What happened next");
         Add(NotPossibleReason, "Why not possible", "Not possible reason", "Reason");
         Add(OutcomeExplanation, "Explanation", "Outcome details", "What we did");
+        Add(Id);
+        Add(MayContact, "May contact", "Agreed to be contacted");
+        Add(ContactBy, "Contact method", "How to contact them");
+        Add(Email, "Email address");
+        Add(Phone, "Phone number");
+        Add(LinkedTo, "Me too", "Linked to");
+        Add(ToldOn, "Told", "Date told");
+        Add(ToldHow, "How told");
+        Add(ToldOutcome, "Told outcome");
+        Add(ToldNote, "Note when told");
+        Add(Published);
+        Add(PublicSummary);
         return aliases;
     }
 }

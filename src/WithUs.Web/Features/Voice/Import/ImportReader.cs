@@ -18,7 +18,45 @@ public sealed record ImportRow(
     IReadOnlyList<string> Themes,
     OutcomeStatus Outcome,
     NotPossibleReason? NotPossibleReason,
-    string? OutcomeExplanation);
+    string? OutcomeExplanation)
+{
+    /// <summary>The Id from an export: the contribution this row updates when it is one of ours.</summary>
+    public Guid? Id { get; init; }
+
+    /// <summary>The Id of the idea this row adds a voice to.</summary>
+    public Guid? LinkedTo { get; init; }
+
+    /// <summary>How the named person may be contacted, when the file says.</summary>
+    public ContactChoice Contact { get; init; } = ContactChoice.None;
+
+    public DateOnly? ToldOn { get; init; }
+
+    public TellingMethod? ToldHow { get; init; }
+
+    public OutcomeStatus? ToldOutcome { get; init; }
+
+    public string? ToldNote { get; init; }
+
+    public bool Published { get; init; }
+
+    public string? PublicSummary { get; init; }
+}
+
+/// <summary>Whether and how a person agreed to be contacted: only the detail the chosen way needs.</summary>
+public sealed record ContactChoice(bool MayContact, ContactMethod? By, string? Email, string? Phone)
+{
+    public static readonly ContactChoice None = new(false, null, null, null);
+
+    public static ContactChoice Of(Person person) => new(person.MayContact, person.ContactBy, person.Email, person.Phone);
+
+    public void ApplyTo(Person person)
+    {
+        person.MayContact = MayContact;
+        person.ContactBy = By;
+        person.Email = Email;
+        person.Phone = Phone;
+    }
+}
 
 public sealed record RowResult(int RowNumber, ImportRow? Row, IReadOnlyList<string> Errors);
 
@@ -47,6 +85,12 @@ public sealed class ImportReader
 
     /// <summary>A problem with the whole file (empty, not text, no "What was said" column); rows are not read.</summary>
     public string? FileError { get; private set; }
+
+    /// <summary>
+    /// Whether the file has this column. A column left out leaves that detail of a contribution it updates as it is;
+    /// a column in the file sets it, a blank cell included.
+    /// </summary>
+    public bool Has(string column) => columnAt.ContainsValue(column);
 
     /// <summary>Column names in the file that are not ours, ignored.</summary>
     public List<string> IgnoredColumns { get; } = [];
@@ -341,7 +385,13 @@ public sealed class ImportReader
         }
 
         var text = Checked(ImportColumns.Text, Contribution.TextMaxLength, multiline: true);
-        if (text is null && Cell(ImportColumns.Text).Length == 0)
+        var meToo = Cell(ImportColumns.LinkedTo).Length > 0;
+        if (meToo && Cell(ImportColumns.Text).Length == 0)
+        {
+            // A "me too" may add no words of its own.
+            text = "";
+        }
+        else if (text is null && Cell(ImportColumns.Text).Length == 0)
         {
             errors.Add($"Row {row}: '{ImportColumns.Text}' is empty. Every row needs what was said");
         }
@@ -393,7 +443,8 @@ public sealed class ImportReader
             errors.Add($"Row {row}: there is a name but no 'Yes' in '{ImportColumns.Consent}'. We only keep a name when they agreed: write Yes, or leave the name blank");
         }
 
-        var saidOn = SaidOn(row, Cell(ImportColumns.SaidOn), errors);
+        var saidOnCell = Cell(ImportColumns.SaidOn);
+        var saidOn = saidOnCell.Length == 0 ? today : Date(row, ImportColumns.SaidOn, saidOnCell, errors);
         var themes = new List<string>();
         foreach (var theme in Cell(ImportColumns.Themes).Split(['|', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
@@ -411,13 +462,143 @@ public sealed class ImportReader
             }
         }
 
+        var id = Reference(row, ImportColumns.Id, Cell(ImportColumns.Id), errors);
+        var linkedTo = Reference(row, ImportColumns.LinkedTo, Cell(ImportColumns.LinkedTo), errors);
+        if (id is not null && id == linkedTo)
+        {
+            errors.Add($"Row {row}: '{ImportColumns.LinkedTo}' is the row's own Id. A contribution cannot add its voice to itself");
+        }
+
+        var contact = Contact(row, name, Has(ImportColumns.Name), Cell, Checked, errors);
+        var toldOn = Day(row, ImportColumns.ToldOn, Cell(ImportColumns.ToldOn), errors);
+        var toldHowCell = Cell(ImportColumns.ToldHow);
+        TellingMethod? toldHow = toldHowCell.Length == 0 ? null : Choice(row, ImportColumns.ToldHow, toldHowCell, TellingMethod.Other,
+            Enum.GetValues<TellingMethod>(), m => [m.DisplayName(), m.ToString()], errors);
+        var toldOutcomeCell = Cell(ImportColumns.ToldOutcome);
+        OutcomeStatus? toldOutcome = toldOutcomeCell.Length == 0 ? null : Choice(row, ImportColumns.ToldOutcome, toldOutcomeCell,
+            OutcomeStatus.New, Enum.GetValues<OutcomeStatus>(), o => [o.DisplayName(), o.ToString()], errors);
+        var toldNote = Checked(ImportColumns.ToldNote, Contribution.ToldNoteMaxLength, multiline: true);
+        if (toldOn is null && (toldHow is not null || toldOutcome is not null || toldNote is not null))
+        {
+            errors.Add($"Row {row}: how they were told is filled in but '{ImportColumns.ToldOn}' is empty. Write the day they were told, or clear the other 'told' cells");
+        }
+
+        var published = YesOrNo(row, ImportColumns.Published, Cell(ImportColumns.Published), errors);
+        var publicSummary = Checked(ImportColumns.PublicSummary, Contribution.PublicSummaryMaxLength, multiline: true);
+        if (published && publicSummary is null)
+        {
+            errors.Add($"Row {row}: '{ImportColumns.Published}' is Yes but '{ImportColumns.PublicSummary}' is empty. Write a short summary to publish, or write No");
+        }
+
         if (errors.Count > 0 || text is null)
         {
             return new RowResult(row, null, errors);
         }
 
         return new RowResult(row, new ImportRow(row, text, kind, channel, saidOn, provenance, relayedBy, consent ? name : null,
-            themes, outcome, reason, outcome == OutcomeStatus.New ? null : explanation), []);
+            themes, outcome, reason, outcome == OutcomeStatus.New ? null : explanation)
+        {
+            Id = id,
+            LinkedTo = linkedTo,
+            Contact = contact,
+            ToldOn = toldOn,
+            ToldHow = toldHow,
+            ToldOutcome = toldOutcome,
+            ToldNote = toldNote,
+            Published = published,
+            PublicSummary = publicSummary,
+        }, []);
+    }
+
+    private static Guid? Reference(int row, string column, string cell, List<string> errors)
+    {
+        if (cell.Length == 0)
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(cell, out var id))
+        {
+            return id;
+        }
+
+        errors.Add($"Row {row}: '{column}' is '{Shorten(cell)}', which is not an Id from an export. Leave it blank for a new contribution");
+        return null;
+    }
+
+    private static bool YesOrNo(int row, string column, string cell, List<string> errors)
+    {
+        var key = ImportColumns.Key(cell);
+        if (key is "" or "no" or "n" or "false" or "0")
+        {
+            return false;
+        }
+
+        if (key is "yes" or "y" or "true" or "1")
+        {
+            return true;
+        }
+
+        errors.Add($"Row {row}: '{column}' is '{Shorten(cell)}'. Write Yes or No");
+        return false;
+    }
+
+    private static ContactChoice Contact(int row, string? name, bool nameInFile, Func<string, string> cell, Func<string, int, bool, string?> text,
+        List<string> errors)
+    {
+        var may = YesOrNo(row, ImportColumns.MayContact, cell(ImportColumns.MayContact), errors);
+        if (!may)
+        {
+            return ContactChoice.None;
+        }
+
+        // Without a name column, the person is the one the row's contribution has (ImportPlan checks there is one).
+        if (name is null && nameInFile)
+        {
+            errors.Add($"Row {row}: '{ImportColumns.MayContact}' is Yes but there is no name. We can only contact someone whose name we keep");
+            return ContactChoice.None;
+        }
+
+        var byCell = cell(ImportColumns.ContactBy);
+        if (byCell.Length == 0)
+        {
+            errors.Add($"Row {row}: '{ImportColumns.MayContact}' is Yes but '{ImportColumns.ContactBy}' is empty. Say how they would like to be contacted");
+            return ContactChoice.None;
+        }
+
+        var by = Choice(row, ImportColumns.ContactBy, byCell, ContactMethod.InPerson, Enum.GetValues<ContactMethod>(), m => [m.DisplayName(), m.ToString()], errors);
+        // The detail may be missing (people added before it was asked for); when given, it must be usable.
+        string? email = null, phone = null;
+        if (by == ContactMethod.Email)
+        {
+            email = text(ImportColumns.Email, Person.EmailMaxLength, false);
+            if (email is not null && !new EmailAddressAttribute().IsValid(email))
+            {
+                errors.Add($"Row {row}: they chose email but '{ImportColumns.Email}' is not an email address like name@example.org");
+            }
+        }
+        else if (by is ContactMethod.Phone or ContactMethod.TextMessage)
+        {
+            phone = text(ImportColumns.Phone, Person.PhoneMaxLength, false);
+            if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-'))
+            {
+                errors.Add($"Row {row}: they chose {by.DisplayName().ToLowerInvariant()} but '{ImportColumns.Phone}' is not a phone number (numbers, spaces and + ( ) - only)");
+            }
+        }
+
+        return new ContactChoice(true, by, email, phone);
+    }
+
+    private DateOnly? Day(int row, string column, string cell, List<string> errors)
+    {
+        if (cell.Length == 0)
+        {
+            return null;
+        }
+
+        var before = errors.Count;
+        var day = OrganisationClock.StoredDay(Date(row, column, cell, errors));
+        return errors.Count == before ? day : null;
     }
 
     private static readonly string[] DateFormats =
@@ -427,27 +608,23 @@ public sealed class ImportReader
         "dd/MM/yyyy HH:mm", "dd/MM/yyyy HH:mm:ss", "d/M/yyyy HH:mm", "d/M/yyyy H:mm",
     ];
 
-    private DateTime SaidOn(int row, string cell, List<string> errors)
+    /// <summary>A day as it is stored (see <see cref="OrganisationClock.Stored"/>), not in the future.</summary>
+    private DateTime Date(int row, string column, string cell, List<string> errors)
     {
-        if (cell.Length == 0)
-        {
-            return today;
-        }
-
         if (!DateTime.TryParseExact(cell, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date))
         {
-            errors.Add($"Row {row}: '{ImportColumns.SaidOn}' is '{Shorten(cell)}'. Write the date like 31/01/2026 or 2026-01-31");
+            errors.Add($"Row {row}: '{column}' is '{Shorten(cell)}'. Write the date like 31/01/2026 or 2026-01-31");
             return today;
         }
 
         date = DateTime.SpecifyKind(date.Date, DateTimeKind.Utc);
         if (date > today)
         {
-            errors.Add($"Row {row}: '{ImportColumns.SaidOn}' is {date:d MMMM yyyy}, which is in the future");
+            errors.Add($"Row {row}: '{column}' is {date:d MMMM yyyy}, which is in the future");
         }
         else if (date.Year < 1900)
         {
-            errors.Add($"Row {row}: '{ImportColumns.SaidOn}' is {date:d MMMM yyyy}. Check the year");
+            errors.Add($"Row {row}: '{column}' is {date:d MMMM yyyy}. Check the year");
         }
 
         return date;
@@ -475,15 +652,10 @@ public sealed class ImportReader
         return blank;
     }
 
-    /// <summary>Trimmed, in one Unicode form, and without the ' a spreadsheet export puts before = + - @.</summary>
+    /// <summary>Trimmed, in one Unicode form, and without the ' an export puts before each formula start.</summary>
     private static string Clean(string value)
     {
-        var trimmed = value.Trim();
-        if (trimmed.Length > 1 && trimmed[0] == '\'' && trimmed[1] is '=' or '+' or '-' or '@')
-        {
-            trimmed = trimmed[1..];
-        }
-
+        var trimmed = SpreadsheetCells.Restore(value.Trim());
         return trimmed.IsNormalized(NormalizationForm.FormC) ? trimmed : trimmed.Normalize(NormalizationForm.FormC);
     }
 

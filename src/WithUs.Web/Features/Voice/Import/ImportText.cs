@@ -13,6 +13,16 @@ public static class ImportText
         _ => "not imported",
     };
 
+    /// <summary>What an import did: "Imported 3 contributions", "Updated 3 contributions" or "Added 1 and updated 2 contributions".</summary>
+    public static string Result(ImportBatch batch, ImportSummary? summary)
+    {
+        var updated = summary?.Updates ?? 0;
+        var added = batch.ProcessedRows - updated;
+        return updated == 0 ? "Imported " + Count(added, "contribution", "contributions")
+            : added == 0 ? "Updated " + Count(updated, "contribution", "contributions")
+            : string.Create(CultureInfo.InvariantCulture, $"Added {added:N0} and updated {Count(updated, "contribution", "contributions")}");
+    }
+
     public static string Count(int count, string one, string many) =>
         string.Create(CultureInfo.InvariantCulture, $"{count:N0} {(count == 1 ? one : many)}");
 }

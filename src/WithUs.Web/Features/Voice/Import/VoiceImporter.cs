@@ -1,6 +1,4 @@
 using System.Text.Json;
-using WithUs.Web.Features.People;
-using WithUs.Web.Features.Themes;
 
 namespace WithUs.Web.Features.Voice.Import;
 
@@ -96,9 +94,22 @@ public sealed class VoiceImporter(
             errorCount = 1;
         }
 
+        ImportPlan? plan = null;
+        if (errorCount == 0 && total > 0)
+        {
+            // Matching needs the whole file, so it waits until every row reads well.
+            plan = await ImportPlan.BuildAsync(db, reader, ValidRows(reader), cancellationToken);
+            errorCount += plan.Errors.Count;
+            errors.AddRange(plan.Errors.Select(e => e.Error).Take(ImportLimits.ErrorsKept - errors.Count));
+        }
+
         var existing = (await db.Themes.Select(t => t.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var summary = new ImportSummary(preview, [.. themes.Where(t => !existing.Contains(t))], reader.IgnoredColumns,
-            reader.Delimiter switch { ';' => "semicolons", '\t' => "tabs", _ => "commas" });
+            reader.Delimiter switch { ';' => "semicolons", '\t' => "tabs", _ => "commas" })
+        {
+            Updates = plan?.Updates ?? 0,
+            UnknownIds = plan?.UnknownIds ?? 0,
+        };
         var hasErrors = errorCount > 0;
         await db.ImportBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s
             .SetProperty(b => b.Status, ImportStatus.Checked)
@@ -161,92 +172,44 @@ public sealed class VoiceImporter(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var themes = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
-        foreach (var theme in await db.Themes.AsNoTracking().OrderBy(t => t.CreatedAtUtc).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken))
+        var plan = await ImportPlan.BuildAsync(db, reader, ValidRows(reader), cancellationToken);
+        if (plan.Errors.Count > 0)
         {
-            themes.TryAdd(theme.Name, theme.Id);
+            throw new ImportFailedException("What is here has changed since the file was checked: "
+                                            + string.Join("; ", plan.Errors.Take(5).Select(e => e.Error)));
         }
 
-        var people = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        var saving = new ImportChunk(db, reader, plan, batch, now, days);
+        await saving.LoadThemesAsync(cancellationToken);
         var chunk = Math.Max(1, hooks.ChunkSize);
+        var rows = new List<ImportRow>(chunk);
         var done = 0;
-        foreach (var result in reader.Rows())
+        foreach (var row in ValidRows(reader))
         {
-            if (result.Row is not { } row)
+            rows.Add(row);
+            if (rows.Count < chunk)
             {
-                throw new ImportFailedException("The file has changed since it was checked: " + string.Join("; ", result.Errors));
+                continue;
             }
 
-            Guid? personId = null;
-            if (row.Name is { } name)
+            await saving.SaveAsync(rows, cancellationToken);
+            done += rows.Count;
+            rows.Clear();
+            progress.Report(batch.Id, done, batch.TotalRows, batch.TotalRows == 0 ? 0 : done * 100 / batch.TotalRows);
+            if (hooks.AfterChunkAsync is { } after)
             {
-                if (!people.TryGetValue(name, out var id))
-                {
-                    id = Ids.New();
-                    people[name] = id;
-                    db.People.Add(new Person
-                    {
-                        Id = id,
-                        Name = name,
-                        ConsentToRecord = true,
-                        ConsentRecordedAtUtc = now,
-                        ConsentRecordedByUserId = batch.CreatedByUserId,
-                        CreatedAtUtc = now,
-                    });
-                }
-
-                personId = id;
-            }
-
-            var contribution = new Contribution
-            {
-                Id = Ids.New(),
-                Text = row.Text,
-                Kind = row.Kind,
-                Channel = row.Channel,
-                SaidOnUtc = row.SaidOnUtc,
-                Provenance = row.Provenance,
-                RelayedBy = row.Provenance == Provenance.OnTheirBehalf ? row.RelayedBy : null,
-                PersonId = personId,
-                Source = ContributionSource.Import,
-                RecordedByUserId = batch.CreatedByUserId,
-                Outcome = row.Outcome,
-                NotPossibleReason = row.NotPossibleReason,
-                OutcomeExplanation = row.OutcomeExplanation,
-                OutcomeAtUtc = row.Outcome == OutcomeStatus.New ? null : now,
-                CreatedAtUtc = now,
-            };
-            db.Contributions.Add(contribution);
-            foreach (var themeName in row.Themes)
-            {
-                if (!themes.TryGetValue(themeName, out var themeId))
-                {
-                    themeId = Ids.New();
-                    themes[themeName] = themeId;
-                    db.Themes.Add(new Theme { Id = themeId, Name = themeName, CreatedAtUtc = now });
-                }
-
-                db.ContributionThemes.Add(new ContributionTheme { Id = Ids.New(), ContributionId = contribution.Id, ThemeId = themeId });
-            }
-
-            done++;
-            if (done % chunk == 0)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                progress.Report(batch.Id, done, batch.TotalRows, batch.TotalRows == 0 ? 0 : done * 100 / batch.TotalRows);
-                if (hooks.AfterChunkAsync is { } after)
-                {
-                    await after(done);
-                }
+                await after(done);
             }
         }
 
+        await saving.SaveAsync(rows, cancellationToken);
+        done += rows.Count;
         if (done == 0)
         {
             throw new ImportFailedException("The file has no rows to import.");
         }
 
+        await saving.LinkLaterRowsAsync(cancellationToken);
         db.AuditEntries.Add(new AuditEntry
         {
             Id = Ids.New(),
@@ -254,22 +217,32 @@ public sealed class VoiceImporter(
             ActorUserId = batch.CreatedByUserId,
             OrganisationId = batch.OrganisationId,
             Action = AuditAction,
-            Details = string.Create(CultureInfo.InvariantCulture, $"{done} contributions from {Shorten(batch.FileName)}"),
+            Details = string.Create(CultureInfo.InvariantCulture,
+                $"{plan.Additions} contributions added and {plan.Updates} updated from {Shorten(batch.FileName)}"),
         });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
         // The batch becomes "imported" in the same transaction as its rows: both happen, or neither does.
         var finished = clock.GetUtcNow().UtcDateTime;
+        var summary = Summary(batch) is { } checkedSummary
+            ? checkedSummary with { Updates = plan.Updates, UnknownIds = plan.UnknownIds }
+            : null;
         await db.ImportBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s
             .SetProperty(b => b.Status, ImportStatus.Imported)
             .SetProperty(b => b.ProcessedRows, done)
+            .SetProperty(b => b.SummaryJson, summary == null ? batch.SummaryJson : JsonSerializer.Serialize(summary, Json))
             .SetProperty(b => b.Content, Array.Empty<byte>())
             .SetProperty(b => b.CompletedAtUtc, finished)
             .SetProperty(b => b.LockedUntilUtc, (DateTime?)null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return done;
     }
+
+    /// <summary>The rows of a file that has been checked; a row that no longer reads well means the file has changed.</summary>
+    private static IEnumerable<ImportRow> ValidRows(ImportReader reader) =>
+        reader.Rows().Select(result => result.Row
+            ?? throw new ImportFailedException("The file has changed since it was checked: " + string.Join("; ", result.Errors)));
 
     private static string Shorten(string value) => value.Length > 100 ? value[..100] : value;
 

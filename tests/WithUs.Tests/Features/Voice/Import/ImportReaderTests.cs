@@ -167,4 +167,67 @@ public sealed class ImportReaderTests
         Errors("What was said,Kind\nOne, two,Idea\n")
             .ShouldBe(["Row 2: there are more cells than column names. Check for a comma that should be inside quotes"]);
     }
+
+    [Fact]
+    public void ExportColumns_AreReadBack()
+    {
+        var rows = Read("""
+            Id,What was said,Name,Consent to keep their name,May we contact them,Contact by,Email,Phone,Adds voice to,Outcome,Told on,Told how,Outcome they were told,Told note,Published,Public summary,Recorded at,Source,Voices
+            019a0000-0000-7000-8000-000000000001,"Pat;'=1+1;'@SUM(2+2)",Pat W,Yes,Yes,Email,pat@example.org,07700 900001,019a0000-0000-7000-8000-000000000002,Done,2026-11-20,Text message,Planned,'+ said thanks,Yes,A bus stop nearer the hall,2026-11-01 10:00,Import,3
+            """, out var reader);
+
+        reader.IgnoredColumns.ShouldBeEmpty("the columns we work out are skipped without complaint");
+        reader.Has(ImportColumns.ToldNote).ShouldBeTrue();
+        reader.Has(ImportColumns.Kind).ShouldBeFalse();
+        var row = rows.ShouldHaveSingleItem().Row.ShouldNotBeNull();
+        row.Id.ShouldBe(Guid.Parse("019a0000-0000-7000-8000-000000000001"));
+        row.Text.ShouldBe("Pat;=1+1;@SUM(2+2)");
+        row.Contact.ShouldBe(new ContactChoice(true, Web.Features.People.ContactMethod.Email, "pat@example.org", null), "only the detail for the way they chose is kept");
+        row.LinkedTo.ShouldBe(Guid.Parse("019a0000-0000-7000-8000-000000000002"));
+        row.ToldOn.ShouldBe(new DateOnly(2026, 11, 20));
+        row.ToldHow.ShouldBe(TellingMethod.TextMessage);
+        row.ToldOutcome.ShouldBe(OutcomeStatus.Planned);
+        row.ToldNote.ShouldBe("+ said thanks");
+        row.Published.ShouldBeTrue();
+        row.PublicSummary.ShouldBe("A bus stop nearer the hall");
+    }
+
+    [Fact]
+    public void MeTooWithoutWords_IsRead_ButAnIdeaNeedsThem()
+    {
+        var rows = Read("What was said,Kind,Adds voice to\r\n,,019a0000-0000-7000-8000-000000000002\r\n,Idea,\r\n", out _);
+
+        rows[0].Row.ShouldNotBeNull().Text.ShouldBe("");
+        rows[1].Errors.ShouldBe(["Row 3: 'What was said' is empty. Every row needs what was said"]);
+    }
+
+    [Fact]
+    public void ExportColumnsWithMistakes_NameTheRowAndTheColumn()
+    {
+        var errors = Errors("""
+            Id,What was said,Name,Consent to keep their name,May we contact them,Contact by,Email,Adds voice to,Told on,Told how,Published,Public summary
+            not-an-id,One,,,,,,,,,,
+            019a0000-0000-7000-8000-000000000001,Two,,,,,,019a0000-0000-7000-8000-000000000001,,,,
+            ,Three,,,Yes,,,,,,,
+            ,Four,Pat,Yes,Yes,,,,,,,
+            ,Five,Pat,Yes,Yes,Email,not an address,,,,,
+            ,Six,,,,,,,,Phone,,
+            ,Seven,,,,,,,2099-01-01,,,
+            ,Eight,,,,,,,,,Yes,
+            ,Nine,,,,,,,,,Maybe,
+            """);
+
+        errors.ShouldBe(
+        [
+            "Row 2: 'Id' is 'not-an-id', which is not an Id from an export. Leave it blank for a new contribution",
+            "Row 3: 'Adds voice to' is the row's own Id. A contribution cannot add its voice to itself",
+            "Row 4: 'May we contact them' is Yes but there is no name. We can only contact someone whose name we keep",
+            "Row 5: 'May we contact them' is Yes but 'Contact by' is empty. Say how they would like to be contacted",
+            "Row 6: they chose email but 'Email' is not an email address like name@example.org",
+            "Row 7: how they were told is filled in but 'Told on' is empty. Write the day they were told, or clear the other 'told' cells",
+            "Row 8: 'Told on' is 1 January 2099, which is in the future",
+            "Row 9: 'Published' is Yes but 'Public summary' is empty. Write a short summary to publish, or write No",
+            "Row 10: 'Published' is 'Maybe'. Write Yes or No",
+        ]);
+    }
 }

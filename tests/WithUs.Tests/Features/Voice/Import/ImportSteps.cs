@@ -50,6 +50,22 @@ internal static class ImportSteps
         return await staff.Client.SubmitAsync(page, batchPage, new Dictionary<string, string>());
     }
 
+    /// <summary>Uploads a file, confirms it once checked, and waits for the import to finish.</summary>
+    internal static async Task<ImportBatch> ImportAsync(WithUsFactory app, SignedIn staff, string csv)
+    {
+        var batchPage = await UploadAndCheckAsync(app, staff, csv);
+        (await ConfirmAsync(staff, batchPage)).Dispose();
+        return await WaitAsync(app, staff.Organisation, Guid.Parse(batchPage.Split('/')[^1]));
+    }
+
+    /// <summary>The organisation's export, without its byte order mark.</summary>
+    internal static async Task<string> ExportAsync(SignedIn staff)
+    {
+        using var export = await staff.Client.GetAsync(new Uri($"/o/{staff.Organisation.Slug}/voice/export", UriKind.Relative));
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync())[1..];
+    }
+
     internal static Task<int> CountAsync<T>(WithUsFactory app, TestOrganisation organisation)
         where T : class =>
         app.InOrganisationAsync(organisation, db => db.Set<T>().CountAsync());
