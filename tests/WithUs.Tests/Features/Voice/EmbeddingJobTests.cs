@@ -35,12 +35,7 @@ public sealed class EmbeddingJobTests(AppPerDatabase apps) : IClassFixture<AppPe
         items[0].QuerySelector($"button[name='LinkTo']")!.GetAttribute("value").ShouldBe(dinners.Id.ToString());
         items[0].QuerySelectorAll("mark").ShouldBeEmpty("no word in common: found by meaning");
 
-        var operatorUser = await withModel.CreateUserAsync(twoFactor: true, isOperator: true);
-        await withModel.AddMembershipAsync(staff.Organisation, operatorUser, OrganisationRole.Administrator);
-        using var client = withModel.CreateBrowser();
-        await client.SignInAsync(operatorUser);
-        (await client.GetPageAsync("/installation/jobs")).QuerySelector($"#job-{EmbeddingJob.JobName}")!.TextContent
-            .ShouldContain("Every contribution has a sentence vector.");
+        (await JobsPageSaysAsync(withModel, staff.Organisation)).ShouldContain("Every contribution has a sentence vector.");
         staff.Client.Dispose();
     }
 
@@ -80,13 +75,18 @@ public sealed class EmbeddingJobTests(AppPerDatabase apps) : IClassFixture<AppPe
         byWords[0].QuerySelector($"button[name='LinkTo']")!.GetAttribute("value").ShouldBe(dinners.Id.ToString());
         await app.InOrganisationAsync(staff.Organisation, async db => (await db.ContributionVectors.CountAsync()).ShouldBe(0));
 
+        (await JobsPageSaysAsync(app, staff.Organisation)).ShouldContain("similar ideas are found by their words only");
+        staff.Client.Dispose();
+    }
+
+    /// <summary>What /installation/jobs says about the embedding job, as an operator of the installation sees it.</summary>
+    private static async Task<string> JobsPageSaysAsync(WithUsFactory app, TestOrganisation organisation)
+    {
         var operatorUser = await app.CreateUserAsync(twoFactor: true, isOperator: true);
-        await app.AddMembershipAsync(staff.Organisation, operatorUser, OrganisationRole.Administrator);
+        await app.AddMembershipAsync(organisation, operatorUser, OrganisationRole.Administrator);
         using var client = app.CreateBrowser();
         await client.SignInAsync(operatorUser);
-        (await client.GetPageAsync("/installation/jobs")).QuerySelector($"#job-{EmbeddingJob.JobName}")!.TextContent
-            .ShouldContain("similar ideas are found by their words only");
-        staff.Client.Dispose();
+        return (await client.GetPageAsync("/installation/jobs")).QuerySelector($"#job-{EmbeddingJob.JobName}")!.TextContent;
     }
 
     /// <summary>Runs the job until nothing waits: a save also wakes it in the background, which may hold it a moment.</summary>

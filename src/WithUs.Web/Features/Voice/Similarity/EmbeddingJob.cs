@@ -27,8 +27,7 @@ public sealed class EmbeddingJob(IServiceScopeFactory scopes, WithUsDbContext db
             return;
         }
 
-        var organisations = await Waiting().Select(c => c.OrganisationId).Distinct().ToListAsync(cancellationToken);
-        foreach (var organisationId in organisations)
+        foreach (var organisationId in await Organisations(cancellationToken))
         {
             while (await EmbedBatchAsync(organisationId, cancellationToken))
             {
@@ -47,27 +46,42 @@ public sealed class EmbeddingJob(IServiceScopeFactory scopes, WithUsDbContext db
             return problem;
         }
 
-        var waiting = await Waiting().CountAsync(cancellationToken);
+        var waiting = 0;
+        foreach (var organisationId in await Organisations(cancellationToken))
+        {
+            using var scope = await InOrganisationAsync(organisationId, cancellationToken);
+            waiting += await Waiting(scope.ServiceProvider.GetRequiredService<WithUsDbContext>()).CountAsync(cancellationToken);
+        }
+
         return waiting == 0
             ? "Every contribution has a sentence vector."
             : $"{waiting} {(waiting == 1 ? "contribution" : "contributions")} to give a sentence vector.";
     }
 
-    /// <summary>Contributions of every organisation with no vector from the current model.</summary>
-    private IQueryable<Contribution> Waiting() =>
-        db.Contributions.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => !db.ContributionVectors.IgnoreQueryFilters().Any(v => v.ContributionId == c.Id && v.Model == SentenceModel.Name));
+    // Each organisation is looked at acting in it, so that every read and write is filtered as usual: a small
+    // installation has a handful, and the job runs only at start and after saves.
+    private Task<List<Guid>> Organisations(CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking().OrderBy(o => o.CreatedAtUtc).Select(o => o.Id).ToListAsync(cancellationToken);
+
+    private async Task<IServiceScope> InOrganisationAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var scope = scopes.CreateScope();
+        var organisation = await scope.ServiceProvider.GetRequiredService<WithUsDbContext>().Organisations.AsNoTracking()
+            .SingleAsync(o => o.Id == organisationId, cancellationToken);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, null);
+        return scope;
+    }
+
+    /// <summary>The organisation's contributions with no vector from the current model.</summary>
+    private static IQueryable<Contribution> Waiting(WithUsDbContext db) =>
+        db.Contributions.Where(c => !db.ContributionVectors.Any(v => v.ContributionId == c.Id && v.Model == SentenceModel.Name));
 
     /// <summary>Embeds one batch of the organisation's waiting contributions; false when none were left.</summary>
     private async Task<bool> EmbedBatchAsync(Guid organisationId, CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
+        using var scope = await InOrganisationAsync(organisationId, cancellationToken);
         var scoped = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
-        var organisation = await scoped.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, cancellationToken);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, null);
-
-        var batch = await scoped.Contributions
-            .Where(c => !scoped.ContributionVectors.Any(v => v.ContributionId == c.Id && v.Model == SentenceModel.Name))
+        var batch = await Waiting(scoped)
             .OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.Text })
             .Take(BatchSize)
