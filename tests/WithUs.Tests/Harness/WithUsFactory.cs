@@ -72,6 +72,8 @@ public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string
             // Imports run when an upload wakes the worker; no periodic look for work that could add to a query count.
             ["Import:SweepSeconds"] = "0",
             ["Similarity:ReindexAtStart"] = "false",
+            // The sentence model costs every host seconds and ~100 MB: only the tests that need it turn it on.
+            ["Similarity:Embeddings"] = "false",
             // Quiet by default: several tests cause errors on purpose. WITHUS_TEST_LOG_LEVEL=Warning shows them.
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("WITHUS_TEST_LOG_LEVEL") ?? "None",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = null,

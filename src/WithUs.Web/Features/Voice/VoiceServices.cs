@@ -6,16 +6,20 @@ namespace WithUs.Web.Features.Voice;
 
 public static class VoiceServices
 {
-    /// <summary>Voice: similar contributions, their index and its rebuilding, and importing a spreadsheet in the background.</summary>
+    /// <summary>Voice: similar contributions by words and by meaning, their indexes and their rebuilding, and importing a spreadsheet in the background.</summary>
     public static IServiceCollection AddVoice(this IServiceCollection services)
     {
         services.AddRouteResource<Contribution>("contributionId");
         // The batch pages show progress and findings, polled while it runs; the uploaded file stays in the database.
         services.AddRouteResource<ImportBatch>("batchId", q => q.AsNoTracking().Select(ImportBatch.WithoutFile));
         services.AddScoped<ISimilarityScorer, LexicalScorer>();
+        services.AddSingleton<SentenceModel>();
+        services.AddScoped<ISimilarityScorer, EmbeddingScorer>();
         services.AddScoped<SimilarContributions>();
         services.AddSingleton<IFeatureSaveChangesInterceptor, ContributionIndexer>();
         services.AddJob<TermReindexJob>(TermReindexJob.JobName, TermReindexJob.Schedule);
+        services.AddSingleton<IFeatureSaveChangesInterceptor, ContributionEmbeddings>();
+        services.AddJob<EmbeddingJob>(EmbeddingJob.JobName, EmbeddingJob.Schedule);
 
         services.AddSingleton<ImportProgress>();
         services.AddSingleton<ImportHooks>();

@@ -48,6 +48,8 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
 
     public DbSet<ContributionTerm> ContributionTerms => Set<ContributionTerm>();
 
+    public DbSet<ContributionVector> ContributionVectors => Set<ContributionVector>();
+
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     public DbSet<JobState> JobStates => Set<JobState>();

