@@ -17,7 +17,7 @@ public sealed class EmbeddingJobTests(AppPerDatabase apps) : IClassFixture<AppPe
     public async Task Job_GivesEveryContributionAVector_ThenSimilarIdeasIncludeOnesThatShareNoWord()
     {
         using var withModel = app.Fresh(WithModel);
-        var staff = await SignedInStaffAsync(withModel);
+        using var staff = await withModel.SignedInAsync();
         var dinners = await withModel.CreateContributionAsync(staff.Organisation, "Hot dinners at the lunch club would be lovely");
         await withModel.CreateContributionAsync(staff.Organisation, "Please open later in the evenings for people who work");
 
@@ -36,7 +36,6 @@ public sealed class EmbeddingJobTests(AppPerDatabase apps) : IClassFixture<AppPe
         items[0].QuerySelectorAll("mark").ShouldBeEmpty("no word in common: found by meaning");
 
         (await JobsPageSaysAsync(withModel, staff.Organisation)).ShouldContain("Every contribution has a sentence vector.");
-        staff.Client.Dispose();
     }
 
     [DatabaseFact]
@@ -63,7 +62,7 @@ public sealed class EmbeddingJobTests(AppPerDatabase apps) : IClassFixture<AppPe
     [DatabaseFact]
     public async Task WithTheModelTurnedOff_SimilarIdeasAreFoundByWords_NoVectorsAreMade_AndTheJobsPageSaysSo()
     {
-        var staff = await SignedInStaffAsync(app);
+        using var staff = await app.SignedInAsync();
         var dinners = await app.CreateContributionAsync(staff.Organisation, "Hot dinners at the lunch club would be lovely");
 
         var outcome = await app.Services.GetRequiredService<JobRunner>().RunIfDueAsync(EmbeddingJob.JobName, force: true, CancellationToken.None);
@@ -76,7 +75,6 @@ public sealed class EmbeddingJobTests(AppPerDatabase apps) : IClassFixture<AppPe
         await app.InOrganisationAsync(staff.Organisation, async db => (await db.ContributionVectors.CountAsync()).ShouldBe(0));
 
         (await JobsPageSaysAsync(app, staff.Organisation)).ShouldContain("similar ideas are found by their words only");
-        staff.Client.Dispose();
     }
 
     /// <summary>What /installation/jobs says about the embedding job, as an operator of the installation sees it.</summary>

@@ -146,21 +146,10 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
                 r.FormParameters.ToDictionary(p => p.Name, p => world.Ids.GetValueOrDefault(p.Name) ?? "x")))
             .DistinctBy(r => r.Route).OrderBy(r => r.Order).ToList();
 
-    private async Task<HttpClient> ClientForAsync(Asker asker, RouteWorld world)
-    {
-        var client = app.CreateBrowser();
-        if (asker != Asker.SignedOut)
-        {
-            await client.SignInAsync(world.User);
-        }
-
-        return client;
-    }
-
     private async Task<List<(string Route, Asker Asker, Answer Answer, string Detail)>> AskAsync(Asker asker)
     {
         var world = await RouteWorld.CreateAsync(app, asker);
-        using var client = await ClientForAsync(asker, world);
+        using var client = await world.BrowserAsync(app, asker);
         var token = (await client.GetPageAsync(asker == Asker.SignedOut ? Accounts.SignInPath : "/account")).AntiforgeryToken();
         var answers = new List<(string, Asker, Answer, string)>();
         foreach (var request in await RequestsAsync(world))

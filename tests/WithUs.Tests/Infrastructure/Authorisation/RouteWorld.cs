@@ -78,6 +78,18 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
         return new RouteWorld(organisation, ids, user);
     }
 
+    /// <summary>A browser for the asker: signed in as this world's account, unless they are signed out.</summary>
+    public async Task<HttpClient> BrowserAsync(WithUsFactory app, Asker asker)
+    {
+        var client = app.CreateBrowser();
+        if (asker != Asker.SignedOut)
+        {
+            await client.SignInAsync(User);
+        }
+
+        return client;
+    }
+
     /// <summary>The request's path with each route value filled from this world.</summary>
     public string Fill(EndpointRequest request) =>
         request.Path(parameter => Ids.GetValueOrDefault(parameter.Name)

@@ -37,11 +37,7 @@ public sealed class EveryFormTests(AppPerDatabase apps) : IClassFixture<AppPerDa
     public async Task EveryFormOnEveryPage_CarriesAToken_AndIsAccepted(Asker asker)
     {
         var world = await RouteWorld.CreateAsync(app, asker);
-        using var client = app.CreateBrowser();
-        if (asker != Asker.SignedOut)
-        {
-            await client.SignInAsync(world.User);
-        }
+        using var client = await world.BrowserAsync(app, asker);
 
         var problems = new List<string>();
         var submissions = new List<Submission>();
