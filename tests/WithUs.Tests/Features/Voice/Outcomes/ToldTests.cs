@@ -102,8 +102,8 @@ public sealed class ToldTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         page.QuerySelector("input[name='Input.How'][checked]")!.GetAttribute("value").ShouldBe("Email", "the idea's own person asked to be told by email");
         var others = page.QuerySelectorAll("input[name$='].ContributionId']").Select(i => i.GetAttribute("value")).ToList();
         others.ShouldBe([tara.Id.ToString(), dan.Id.ToString()]);
-        page.QuerySelector("#Input_Others_0_How option[selected]")!.GetAttribute("value").ShouldBe("TextMessage");
-        page.QuerySelector("#Input_Others_1_How option[selected]")!.GetAttribute("value").ShouldBe("InPerson");
+        page.QuerySelector("#Input_Others_0__How option[selected]")!.GetAttribute("value").ShouldBe("TextMessage");
+        page.QuerySelector("#Input_Others_1__How option[selected]")!.GetAttribute("value").ShouldBe("InPerson");
         page.QuerySelector("#Input_Others_0_Told")!.HasAttribute("checked").ShouldBeTrue();
         var main = page.QuerySelector("main")!.TextContent;
         main.ShouldContain("I could fix bikes");
@@ -144,7 +144,7 @@ public sealed class ToldTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         var elsewhere = await app.CreateOwedIdeaAsync(staff.Organisation, "Something else entirely", OutcomeStatus.Planned, DateTime.UtcNow.AddDays(-1));
         var url = $"{staff.Org}/voice/{idea.Id}/told";
         var page = await staff.Client.GetPageAsync(url);
-        page.QuerySelectorAll("#Input_Others_0_How option[selected]").ShouldBeEmpty("no way was given: staff choose");
+        page.QuerySelectorAll("#Input_Others_0__How option[selected]").ShouldBeEmpty("no way was given: staff choose");
 
         using var refused = await staff.Client.SubmitAsync(page, url, new Dictionary<string, string> { ["Input.How"] = "Phone" });
         using var tampered = await staff.Client.SubmitAsync(page, url, new Dictionary<string, string>
@@ -155,7 +155,10 @@ public sealed class ToldTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         });
 
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await refused.ReadHtmlAsync()).ErrorSummary().ShouldBe(["Choose how you told Undecided Uma"]);
+        var refusedPage = await refused.ReadHtmlAsync();
+        refusedPage.ErrorSummary().ShouldBe(["Choose how you told Undecided Uma"]);
+        var link = refusedPage.QuerySelector(".govuk-error-summary__list a")!.GetAttribute("href")!;
+        refusedPage.QuerySelector(link)!.TagName.ShouldBe("SELECT", "the error links to the list it is about");
         tampered.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await ReadAsync(app, staff.Organisation, elsewhere.Id)).ToldAtUtc.ShouldBeNull("another idea's contribution is not this page's to mark");
     }
