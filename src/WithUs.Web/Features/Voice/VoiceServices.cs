@@ -14,6 +14,7 @@ public static class VoiceServices
         services.AddRouteResource<ImportBatch>("batchId", q => q.AsNoTracking().Select(ImportBatch.WithoutFile));
         services.AddScoped<ISimilarityScorer, LexicalScorer>();
         services.AddSingleton<SentenceModel>();
+        services.AddSingleton<OrganisationVectors>();
         services.AddScoped<ISimilarityScorer, EmbeddingScorer>();
         services.AddScoped<SimilarContributions>();
         services.AddSingleton<IFeatureSaveChangesInterceptor, ContributionIndexer>();

@@ -2,13 +2,22 @@ namespace WithUs.Web.Features.Voice.Similarity;
 
 /// <summary>
 /// Finds earlier ideas that mean the same as a text in other words ("hot dinners" and "soup"): the cosine between the
-/// text's sentence vector and each contribution's stored one, within the current organisation only. Only a close
-/// meaning counts (above <see cref="EmbeddingSettings.Floor"/>), scaled so that it adds to the lexical relevance: an
-/// idea both scorers find rises, one only the model finds can still be suggested. Contributes nothing when the model is
-/// off or cannot load, or to contributions not yet embedded.
+/// text's sentence vector and each contribution's, within the current organisation only. Every vector is compared in
+/// memory (<see cref="OrganisationVectors"/>, approximately); the closest <see cref="Candidates"/> are then read from
+/// the database and scored exactly, which also drops any removed since and finds the idea a "me too" belongs to. Only
+/// a close meaning counts (above <see cref="EmbeddingSettings.Floor"/>), scaled so that it adds to the lexical
+/// relevance: an idea both scorers find rises, one only the model finds can still be suggested. Contributes nothing
+/// when the model is off or cannot load, or to contributions not yet embedded.
 /// </summary>
-public sealed class EmbeddingScorer(WithUsDbContext db, SentenceModel model) : ISimilarityScorer
+public sealed class EmbeddingScorer(WithUsDbContext db, SentenceModel model, OrganisationVectors held) : ISimilarityScorer
 {
+    /// <summary>Contributions re-scored exactly: far more than the three suggestions, so that the approximate
+    /// comparison (within about 0.01) never decides which ideas are suggested.</summary>
+    public const int Candidates = 64;
+
+    // The approximate cosine is within about 0.01 of the exact one: candidates just under the floor are read too.
+    private const double Margin = 0.02;
+
     private static readonly IReadOnlySet<string> NoTerms = new HashSet<string>();
 
     public EmbeddingSettings Settings { get; init; } = EmbeddingSettings.Shipped;
@@ -20,8 +29,18 @@ public sealed class EmbeddingScorer(WithUsDbContext db, SentenceModel model) : I
             return [];
         }
 
+        var vectors = await held.ForAsync(db, cancellationToken);
+        var nearest = vectors.Nearest(query, Candidates + 1, Settings.Floor - Margin)
+            .Where(n => n.ContributionId != excluding)
+            .Select(n => n.ContributionId)
+            .ToList();
+        if (nearest.Count == 0)
+        {
+            return [];
+        }
+
         var stored = await db.ContributionVectors.AsNoTracking()
-            .Where(v => v.Model == SentenceModel.Name && v.ContributionId != excluding)
+            .Where(v => v.Model == SentenceModel.Name && nearest.Contains(v.ContributionId))
             .Join(db.Contributions, v => v.ContributionId, c => c.Id, (v, c) => new { c.Id, c.LinkedToId, v.Vector })
             .ToListAsync(cancellationToken);
 

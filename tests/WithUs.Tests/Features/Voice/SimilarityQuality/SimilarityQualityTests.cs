@@ -112,7 +112,8 @@ public sealed class SimilarityQualityTests(SqliteWithMeaningFactory sqlite, Post
             {
                 services.GetRequiredService<TenantContext>().Set(organisation.ToEntity(), OrganisationRole.Staff);
                 var words = new LexicalScorer(services.GetRequiredService<WithUsDbContext>());
-                var meaning = new EmbeddingScorer(services.GetRequiredService<WithUsDbContext>(), services.GetRequiredService<SentenceModel>())
+                var meaning = new EmbeddingScorer(services.GetRequiredService<WithUsDbContext>(), services.GetRequiredService<SentenceModel>(),
+                    services.GetRequiredService<OrganisationVectors>())
                 {
                     Settings = new EmbeddingSettings(Floor: 0, Weight: 1),
                 };

@@ -1,0 +1,218 @@
+using System.Runtime.Intrinsics;
+
+namespace WithUs.Web.Features.Voice.Similarity;
+
+/// <summary>
+/// One organisation's sentence vectors in memory, compact enough to compare a text with every one of them on each
+/// pause in typing: each vector is kept as <see cref="SentenceModel.Dimensions"/> signed bytes scaled to its largest
+/// component (a quarter of the float32 size; the cosine they give is within about 0.01 of the exact one, and
+/// <see cref="EmbeddingScorer"/> re-scores the best candidates exactly from the database). Vectors are held in chunks,
+/// so that adding one never copies the rest; a removed one leaves a hole until the holes are a quarter of the set.
+/// Safe to use from several requests and the embedding job at once (one at a time: a scan of 100,000 takes a few
+/// milliseconds).
+/// </summary>
+public sealed class VectorSet
+{
+    private const int Dimensions = SentenceModel.Dimensions;
+    private const int ChunkSize = 4096;
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<Guid, int> slotOf = [];
+    private readonly List<sbyte[]> values = [];
+    private readonly List<float[]> scales = [];
+    private readonly List<Guid[]> ids = [];
+    private int used;
+
+    /// <summary>Vectors held (holes left by removed ones not counted).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return slotOf.Count;
+            }
+        }
+    }
+
+    /// <summary>Bytes of vector data held, for the jobs page and docs/performance.md.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return (long)values.Count * ChunkSize * (Dimensions + sizeof(float) + 16);
+            }
+        }
+    }
+
+    /// <summary>Adds a contribution's vector, or replaces the one it had.</summary>
+    public void Put(Guid contributionId, ReadOnlySpan<float> vector)
+    {
+        lock (gate)
+        {
+            if (slotOf.Remove(contributionId, out var old))
+            {
+                ids[old / ChunkSize][old % ChunkSize] = Guid.Empty;
+            }
+
+            if (used == values.Count * ChunkSize)
+            {
+                values.Add(new sbyte[ChunkSize * Dimensions]);
+                scales.Add(new float[ChunkSize]);
+                ids.Add(new Guid[ChunkSize]);
+            }
+
+            var slot = used++;
+            var (chunk, at) = (slot / ChunkSize, slot % ChunkSize);
+            scales[chunk][at] = Quantise(vector, values[chunk].AsSpan(at * Dimensions, Dimensions));
+            ids[chunk][at] = contributionId;
+            slotOf[contributionId] = slot;
+        }
+    }
+
+    public void Remove(Guid contributionId)
+    {
+        lock (gate)
+        {
+            if (!slotOf.Remove(contributionId, out var slot))
+            {
+                return;
+            }
+
+            ids[slot / ChunkSize][slot % ChunkSize] = Guid.Empty;
+            if (used - slotOf.Count > Math.Max(ChunkSize, used / 4))
+            {
+                Compact();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The <paramref name="take"/> contributions whose vectors are closest to <paramref name="query"/> (a unit
+    /// vector), by approximate cosine, best first, leaving out any at or below <paramref name="floor"/>.
+    /// </summary>
+    public IReadOnlyList<(Guid ContributionId, double Cosine)> Nearest(ReadOnlySpan<float> query, int take, double floor)
+    {
+        Span<sbyte> q = stackalloc sbyte[Dimensions];
+        var queryScale = Quantise(query, q);
+        var best = new PriorityQueue<(Guid Id, double Cosine), double>(take + 1);
+        lock (gate)
+        {
+            for (var slot = 0; slot < used; slot++)
+            {
+                var (chunk, at) = (slot / ChunkSize, slot % ChunkSize);
+                var id = ids[chunk][at];
+                if (id == Guid.Empty)
+                {
+                    continue;
+                }
+
+                var cosine = Dot(q, values[chunk].AsSpan(at * Dimensions, Dimensions)) * queryScale * scales[chunk][at];
+                if (cosine <= floor || (best.Count == take && best.TryPeek(out _, out var worst) && cosine <= worst))
+                {
+                    continue;
+                }
+
+                best.Enqueue((id, cosine), cosine);
+                if (best.Count > take)
+                {
+                    best.Dequeue();
+                }
+            }
+        }
+
+        var found = new List<(Guid, double)>(best.Count);
+        while (best.TryDequeue(out var item, out _))
+        {
+            found.Add(item);
+        }
+
+        found.Reverse();
+        return found;
+    }
+
+    /// <summary>Writes <paramref name="vector"/> as bytes scaled so its largest component is ±127; returns the factor
+    /// that turns a byte dot product back into a float one.</summary>
+    private static float Quantise(ReadOnlySpan<float> vector, Span<sbyte> into)
+    {
+        var largest = System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(vector);
+        var largestMagnitude = Math.Abs(largest);
+        if (largestMagnitude == 0)
+        {
+            into.Clear();
+            return 0;
+        }
+
+        var factor = 127f / largestMagnitude;
+        for (var i = 0; i < vector.Length; i++)
+        {
+            into[i] = (sbyte)MathF.Round(vector[i] * factor);
+        }
+
+        return 1f / factor;
+    }
+
+    /// <summary>A dot product of two byte vectors, summed in 32-bit integers (each product fits 16 bits: |b| ≤ 127).</summary>
+    internal static int Dot(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
+    {
+        var i = 0;
+        var sum = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var total = Vector256<int>.Zero;
+            for (; i <= a.Length - Vector256<sbyte>.Count; i += Vector256<sbyte>.Count)
+            {
+                var (aLow, aHigh) = Vector256.Widen(Vector256.Create(a[i..]));
+                var (bLow, bHigh) = Vector256.Widen(Vector256.Create(b[i..]));
+                var (p, q) = Vector256.Widen(aLow * bLow);
+                var (r, s) = Vector256.Widen(aHigh * bHigh);
+                total += p + q + r + s;
+            }
+
+            sum = Vector256.Sum(total);
+        }
+
+        for (; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    private void Compact()
+    {
+        var live = slotOf.OrderBy(s => s.Value).ToList();
+        var newValues = new List<sbyte[]>();
+        var newScales = new List<float[]>();
+        var newIds = new List<Guid[]>();
+        slotOf.Clear();
+        var next = 0;
+        foreach (var (id, slot) in live)
+        {
+            if (next == newValues.Count * ChunkSize)
+            {
+                newValues.Add(new sbyte[ChunkSize * Dimensions]);
+                newScales.Add(new float[ChunkSize]);
+                newIds.Add(new Guid[ChunkSize]);
+            }
+
+            var (from, fromAt) = (slot / ChunkSize, slot % ChunkSize);
+            var (to, toAt) = (next / ChunkSize, next % ChunkSize);
+            values[from].AsSpan(fromAt * Dimensions, Dimensions).CopyTo(newValues[to].AsSpan(toAt * Dimensions, Dimensions));
+            newScales[to][toAt] = scales[from][fromAt];
+            newIds[to][toAt] = id;
+            slotOf[id] = next++;
+        }
+
+        values.Clear();
+        values.AddRange(newValues);
+        scales.Clear();
+        scales.AddRange(newScales);
+        ids.Clear();
+        ids.AddRange(newIds);
+        used = next;
+    }
+}
