@@ -30,7 +30,8 @@ public sealed class EmbeddingScorer(WithUsDbContext db, SentenceModel model, Org
         }
 
         var vectors = await held.ForAsync(db, cancellationToken);
-        var nearest = vectors.Nearest(query, Candidates + 1, Settings.Floor - Margin)
+        var mean = Settings.Centred ? vectors.Mean() : null;
+        var nearest = vectors.Nearest(query, Candidates + 1, Settings.Floor - Margin, mean)
             .Where(n => n.ContributionId != excluding)
             .Select(n => n.ContributionId)
             .ToList();
@@ -47,7 +48,13 @@ public sealed class EmbeddingScorer(WithUsDbContext db, SentenceModel model, Org
         var best = new Dictionary<Guid, double>();
         foreach (var row in stored)
         {
-            var cosine = SentenceModel.Cosine(query, SentenceModel.FromBytes(row.Vector));
+            var vector = SentenceModel.FromBytes(row.Vector);
+            var cosine = SentenceModel.Cosine(query, vector);
+            if (mean is not null)
+            {
+                cosine = VectorSet.Centred(cosine, SentenceModel.Cosine(query, mean), SentenceModel.Cosine(vector, mean), SentenceModel.Cosine(mean, mean));
+            }
+
             var rootId = row.LinkedToId ?? row.Id;
             if (cosine <= Settings.Floor || rootId == excluding)
             {
@@ -76,9 +83,10 @@ public sealed class EmbeddingScorer(WithUsDbContext db, SentenceModel model, Org
 /// <param name="Floor">Cosines at or below this are not evidence of the same idea (unrelated sentences of one
 /// organisation commonly reach 0.2 to 0.3).</param>
 /// <param name="Weight">The relevance of an identical meaning, beside the lexical scorer's 0 to 1.</param>
-public sealed record EmbeddingSettings(double Floor, double Weight)
+/// <param name="Centred">Whether cosines are measured from the organisation's mean vector (<see cref="VectorSet.Mean"/>).</param>
+public sealed record EmbeddingSettings(double Floor, double Weight, bool Centred = false)
 {
-    public static readonly EmbeddingSettings Shipped = new(Floor: 0.35, Weight: 3.0);
+    public static readonly EmbeddingSettings Shipped = new(Floor: 0.25, Weight: 3.0, Centred: true);
 
     public double Relevance(double cosine) => cosine <= Floor ? 0 : Weight * (cosine - Floor) / (1 - Floor);
 }

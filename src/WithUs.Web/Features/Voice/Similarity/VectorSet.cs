@@ -21,7 +21,14 @@ public sealed class VectorSet
     private readonly List<sbyte[]> values = [];
     private readonly List<float[]> scales = [];
     private readonly List<Guid[]> ids = [];
+    private readonly double[] sum = new double[Dimensions];
     private int used;
+
+    /// <summary>
+    /// How many vectors' worth of nothing the mean is shrunk towards: with a handful of contributions, centring would
+    /// push any two apart (the mean of two lies between them), so the mean counts fully only once there are many.
+    /// </summary>
+    public const int MeanShrink = 10;
 
     /// <summary>Vectors held (holes left by removed ones not counted).</summary>
     public int Count
@@ -47,6 +54,35 @@ public sealed class VectorSet
         }
     }
 
+    /// <summary>
+    /// What the organisation's contributions have in common: the mean of its vectors, shrunk towards nothing while
+    /// there are few (<see cref="MeanShrink"/>). Measured against this, two lines that share only the organisation's
+    /// usual subject ("members", "the group") no longer look alike.
+    /// </summary>
+    public float[] Mean()
+    {
+        lock (gate)
+        {
+            var mean = new float[Dimensions];
+            for (var d = 0; d < Dimensions; d++)
+            {
+                mean[d] = (float)(sum[d] / (slotOf.Count + MeanShrink));
+            }
+
+            return mean;
+        }
+    }
+
+    /// <summary>
+    /// The cosine of two unit vectors measured from a mean vector rather than from nothing, given their dot
+    /// products with each other and with the mean, and the mean's own squared length.
+    /// </summary>
+    public static double Centred(double dot, double aMean, double bMean, double meanMean)
+    {
+        var length = (1 - 2 * aMean + meanMean) * (1 - 2 * bMean + meanMean);
+        return length <= 0 ? 0 : (dot - aMean - bMean + meanMean) / Math.Sqrt(length);
+    }
+
     /// <summary>Adds a contribution's vector, or replaces the one it had.</summary>
     public void Put(Guid contributionId, ReadOnlySpan<float> vector)
     {
@@ -54,7 +90,7 @@ public sealed class VectorSet
         {
             if (slotOf.Remove(contributionId, out var old))
             {
-                ids[old / ChunkSize][old % ChunkSize] = Guid.Empty;
+                Forget(old);
             }
 
             if (used == values.Count * ChunkSize)
@@ -69,6 +105,7 @@ public sealed class VectorSet
             scales[chunk][at] = Quantise(vector, values[chunk].AsSpan(at * Dimensions, Dimensions));
             ids[chunk][at] = contributionId;
             slotOf[contributionId] = slot;
+            AddToSum(slot, 1);
         }
     }
 
@@ -81,7 +118,7 @@ public sealed class VectorSet
                 return;
             }
 
-            ids[slot / ChunkSize][slot % ChunkSize] = Guid.Empty;
+            Forget(slot);
             if (used - slotOf.Count > Math.Max(ChunkSize, used / 4))
             {
                 Compact();
@@ -91,12 +128,18 @@ public sealed class VectorSet
 
     /// <summary>
     /// The <paramref name="take"/> contributions whose vectors are closest to <paramref name="query"/> (a unit
-    /// vector), by approximate cosine, best first, leaving out any at or below <paramref name="floor"/>.
+    /// vector), by approximate cosine, best first, leaving out any at or below <paramref name="floor"/>; measured from
+    /// <paramref name="mean"/> (see <see cref="Mean"/>) when one is given.
     /// </summary>
-    public IReadOnlyList<(Guid ContributionId, double Cosine)> Nearest(ReadOnlySpan<float> query, int take, double floor)
+    public IReadOnlyList<(Guid ContributionId, double Cosine)> Nearest(ReadOnlySpan<float> query, int take, double floor,
+        float[]? mean = null)
     {
         Span<sbyte> q = stackalloc sbyte[Dimensions];
+        Span<sbyte> m = stackalloc sbyte[Dimensions];
         var queryScale = Quantise(query, q);
+        var meanScale = mean is null ? 0 : Quantise(mean, m);
+        var queryMean = mean is null ? 0 : System.Numerics.Tensors.TensorPrimitives.Dot(query, mean);
+        var meanMean = mean is null ? 0 : System.Numerics.Tensors.TensorPrimitives.Dot(mean, mean);
         var best = new PriorityQueue<(Guid Id, double Cosine), double>(take + 1);
         lock (gate)
         {
@@ -109,7 +152,13 @@ public sealed class VectorSet
                     continue;
                 }
 
-                var cosine = Dot(q, values[chunk].AsSpan(at * Dimensions, Dimensions)) * queryScale * scales[chunk][at];
+                var stored = values[chunk].AsSpan(at * Dimensions, Dimensions);
+                double cosine = Dot(q, stored) * queryScale * scales[chunk][at];
+                if (mean is not null)
+                {
+                    cosine = Centred(cosine, queryMean, Dot(m, stored) * meanScale * scales[chunk][at], meanMean);
+                }
+
                 if (cosine <= floor || (best.Count == take && best.TryPeek(out _, out var worst) && cosine <= worst))
                 {
                     continue;
@@ -180,6 +229,24 @@ public sealed class VectorSet
         }
 
         return sum;
+    }
+
+    private void Forget(int slot)
+    {
+        AddToSum(slot, -1);
+        ids[slot / ChunkSize][slot % ChunkSize] = Guid.Empty;
+    }
+
+    /// <summary>Adds (or takes away) a stored vector, as stored, so that what is taken away is exactly what was added.</summary>
+    private void AddToSum(int slot, int sign)
+    {
+        var (chunk, at) = (slot / ChunkSize, slot % ChunkSize);
+        var stored = values[chunk].AsSpan(at * Dimensions, Dimensions);
+        var scale = sign * (double)scales[chunk][at];
+        for (var d = 0; d < Dimensions; d++)
+        {
+            sum[d] += stored[d] * scale;
+        }
     }
 
     private void Compact()

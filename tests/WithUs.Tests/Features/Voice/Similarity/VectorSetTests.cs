@@ -57,6 +57,52 @@ public sealed class VectorSetTests
     }
 
     [Fact]
+    public void MeasuredFromTheMean_CosinesAreThoseOfTheCentredVectors_AndTheMeanFollowsRemovals()
+    {
+        var random = new Random(11);
+        var shared = UnitVector(random);
+        var set = new VectorSet();
+        var stored = new Dictionary<Guid, float[]>();
+        for (var i = 0; i < 500; i++)
+        {
+            // Every vector leans the same way, as an organisation's lines share its subject.
+            var vector = Near(shared, random, 0.7f);
+            var id = Guid.CreateVersion7();
+            stored[id] = vector;
+            set.Put(id, vector);
+        }
+
+        foreach (var id in stored.Keys.Take(100).ToList())
+        {
+            set.Remove(id);
+            stored.Remove(id);
+        }
+
+        var mean = set.Mean();
+        var expectedMean = Enumerable.Range(0, SentenceModel.Dimensions)
+            .Select(d => stored.Values.Sum(v => v[d]) / (stored.Count + VectorSet.MeanShrink)).ToArray();
+        for (var d = 0; d < mean.Length; d++)
+        {
+            mean[d].ShouldBe(expectedMean[d], 0.001);
+        }
+
+        var query = Near(shared, random, 0.7f);
+        var found = set.Nearest(query, 10, floor: -1, mean);
+        var exact = stored.ToDictionary(s => s.Key, s => CentredCosine(query, s.Value, mean));
+        foreach (var (id, cosine) in found)
+        {
+            cosine.ShouldBe(exact[id], 0.02);
+            VectorSet.Centred(SentenceModel.Cosine(query, stored[id]), SentenceModel.Cosine(query, mean), SentenceModel.Cosine(stored[id], mean),
+                SentenceModel.Cosine(mean, mean)).ShouldBe(exact[id], 1e-5);
+        }
+
+        found[0].ContributionId.ShouldBe(exact.MaxBy(e => e.Value).Key);
+        // Measured from nothing, every one of them looks alike; from the mean, they do not.
+        set.Nearest(query, 10, floor: -1).ShouldAllBe(f => f.Cosine > 0.5);
+        found.ShouldAllBe(f => f.Cosine < 0.5);
+    }
+
+    [Fact]
     public void PutAgain_ReplacesTheVector_AndRemove_ForgetsIt_EvenAcrossCompaction()
     {
         var random = new Random(7);
@@ -83,6 +129,12 @@ public sealed class VectorSetTests
         set.Remove(ids[42]);
         set.Nearest(target, 5, floor: 0.9).ShouldBeEmpty();
         set.Count.ShouldBe(1000);
+    }
+
+    private static double CentredCosine(float[] a, float[] b, float[] mean)
+    {
+        var (x, y) = (a.Zip(mean, (v, m) => v - m).ToArray(), b.Zip(mean, (v, m) => v - m).ToArray());
+        return SentenceModel.Cosine(x, y) / Math.Sqrt(SentenceModel.Cosine(x, x) * SentenceModel.Cosine(y, y));
     }
 
     private static float[] UnitVector(Random random)

@@ -22,7 +22,7 @@ public sealed class SimilarityQualityTests(SqliteWithMeaningFactory sqlite, Post
     /// change that loses two or three right answers fails.
     /// </summary>
     [Theory]
-    [InlineData("labelled-contributions.txt", 0.77, 0.82, 0.91)]
+    [InlineData("labelled-contributions.txt", 0.81, 0.85, 0.93)]
     [InlineData("labelled-seed-statements.txt", 0.35, 0.40, 0.50)]
     public async Task LabelledSet_RanksAlikeOnBothDatabases_StaysAboveTheFloors_AndAheadOfPlainBm25(
         string file, double precisionFloor, double recallFloor, double firstRightFloor)
@@ -96,15 +96,16 @@ public sealed class SimilarityQualityTests(SqliteWithMeaningFactory sqlite, Post
     }
 
     /// <summary>
-    /// How meaning joins words (<see cref="EmbeddingSettings"/>), tried over a grid on both labelled sets together:
-    /// each setting is judged by its worst precision@3 or recall@3 on either set, so it cannot fit one. The shipped
-    /// setting must stay within a hair of the best; the grid is printed for whoever tunes it.
+    /// How meaning joins words (<see cref="EmbeddingSettings"/>), tried over a grid on both labelled sets together,
+    /// cosines measured from nothing and from the organisation's mean: each setting is judged first by its worst
+    /// precision@3 or recall@3 on either set, so it cannot fit one, then by the mean of all four. The shipped setting
+    /// must be the one so chosen, within a hair; the grid is printed for whoever tunes it.
     /// </summary>
     [Fact]
     public async Task ShippedEmbeddingSettings_AreAmongTheBestOnBothLabelledSetsTogether()
     {
         var sets = LabelledSet.Files.Select(LabelledSet.Load).ToList();
-        var evidence = new List<(LabelledSet Set, Dictionary<Guid, (IReadOnlyList<ScoredIdea> Words, IReadOnlyList<ScoredIdea> Cosines)> Queries)>();
+        var evidence = new List<(LabelledSet Set, Dictionary<Guid, (IReadOnlyList<ScoredIdea> Words, IReadOnlyList<ScoredIdea> Cosines, IReadOnlyList<ScoredIdea> Centred)> Queries)>();
         foreach (var set in sets)
         {
             var organisation = await LoadAsync(sqlite, set);
@@ -112,32 +113,35 @@ public sealed class SimilarityQualityTests(SqliteWithMeaningFactory sqlite, Post
             {
                 services.GetRequiredService<TenantContext>().Set(organisation.ToEntity(), OrganisationRole.Staff);
                 var words = new LexicalScorer(services.GetRequiredService<WithUsDbContext>());
-                var meaning = new EmbeddingScorer(services.GetRequiredService<WithUsDbContext>(), services.GetRequiredService<SentenceModel>(),
+                EmbeddingScorer Meaning(bool centred) => new(services.GetRequiredService<WithUsDbContext>(), services.GetRequiredService<SentenceModel>(),
                     services.GetRequiredService<OrganisationVectors>())
                 {
-                    Settings = new EmbeddingSettings(Floor: 0, Weight: 1),
+                    Settings = new EmbeddingSettings(Floor: -1, Weight: 2, Centred: centred),
                 };
-                var byQuery = new Dictionary<Guid, (IReadOnlyList<ScoredIdea>, IReadOnlyList<ScoredIdea>)>();
+                var (meaning, centred) = (Meaning(centred: false), Meaning(centred: true));
+                var byQuery = new Dictionary<Guid, (IReadOnlyList<ScoredIdea>, IReadOnlyList<ScoredIdea>, IReadOnlyList<ScoredIdea>)>();
                 foreach (var query in set.AllQueries)
                 {
                     var excluding = query.IsQuery ? (Guid?)null : query.Id;
+                    // Floor −1 and weight 2 make the relevance (cosine + 1): the cosine itself is recovered below.
                     byQuery[query.Id] = (await words.ScoreAsync(query.Text, excluding, CancellationToken.None),
-                        await meaning.ScoreAsync(query.Text, excluding, CancellationToken.None));
+                        (await meaning.ScoreAsync(query.Text, excluding, CancellationToken.None)).Select(Cosine).ToList(),
+                        (await centred.ScoreAsync(query.Text, excluding, CancellationToken.None)).Select(Cosine).ToList());
                 }
 
                 return byQuery;
             })));
         }
 
-        double Worst(EmbeddingSettings settings, StringBuilder? line)
+        (double Worst, double Mean) Judge(EmbeddingSettings settings, StringBuilder? line)
         {
-            var worst = double.MaxValue;
+            var figures = new List<double>();
             foreach (var (set, queries) in evidence)
             {
-                var figures = QualityFigures.Measure(set, queries.ToDictionary(q => q.Key, q =>
+                var measured = QualityFigures.Measure(set, queries.ToDictionary(q => q.Key, q =>
                 {
                     var combined = q.Value.Words.ToDictionary(w => w.IdeaId, w => w.Relevance);
-                    foreach (var cosine in q.Value.Cosines)
+                    foreach (var cosine in settings.Centred ? q.Value.Centred : q.Value.Cosines)
                     {
                         combined[cosine.IdeaId] = combined.GetValueOrDefault(cosine.IdeaId) + settings.Relevance(cosine.Relevance);
                     }
@@ -145,31 +149,47 @@ public sealed class SimilarityQualityTests(SqliteWithMeaningFactory sqlite, Post
                     return (IReadOnlyList<Guid>)combined.Where(c => c.Value > 0).OrderByDescending(c => c.Value).ThenBy(c => c.Key)
                         .Take(QualityFigures.K).Select(c => c.Key).ToList();
                 }));
-                worst = Math.Min(worst, Math.Min(figures.Precision, figures.Recall));
-                line?.Append(CultureInfo.InvariantCulture, $"  {set.Name[..12]} p {figures.Precision:0.000} r {figures.Recall:0.000} first {figures.FirstRight:0.000}");
+                figures.AddRange([measured.Precision, measured.Recall]);
+                line?.Append(CultureInfo.InvariantCulture, $"  {set.Name[..12]} p {measured.Precision:0.000} r {measured.Recall:0.000} first {measured.FirstRight:0.000}");
             }
 
-            return worst;
+            return (figures.Min(), figures.Average());
         }
 
-        var grid = new List<(EmbeddingSettings Settings, double Worst)>();
-        foreach (var floor in new[] { 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70 })
+        var grid = new List<(EmbeddingSettings Settings, double Worst, double Mean)>();
+        foreach (var (centred, floor) in Floors)
         {
-            foreach (var weight in new[] { 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 30.0 })
+            foreach (var weight in Weights)
             {
-                var settings = new EmbeddingSettings(floor, weight);
-                var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"floor {floor:0.00} weight {weight:0.00}"));
-                var worst = Worst(settings, line);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line}  worst {worst:0.000}"));
-                grid.Add((settings, worst));
+                var settings = new EmbeddingSettings(floor, weight, centred);
+                var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{(centred ? "centred " : "")}floor {floor:0.00} weight {weight:0.00}"));
+                var (worst, mean) = Judge(settings, line);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line}  worst {worst:0.000} mean {mean:0.000}"));
+                grid.Add((settings, worst, mean));
             }
         }
 
-        var best = grid.MaxBy(g => g.Worst);
-        var shipped = Worst(EmbeddingSettings.Shipped, null);
-        output.WriteLine($"best {best.Settings} worst {best.Worst:0.000}; shipped {EmbeddingSettings.Shipped} worst {shipped:0.000}");
-        shipped.ShouldBeGreaterThanOrEqualTo(best.Worst - 0.02, $"best on the grid: {best.Settings}");
+        // No set may be given up for the other: of the settings whose worst figure is within a hundredth of the best
+        // worst, the one with the highest mean of all four figures.
+        var bestWorst = grid.Max(g => g.Worst);
+        var chosen = grid.Where(g => g.Worst >= bestWorst - 0.01).MaxBy(g => g.Mean);
+        var shipped = Judge(EmbeddingSettings.Shipped, null);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"best worst {bestWorst:0.000}; chosen {chosen.Settings} worst {chosen.Worst:0.000} mean {chosen.Mean:0.000}; shipped {EmbeddingSettings.Shipped} worst {shipped.Worst:0.000} mean {shipped.Mean:0.000}"));
+        shipped.Worst.ShouldBeGreaterThanOrEqualTo(bestWorst - 0.01, $"chosen on the grid: {chosen.Settings}");
+        shipped.Mean.ShouldBeGreaterThanOrEqualTo(chosen.Mean - 0.005, $"chosen on the grid: {chosen.Settings}");
     }
+
+    // Centred cosines are lower (what every line of the organisation shares is taken away), so their floors are too.
+    private static readonly (bool Centred, double Floor)[] Floors =
+    [
+        .. new[] { 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70 }.Select(f => (false, f)),
+        .. new[] { 0.15, 0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50 }.Select(f => (true, f)),
+    ];
+
+    private static readonly double[] Weights = [0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 30.0];
+
+    private static ScoredIdea Cosine(ScoredIdea idea) => idea with { Relevance = idea.Relevance - 1 };
 
     /// <summary>Every query of the set, asked in the organisation, with the shipped matcher or, given settings, words only.</summary>
     internal static async Task<Dictionary<Guid, IReadOnlyList<SimilarContribution>>> AskAsync(WithUsFactory app,
