@@ -22,6 +22,13 @@ public sealed class EmbeddingScorer(WithUsDbContext db, SentenceModel model, Org
 
     public EmbeddingSettings Settings { get; init; } = EmbeddingSettings.Shipped;
 
+    /// <summary>The stored vectors of a few contributions, with the idea each belongs to: read by an index, never by
+    /// reading the organisation's every vector (a plan test holds SQLite to that).</summary>
+    internal static IQueryable<StoredVector> StoredVectors(WithUsDbContext db, List<Guid> contributionIds) =>
+        db.ContributionVectors.AsNoTracking()
+            .Where(v => v.Model == SentenceModel.Name && contributionIds.Contains(v.ContributionId))
+            .Join(db.Contributions, v => v.ContributionId, c => c.Id, (v, c) => new StoredVector(c.Id, c.LinkedToId, v.Vector));
+
     public async Task<IReadOnlyList<ScoredIdea>> ScoreAsync(string text, Guid? excluding, CancellationToken cancellationToken)
     {
         if (!model.Enabled || model.Embed([text], cancellationToken) is not [var query])
@@ -40,10 +47,7 @@ public sealed class EmbeddingScorer(WithUsDbContext db, SentenceModel model, Org
             return [];
         }
 
-        var stored = await db.ContributionVectors.AsNoTracking()
-            .Where(v => v.Model == SentenceModel.Name && nearest.Contains(v.ContributionId))
-            .Join(db.Contributions, v => v.ContributionId, c => c.Id, (v, c) => new { c.Id, c.LinkedToId, v.Vector })
-            .ToListAsync(cancellationToken);
+        var stored = await StoredVectors(db, nearest).ToListAsync(cancellationToken);
 
         var best = new Dictionary<Guid, double>();
         foreach (var row in stored)
@@ -73,6 +77,9 @@ public sealed class EmbeddingScorer(WithUsDbContext db, SentenceModel model, Org
             .ToList();
     }
 }
+
+/// <summary>A contribution's stored vector and the idea it belongs to (itself, or the one it is a "me too" of).</summary>
+internal sealed record StoredVector(Guid Id, Guid? LinkedToId, byte[] Vector);
 
 /// <summary>
 /// How meaning joins words, chosen on both labelled sets together: of a grid of floors and weights, the one whose

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace WithUs.Web.Features.Voice.Similarity;
@@ -131,6 +132,9 @@ public sealed class VectorSet
     /// vector), by approximate cosine, best first, leaving out any at or below <paramref name="floor"/>; measured from
     /// <paramref name="mean"/> (see <see cref="Mean"/>) when one is given.
     /// </summary>
+    // Compiled fully optimised from the first call: left to tiered compilation, this loop ran as unoptimised code for
+    // minutes on a busy machine (a thousand times slower: measured in docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<(Guid ContributionId, double Cosine)> Nearest(ReadOnlySpan<float> query, int take, double floor,
         float[]? mean = null)
     {
@@ -204,6 +208,7 @@ public sealed class VectorSet
     }
 
     /// <summary>A dot product of two byte vectors, summed in 32-bit integers (each product fits 16 bits: |b| ≤ 127).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Dot(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
     {
         var i = 0;
