@@ -17,10 +17,13 @@ namespace WithUs.Tests.Features.Voice.SimilarityQuality;
 public sealed class ThemeSuggestionQualityTests(SqliteWithMeaningFactory app, ITestOutputHelper output)
     : IClassFixture<SqliteWithMeaningFactory>
 {
-    /// <summary>Measured 2026-11-26 with ThemeSuggestionSettings.Shipped and the sentence model on (docs/performance.md).</summary>
-    private const double PrecisionFloor = 0.0;
+    /// <summary>
+    /// Measured 2026-11-26 with ThemeSuggestionSettings.Shipped and the sentence model on (docs/performance.md): 34 of
+    /// 42 offers right, 34 of 57 themes found. Each floor sits just under its figure: losing two right answers fails.
+    /// </summary>
+    private const double PrecisionFloor = 0.78;
 
-    private const double RecallFloor = 0.0;
+    private const double RecallFloor = 0.57;
 
     [Fact]
     public async Task LabelledThemes_StayAboveTheFloors_AheadOfNameMatching_AndTheShippedSettingsAreAmongTheBest()
@@ -29,6 +32,7 @@ public sealed class ThemeSuggestionQualityTests(SqliteWithMeaningFactory app, IT
         set.Lines.Count.ShouldBeInRange(40, 60);
 
         var withMeaning = new Dictionary<ThemeLine, IReadOnlyList<ThemeEvidence>>();
+        var suggesting = new System.Diagnostics.Stopwatch();
         var wordsOnly = new Dictionary<ThemeLine, IReadOnlyList<ThemeEvidence>>();
         foreach (var organisation in set.Organisations)
         {
@@ -42,8 +46,10 @@ public sealed class ThemeSuggestionQualityTests(SqliteWithMeaningFactory app, IT
                 var themes = services.GetRequiredService<ThemeSuggestions>();
                 foreach (var line in organisation.Lines)
                 {
-                    withMeaning[line] = await themes.EvidenceAsync(line.Text,
-                        await similar.FindAsync(line.Text, ThemeSuggestions.IdeasConsidered, line.Id));
+                    var found = await similar.FindAsync(line.Text, ThemeSuggestions.IdeasConsidered, line.Id);
+                    suggesting.Start();
+                    withMeaning[line] = await themes.EvidenceAsync(line.Text, found);
+                    suggesting.Stop();
                     wordsOnly[line] = (await themes.EvidenceAsync(line.Text,
                             await byWords.FindAsync(line.Text, ThemeSuggestions.IdeasConsidered, line.Id)))
                         .Select(e => e with { Meaning = null }).ToList();
@@ -62,6 +68,8 @@ public sealed class ThemeSuggestionQualityTests(SqliteWithMeaningFactory app, IT
         output.WriteLine($"WithUs (words and meaning) {figures}");
         output.WriteLine($"WithUs, words only         {words}");
         output.WriteLine($"theme-name word match      {baseline}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"themes for one text, after its similar ideas: {suggesting.Elapsed.TotalMilliseconds / set.Lines.Count:0.0} ms on average"));
         output.WriteLine(Misses(withMeaning, ThemeSuggestionSettings.Shipped));
 
         // Chosen as the best F1 that offers a theme for at most one of the six lines that have none; words only, the
@@ -106,7 +114,9 @@ public sealed class ThemeSuggestionQualityTests(SqliteWithMeaningFactory app, IT
         figures.Precision.ShouldBeGreaterThan(baseline.Precision, $"WithUs {figures}\nname match {baseline}");
         figures.Recall.ShouldBeGreaterThan(baseline.Recall, $"WithUs {figures}\nname match {baseline}");
         figures.F1.ShouldBeGreaterThanOrEqualTo(best.F1 - 0.02, $"best on the grid: {best}");
-        words.F1.ShouldBeGreaterThanOrEqualTo(bestWords.F1 - 0.02, $"best on the grid, words only: {bestWords}");
+        // Words only is the fallback when the model cannot load; the floor and the share of the best are chosen for meaning.
+        words.F1.ShouldBeGreaterThanOrEqualTo(bestWords.F1 - 0.03, $"best on the grid, words only: {bestWords}");
+        words.Recall.ShouldBeGreaterThan(baseline.Recall, $"words only {words}\nname match {baseline}");
         figures.UnthemedGivenSome.ShouldBeLessThanOrEqualTo(1, figures.ToString());
     }
 
