@@ -88,7 +88,11 @@ public sealed class ThemeSuggestionQualityTests(SqliteWithMeaningFactory app, IT
                         {
                             var settings = ThemeSuggestionSettings.Shipped with
                             {
-                                IdeaWeight = ideas, Floor = floor, Relative = relative, MeaningFloor = meaningFloor, MeaningWeight = meaningWeight,
+                                IdeaWeight = ideas,
+                                Floor = floor,
+                                Relative = relative,
+                                MeaningFloor = meaningFloor,
+                                MeaningWeight = meaningWeight,
                             };
                             grid.Add((settings, Measure(withMeaning, settings)));
                         }
@@ -98,7 +102,11 @@ public sealed class ThemeSuggestionQualityTests(SqliteWithMeaningFactory app, IT
                     {
                         var settings = ThemeSuggestionSettings.Shipped with
                         {
-                            IdeaWeight = ideas, Floor = floor, Relative = relative, NameWeight = name, DescriptionWeight = description,
+                            IdeaWeight = ideas,
+                            Floor = floor,
+                            Relative = relative,
+                            NameWeight = name,
+                            DescriptionWeight = description,
                         };
                         wordsGrid.Add((settings, Measure(wordsOnly, settings)));
                     }
