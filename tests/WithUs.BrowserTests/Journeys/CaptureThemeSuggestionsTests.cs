@@ -1,5 +1,3 @@
-using WithUs.Web.Features.Themes;
-
 namespace WithUs.BrowserTests.Journeys;
 
 /// <summary>Staff record what someone said and tick a theme suggested while they type, or on the check step without JavaScript.</summary>
@@ -9,33 +7,20 @@ public sealed class CaptureThemeSuggestionsTests(BrowserApp app, ITestOutputHelp
 
     private static string Voice => $"/o/{Steps.OrganisationSlug}/voice";
 
-    /// <summary>The organisation's themes and an earlier idea filed under Food, saved through the app's own context.</summary>
+    /// <summary>The organisation's themes and an earlier idea filed under Food (once for the class).</summary>
     private async Task<Guid> SeedAsync()
     {
         await Steps.AdministratorOfAsync(app, output);
-        using var scope = app.Server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
-        var organisation = await db.Organisations.SingleAsync(o => o.Slug == Steps.OrganisationSlug);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
-        if (await db.Themes.SingleOrDefaultAsync(t => t.Name == "Food") is { } existing)
+        var organisation = await app.Server.FindOrganisationAsync(Steps.OrganisationSlug);
+        if (await app.Server.InOrganisationAsync(organisation, db => db.Themes.SingleOrDefaultAsync(t => t.Name == "Food")) is { } existing)
         {
             return existing.Id;
         }
 
-        var food = new Theme { Id = Guid.CreateVersion7(), Name = "Food", Description = "Meals, snacks and drinks", CreatedAtUtc = DateTime.UtcNow };
-        db.Themes.AddRange(food, new Theme { Id = Guid.CreateVersion7(), Name = "Getting here", CreatedAtUtc = DateTime.UtcNow });
-        var idea = new Contribution
-        {
-            Id = Guid.CreateVersion7(),
-            Text = Idea,
-            Kind = ContributionKind.Idea,
-            Channel = Channel.DropIn,
-            SaidOnUtc = DateTime.UtcNow.Date.AddDays(-7),
-            CreatedAtUtc = DateTime.UtcNow.AddDays(-7),
-        };
-        db.Contributions.Add(idea);
-        db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = idea.Id, ThemeId = food.Id });
-        await db.SaveChangesAsync();
+        var food = await app.Server.CreateThemeAsync(organisation, "Food");
+        await app.Server.CreateThemeAsync(organisation, "Getting here");
+        var idea = await app.Server.CreateContributionAsync(organisation, Idea);
+        await app.Server.AddThemeAsync(organisation, idea.Id, food.Id);
         return food.Id;
     }
 
@@ -49,14 +34,9 @@ public sealed class CaptureThemeSuggestionsTests(BrowserApp app, ITestOutputHelp
         return journey;
     }
 
-    private async Task<IReadOnlyList<Guid>> ThemesOfAsync(string text)
-    {
-        using var scope = app.Server.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
-        var organisation = await db.Organisations.SingleAsync(o => o.Slug == Steps.OrganisationSlug);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
-        return await db.ContributionThemes.Where(ct => ct.Contribution!.Text == text).Select(ct => ct.ThemeId).ToListAsync();
-    }
+    private async Task<IReadOnlyList<Guid>> ThemesOfAsync(string text) =>
+        await app.Server.InOrganisationAsync(await app.Server.FindOrganisationAsync(Steps.OrganisationSlug),
+            db => db.ContributionThemes.Where(ct => ct.Contribution!.Text == text).Select(ct => ct.ThemeId).ToListAsync());
 
     [Fact]
     public async Task A_theme_suggested_while_typing_is_ticked_in_one_move_and_saved()

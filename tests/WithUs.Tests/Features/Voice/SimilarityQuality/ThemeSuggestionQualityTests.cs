@@ -25,6 +25,15 @@ public sealed class ThemeSuggestionQualityTests(SqliteWithMeaningFactory app, IT
 
     private const double RecallFloor = 0.57;
 
+    // The grid the shipped settings were chosen from.
+    private static readonly double[] IdeaWeights = [0.5, 1.0, 2.0];
+    private static readonly double[] Floors = [0.25, 0.5, 0.75, 1.0];
+    private static readonly double[] Relatives = [0.0, 0.5, 0.67, 0.8];
+    private static readonly double[] MeaningFloors = [0.1, 0.15, 0.2, 0.25, 0.3];
+    private static readonly double[] MeaningWeights = [1.0, 2.0, 3.0, 5.0];
+    private static readonly (double Name, double Description)[] WordWeights =
+        [(0.0, 0.0), (0.25, 0.0), (0.5, 0.0), (1.0, 0.0), (0.25, 0.25), (0.5, 0.5), (1.0, 0.5)];
+
     [Fact]
     public async Task LabelledThemes_StayAboveTheFloors_AheadOfNameMatching_AndTheShippedSettingsAreAmongTheBest()
     {
@@ -74,45 +83,22 @@ public sealed class ThemeSuggestionQualityTests(SqliteWithMeaningFactory app, IT
 
         // Chosen as the best F1 that offers a theme for at most one of the six lines that have none; words only, the
         // same for what the name and description say.
-        var grid = new List<(ThemeSuggestionSettings Settings, ThemeFigures Figures)>();
-        var wordsGrid = new List<(ThemeSuggestionSettings Settings, ThemeFigures Figures)>();
-        foreach (var ideas in new[] { 0.5, 1.0, 2.0 })
-        {
-            foreach (var floor in new[] { 0.25, 0.5, 0.75, 1.0 })
-            {
-                foreach (var relative in new[] { 0.0, 0.5, 0.67, 0.8 })
-                {
-                    foreach (var meaningFloor in new[] { 0.1, 0.15, 0.2, 0.25, 0.3 })
-                    {
-                        foreach (var meaningWeight in new[] { 1.0, 2.0, 3.0, 5.0 })
-                        {
-                            var settings = ThemeSuggestionSettings.Shipped with
-                            {
-                                IdeaWeight = ideas,
-                                Floor = floor,
-                                Relative = relative,
-                                MeaningFloor = meaningFloor,
-                                MeaningWeight = meaningWeight,
-                            };
-                            grid.Add((settings, Measure(withMeaning, settings)));
-                        }
-                    }
-
-                    foreach (var (name, description) in new[] { (0.0, 0.0), (0.25, 0.0), (0.5, 0.0), (1.0, 0.0), (0.25, 0.25), (0.5, 0.5), (1.0, 0.5) })
-                    {
-                        var settings = ThemeSuggestionSettings.Shipped with
-                        {
-                            IdeaWeight = ideas,
-                            Floor = floor,
-                            Relative = relative,
-                            NameWeight = name,
-                            DescriptionWeight = description,
-                        };
-                        wordsGrid.Add((settings, Measure(wordsOnly, settings)));
-                    }
-                }
-            }
-        }
+        var shared =
+            from ideas in IdeaWeights
+            from floor in Floors
+            from relative in Relatives
+            select ThemeSuggestionSettings.Shipped with { IdeaWeight = ideas, Floor = floor, Relative = relative };
+        var grid = (
+                from settings in shared
+                from meaningFloor in MeaningFloors
+                from meaningWeight in MeaningWeights
+                select settings with { MeaningFloor = meaningFloor, MeaningWeight = meaningWeight })
+            .Select(settings => (settings, Measure(withMeaning, settings))).ToList();
+        var wordsGrid = (
+                from settings in shared
+                from byWords in WordWeights
+                select settings with { NameWeight = byWords.Name, DescriptionWeight = byWords.Description })
+            .Select(settings => (settings, Measure(wordsOnly, settings))).ToList();
 
         var best = Best(grid, "with meaning");
         var bestWords = Best(wordsGrid, "words only");
@@ -145,26 +131,17 @@ public sealed class ThemeSuggestionQualityTests(SqliteWithMeaningFactory app, IT
         var organisation = await app.CreateOrganisationAsync();
         await app.InOrganisationAsync(organisation, async db =>
         {
-            var when = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
             var themes = labelled.Themes.ToDictionary(t => t.Name, t => new Theme
             {
                 Id = Guid.CreateVersion7(),
                 Name = t.Name,
                 Description = t.Description,
-                CreatedAtUtc = when,
+                CreatedAtUtc = SimilarityQualityTests.LabelledDay,
             });
             db.Themes.AddRange(themes.Values);
             foreach (var line in labelled.Lines)
             {
-                db.Contributions.Add(new Contribution
-                {
-                    Id = line.Id,
-                    Text = line.Text,
-                    Kind = ContributionKind.Idea,
-                    Channel = Channel.DropIn,
-                    SaidOnUtc = when,
-                    CreatedAtUtc = when,
-                });
+                db.Contributions.Add(SimilarityQualityTests.Said(line.Id, line.Text));
                 db.ContributionThemes.AddRange(line.Themes.Select(t => new ContributionTheme
                 {
                     Id = Guid.CreateVersion7(),
