@@ -8,9 +8,9 @@ public sealed record SuggestedTheme(Guid Id, string Name, double Score, bool Giv
 /// The themes a text being captured probably belongs to: those that the most similar earlier ideas (and their "me
 /// too" voices) were given, each idea counting as much as it is similar, plus how close the theme's own name and
 /// description come to the text: by meaning when the sentence model is on, by their words when it is not (words alone
-/// mislead: "help" is in "Getting help" and in most requests). Only the current organisation's themes (the tenant filter), never an archived
-/// one, at most <see cref="Shown"/>, and only above <see cref="ThemeSuggestionSettings.Floor"/>, so an unrelated
-/// text suggests nothing. Staff choose them: nothing here ticks a theme.
+/// mislead: "help" is in "Getting help" and in most requests). Only the current organisation's themes (the tenant
+/// filter), never an archived one, at most <see cref="Shown"/>, and only above <see cref="ThemeSuggestionSettings.Floor"/>,
+/// so an unrelated text suggests nothing. Staff choose them: nothing here ticks a theme.
 /// </summary>
 public sealed class ThemeSuggestions(WithUsDbContext db, SentenceModel model)
 {
@@ -40,7 +40,13 @@ public sealed class ThemeSuggestions(WithUsDbContext db, SentenceModel model)
         var relevance = similar.Take(IdeasConsidered).ToDictionary(s => s.Id, s => s.Score);
         var ideaIds = relevance.Keys.ToList();
         // One query: every theme that can be offered, each with the ideas among these that it was given to, directly or
-        // through a "me too".
+        // through a "me too". The ideas and their me toos are found first (by key and by LinkedToId), so the cost
+        // follows these few ideas, not how much has been filed under each theme.
+        var tagged =
+            from c in db.Contributions
+            where ideaIds.Contains(c.Id) || (c.LinkedToId != null && ideaIds.Contains(c.LinkedToId.Value))
+            join ct in db.ContributionThemes on c.Id equals ct.ContributionId
+            select new { ct.ThemeId, Idea = c.LinkedToId ?? c.Id };
         var themes = await db.Themes.AsNoTracking()
             .Where(t => !t.IsArchived)
             .Select(t => new
@@ -48,11 +54,7 @@ public sealed class ThemeSuggestions(WithUsDbContext db, SentenceModel model)
                 t.Id,
                 t.Name,
                 t.Description,
-                Ideas = db.ContributionThemes
-                    .Where(ct => ct.ThemeId == t.Id && (ideaIds.Contains(ct.ContributionId)
-                                                        || (ct.Contribution!.LinkedToId != null && ideaIds.Contains(ct.Contribution.LinkedToId.Value))))
-                    .Select(ct => ct.Contribution!.LinkedToId ?? ct.ContributionId)
-                    .ToList(),
+                Ideas = tagged.Where(x => x.ThemeId == t.Id).Select(x => x.Idea).ToList(),
             })
             .ToListAsync(cancellationToken);
 
