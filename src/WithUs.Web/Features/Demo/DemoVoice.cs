@@ -175,7 +175,7 @@ public static class DemoVoice
     public static async Task SeedAsync(WithUsDbContext db, Content content, Guid recordedBy,
         IReadOnlyDictionary<string, Guid> accounts, DateTime now, DateTime today, CancellationToken cancellationToken)
     {
-        var themes = content.Themes.ToDictionary(t => t, t => new Theme { Id = Ids.New(), Name = t, CreatedAtUtc = now.AddDays(-400) });
+        var themes = content.Themes.ToDictionary(t => t, t => new Theme { Id = Ids.New(), Name = t, Description = DemoThemes.Description(t), CreatedAtUtc = now.AddDays(-400) });
         db.Themes.AddRange(themes.Values);
         var people = content.People.Select((name, i) => new Person
         {

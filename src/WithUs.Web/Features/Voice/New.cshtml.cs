@@ -9,9 +9,11 @@ namespace WithUs.Web.Features.Voice;
 /// <summary>
 /// Staff record what someone said, in one short form: the words, what kind of thing it is, where and when, who said
 /// it (anonymous, someone known, or someone new who agreed to be recorded) and themes. Earlier ideas like it are
-/// offered as they type (or on a check step without JavaScript) so they can add a voice instead of a duplicate.
+/// offered as they type (or on a check step without JavaScript) so they can add a voice instead of a duplicate, and
+/// so are the themes those ideas were given, for staff to tick in one move.
 /// </summary>
-public sealed partial class NewModel(WithUsDbContext db, SimilarContributions similar, OrganisationClock clock) : OrganisationPageModel
+public sealed partial class NewModel(WithUsDbContext db, SimilarContributions similar, ThemeSuggestions themeSuggestions,
+    OrganisationClock clock) : OrganisationPageModel
 {
     public const string ChannelCookie = "withus-channel";
     public const int SuggestionCount = 3;
@@ -27,6 +29,15 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
     [BindProperty]
     public Guid? LinkTo { get; set; }
 
+    /// <summary>A suggested theme chosen without JavaScript: the form comes back with it ticked, not saved.</summary>
+    [BindProperty]
+    public Guid? AddTheme { get; set; }
+
+    /// <summary>The themes the page shows as suggestions now (ids, comma-separated), so a pause that suggests the same
+    /// ones leaves them alone and a screen reader does not announce them again.</summary>
+    [BindProperty]
+    public string? ShownThemes { get; set; }
+
     /// <summary>"Another" to come back to an empty form after saving (keeping the day and channel only).</summary>
     [BindProperty]
     public string? Then { get; set; }
@@ -37,6 +48,9 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
 
     /// <summary>Set on the no-JavaScript check step: the ideas like this one, asked about before saving.</summary>
     public IReadOnlyList<SimilarContribution> CheckSuggestions { get; private set; } = [];
+
+    /// <summary>Set on the check step: the themes offered beside the checkboxes.</summary>
+    public IReadOnlyList<SuggestedTheme> SuggestedThemes { get; private set; } = [];
 
     public async Task OnGetAsync(Guid? personId, string? saidOn, CancellationToken cancellationToken)
     {
@@ -55,24 +69,41 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
         }
     }
 
-    /// <summary>The htmx fragment: earlier ideas like the text typed so far.</summary>
+    /// <summary>
+    /// The htmx fragment: earlier ideas like the text typed so far and, swapped beside the theme checkboxes only when
+    /// they change, the themes those ideas suggest.
+    /// </summary>
     public async Task<IActionResult> OnPostSimilarAsync(CancellationToken cancellationToken)
     {
         var text = Input.Text;
-        var found = string.IsNullOrWhiteSpace(text) || text.Length > Contribution.TextMaxLength || VoiceText.LooksBinary(text)
-            ? []
-            : await similar.FindAsync(text, SuggestionCount, cancellationToken: cancellationToken);
-        return Partial("_Similar", new SimilarSuggestions(Slug, found, CheckStep: false));
+        var typed = !string.IsNullOrWhiteSpace(text) && text.Length <= Contribution.TextMaxLength && !VoiceText.LooksBinary(text);
+        var found = typed ? await similar.FindAsync(text, ThemeSuggestions.IdeasConsidered, cancellationToken: cancellationToken) : [];
+        var themes = typed ? await themeSuggestions.SuggestAsync(text, found, cancellationToken) : [];
+        var changed = !themes.Select(t => t.Id).SequenceEqual(Shown(ShownThemes));
+        return Partial("_WhileTyping", new WhileTyping(
+            new SimilarSuggestions(Slug, found.Take(SuggestionCount).ToList(), CheckStep: false), changed ? themes : null));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadChoicesAsync(cancellationToken);
+        if (AddTheme is { } chosen && Themes.Any(t => t.Id == chosen) && !Input.ThemeIds.Contains(chosen))
+        {
+            Input.ThemeIds.Add(chosen);
+        }
+
         var today = Today;
         var saidOn = Validate(today);
         if (!ModelState.IsValid)
         {
             return Invalid();
+        }
+
+        if (AddTheme is not null)
+        {
+            // Choosing a theme is not saving: the check step comes back as it was, with the theme ticked.
+            await CheckAsync(cancellationToken);
+            return Page();
         }
 
         Guid? linkTo = null;
@@ -85,14 +116,9 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
                 return Invalid(string.Empty, "The idea you chose to add a voice to is no longer here. Save this as new, or choose another");
             }
         }
-        else if (!Checked)
+        else if (!Checked && await CheckAsync(cancellationToken))
         {
-            CheckSuggestions = await similar.FindAsync(Input.Text, SuggestionCount, cancellationToken: cancellationToken);
-            if (CheckSuggestions.Count > 0)
-            {
-                Checked = true;
-                return Page();
-            }
+            return Page();
         }
 
         var now = clock.UtcNow;
@@ -172,6 +198,25 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
     }
 
     private DateOnly Today => clock.Today;
+
+    /// <summary>Finds what the check step asks about: earlier ideas like this one, and the themes they suggest. True if there are any such ideas.</summary>
+    private async Task<bool> CheckAsync(CancellationToken cancellationToken)
+    {
+        var found = await similar.FindAsync(Input.Text, ThemeSuggestions.IdeasConsidered, cancellationToken: cancellationToken);
+        CheckSuggestions = found.Take(SuggestionCount).ToList();
+        if (CheckSuggestions.Count == 0)
+        {
+            return false;
+        }
+
+        SuggestedThemes = await themeSuggestions.SuggestAsync(Input.Text, found, cancellationToken);
+        Checked = true;
+        return true;
+    }
+
+    private static IEnumerable<Guid> Shown(string? ids) =>
+        (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty);
 
     private DateOnly? Validate(DateOnly today)
     {
@@ -369,3 +414,6 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
 
 /// <summary>What the similar-ideas fragment shows, in the htmx region or on the check step.</summary>
 public sealed record SimilarSuggestions(string Slug, IReadOnlyList<SimilarContribution> Items, bool CheckStep);
+
+/// <summary>The answer to a pause in typing: the similar ideas, and the suggested themes if they changed (null if not).</summary>
+public sealed record WhileTyping(SimilarSuggestions Similar, IReadOnlyList<SuggestedTheme>? Themes);

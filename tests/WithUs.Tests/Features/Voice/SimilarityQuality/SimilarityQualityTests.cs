@@ -79,21 +79,25 @@ public sealed class SimilarityQualityTests(SqliteWithMeaningFactory sqlite, Post
         var organisation = await app.CreateOrganisationAsync();
         await app.InOrganisationAsync(organisation, async db =>
         {
-            var when = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
-            db.Contributions.AddRange(set.Contributions.Select(line => new Contribution
-            {
-                Id = line.Id,
-                Text = line.Text,
-                Kind = ContributionKind.Idea,
-                Channel = Channel.DropIn,
-                SaidOnUtc = when,
-                CreatedAtUtc = when,
-            }));
+            db.Contributions.AddRange(set.Contributions.Select(line => Said(line.Id, line.Text)));
             await db.SaveChangesAsync();
         });
         await EmbeddingJobTests.EmbedAllAsync(app);
         return organisation;
     }
+
+    /// <summary>A labelled line as a contribution, said on one fixed day at a drop-in.</summary>
+    internal static Contribution Said(Guid id, string text) => new()
+    {
+        Id = id,
+        Text = text,
+        Kind = ContributionKind.Idea,
+        Channel = Channel.DropIn,
+        SaidOnUtc = LabelledDay,
+        CreatedAtUtc = LabelledDay,
+    };
+
+    internal static readonly DateTime LabelledDay = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>
     /// How meaning joins words (<see cref="EmbeddingSettings"/>), tried over a grid on both labelled sets together,
