@@ -33,6 +33,7 @@ public static class ImportColumns
     public const string ToldNote = "Told note";
     public const string Published = "Published";
     public const string PublicSummary = "Public summary";
+    public const string PublicOutcome = "Public outcome";
 
     /// <summary>Export-only columns, worked out by us: an import of an export skips them without complaint.</summary>
     public static readonly IReadOnlyList<string> ExportOnly = ["Recorded at", "Source", "Voices"];
@@ -72,6 +73,7 @@ public static class ImportColumns
         new(ToldNote, false, "A note about telling them (500 characters at most).", ""),
         new(Published, false, "\"Yes\" to show it on your public \"You said, we did\" page, with its public summary. Blank means no.", ""),
         new(PublicSummary, false, "What was asked for, in a few words for the public page (500 characters at most). Needed when Published is Yes.", ""),
+        new(PublicOutcome, false, "What was done, in words for the public page, shown as \"We did\" (1,000 characters at most). Blank means the public see only the outcome in a few words.", ""),
     ];
 
     private static readonly Dictionary<string, string> Aliases = BuildAliases();
@@ -125,6 +127,7 @@ public static class ImportColumns
         Add(ToldNote, "Note when told");
         Add(Published);
         Add(PublicSummary);
+        Add(PublicOutcome, "We did", "Public we did");
         return aliases;
     }
 }
