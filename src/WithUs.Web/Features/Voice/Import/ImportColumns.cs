@@ -66,7 +66,7 @@ public static class ImportColumns
         new(ContactBy, false, "When they may be contacted, how: " + string.Join(", ", Enum.GetValues<ContactMethod>().Select(m => m.DisplayName())) + ".", ""),
         new(Email, false, "Their email address, kept only when they chose to be contacted by email.", ""),
         new(Phone, false, "Their phone number, kept only when they chose a phone call or a text message.", ""),
-        new(LinkedTo, false, "The Id of the idea this adds a voice to (\"me too\"): one here already, or another row of the file.", ""),
+        new(LinkedTo, false, "The Id of what this adds a voice to (\"me too\"): one here already, or another row of the file.", ""),
         new(ToldOn, false, "The day they were told the outcome, as 31/01/2026 or 2026-01-31.", ""),
         new(ToldHow, false, "How they were told: " + string.Join(", ", Enum.GetValues<TellingMethod>().Select(m => m.DisplayName())) + ".", ""),
         new(ToldOutcome, false, "The outcome they were told. When it is not the outcome now, they are owed a reply. Leave the column out of the file to mean the outcome now.", ""),

@@ -27,7 +27,7 @@ public sealed class OwedTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         firstSection.TextContent.ShouldNotContain("Anonymous idea with an outcome");
         var anonymous = before.QuerySelector("#anonymous-voices")!;
         anonymous.TextContent.Trim().ShouldBe("1 person with an outcome gave no name, so they cannot be told it individually: "
-            + "publishing the outcome on the public \"You said, we did\" page is how they hear, and you can do that on each idea's outcome page.");
+            + "publishing the outcome on the public \"You said, we did\" page is how they hear, and you can do that where you record the outcome.");
         before.QuerySelector("#not-published")!.TextContent.ShouldContain("Anonymous idea with an outcome");
         firstSection.QuerySelector($"a[href='{staff.Org}/voice/{idea.Id}/told']").ShouldNotBeNull();
 
