@@ -1,4 +1,5 @@
 using WithUs.Web.Features.People;
+using static WithUs.Tests.Features.Voice.Outcomes.OutcomeSteps;
 
 namespace WithUs.Tests.Features.Voice.Outcomes;
 
@@ -104,12 +105,9 @@ public sealed class OwedTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
     {
         using var staff = await app.SignedInAsync();
         var named = await app.CreateOwedIdeaAsync(staff.Organisation, "Later opening on Fridays", OutcomeStatus.Planned, DateTime.UtcNow.AddDays(-2));
-        await app.CreateContributionAsync(staff.Organisation, "Me too", c => c.LinkedToId = named.Id);
-        await app.CreateContributionAsync(staff.Organisation, "", c => c.LinkedToId = named.Id);
-        await app.CreateContributionAsync(staff.Organisation, "A ramp at the side door", c =>
+        await AnonymousVoicesAsync(app, staff.Organisation, named.Id, "Me too", "");
+        await AnonymousAndDoneAsync(app, staff.Organisation, "A ramp at the side door", c =>
         {
-            c.Outcome = OutcomeStatus.Done;
-            c.OutcomeAtUtc = DateTime.UtcNow.AddDays(-1);
             c.IsPublished = true;
             c.PublicSummary = "A ramp";
         });

@@ -69,8 +69,7 @@ public sealed class ToldTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
     {
         using var staff = await app.SignedInAsync();
         var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "A bench by the bus stop", OutcomeStatus.Planned, DateTime.UtcNow.AddDays(-1));
-        await app.CreateContributionAsync(staff.Organisation, "", c => c.LinkedToId = idea.Id);
-        await app.CreateContributionAsync(staff.Organisation, "My knees would thank you", c => c.LinkedToId = idea.Id);
+        await AnonymousVoicesAsync(app, staff.Organisation, idea.Id, "", "My knees would thank you");
         var url = $"{staff.Org}/voice/{idea.Id}/told";
 
         var unpublished = (await staff.Client.GetPageAsync(url)).QuerySelector("#anonymous-voices")!;
@@ -90,16 +89,8 @@ public sealed class ToldTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
     public async Task Told_OnAnAnonymousIdea_AsksOnlyAboutThePeopleWhoCanBeTold()
     {
         using var staff = await app.SignedInAsync();
-        var idea = await app.CreateContributionAsync(staff.Organisation, "Free tea at the drop-in", c =>
-        {
-            c.Outcome = OutcomeStatus.Done;
-            c.OutcomeAtUtc = DateTime.UtcNow.AddDays(-1);
-        });
-        var lone = await app.CreateContributionAsync(staff.Organisation, "Somewhere dry to wait", c =>
-        {
-            c.Outcome = OutcomeStatus.Done;
-            c.OutcomeAtUtc = DateTime.UtcNow.AddDays(-1);
-        });
+        var idea = await AnonymousAndDoneAsync(app, staff.Organisation, "Free tea at the drop-in");
+        var lone = await AnonymousAndDoneAsync(app, staff.Organisation, "Somewhere dry to wait");
         var mo = await app.CreatePersonAsync(staff.Organisation, name: "Mo", mayContact: true, contactBy: ContactMethod.TextMessage, phone: "07700 900789");
         var voice = await app.CreateContributionAsync(staff.Organisation, "Tea would help", c => { c.LinkedToId = idea.Id; c.PersonId = mo.Id; });
         var url = $"{staff.Org}/voice/{idea.Id}/told";
@@ -123,11 +114,7 @@ public sealed class ToldTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
     public async Task Told_OnAnAnonymousIdea_WithNobodyTicked_AsksWhoWasTold()
     {
         using var staff = await app.SignedInAsync();
-        var idea = await app.CreateContributionAsync(staff.Organisation, "Free tea at the drop-in", c =>
-        {
-            c.Outcome = OutcomeStatus.Done;
-            c.OutcomeAtUtc = DateTime.UtcNow.AddDays(-1);
-        });
+        var idea = await AnonymousAndDoneAsync(app, staff.Organisation, "Free tea at the drop-in");
         var mo = await app.CreatePersonAsync(staff.Organisation, name: "Mo", mayContact: true, contactBy: ContactMethod.InPerson);
         var voice = await app.CreateContributionAsync(staff.Organisation, "Tea would help", c => { c.LinkedToId = idea.Id; c.PersonId = mo.Id; });
         var url = $"{staff.Org}/voice/{idea.Id}/told";
