@@ -46,7 +46,7 @@ public sealed partial class CaptureTests(BrowserApp app, ITestOutputHelper outpu
     private static async Task ShowsItAddsAVoiceAsync(Journey journey, Guid ideaId, string ideaText)
     {
         ContributionPath().IsMatch(journey.Location).ShouldBeTrue(journey.Location);
-        (await journey.Page.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("as another voice for an earlier idea");
+        (await journey.Page.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("as another voice for something said earlier");
         var main = journey.Page.Locator("main");
         (await main.InnerTextAsync()).ShouldContain("Adds a voice to: " + ideaText);
         (await main.Locator($"a[href='{Voice}/{ideaId}']").First.InnerTextAsync()).ShouldBe(ideaText);
@@ -83,7 +83,7 @@ public sealed partial class CaptureTests(BrowserApp app, ITestOutputHelper outpu
         // never adds this voice to an idea nobody has read.
         var summary = journey.Page.Locator("#similar summary");
         await summary.WaitForAsync();
-        (await summary.InnerTextAsync()).ShouldContain("Already said? 1 idea is like this");
+        (await summary.InnerTextAsync()).ShouldContain("Already said? 1 thing like this");
         var suggestion = journey.Page.Locator("#similar .withus-similar__item").First;
         (await suggestion.IsVisibleAsync()).ShouldBeFalse();
         await journey.Field("What did they say?").FocusAsync();

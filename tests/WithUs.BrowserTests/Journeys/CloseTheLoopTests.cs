@@ -55,6 +55,34 @@ public sealed class CloseTheLoopTests(BrowserApp app, ITestOutputHelper output) 
         (await detail.IsVisibleAsync()).ShouldBeTrue("contact details are revealed when they agreed to contact");
     }
 
+    [Fact]
+    public async Task Staff_follow_the_sentence_about_people_without_a_name_to_publish_the_outcome_and_go_home_from_the_header()
+    {
+        await using var staff = await app.StartJourneyAsync(output, name: "anonymous-voices");
+        await Steps.SignInAsync(staff, await Steps.AdministratorOfAsync(app, output));
+        var organisation = await app.Server.FindOrganisationAsync(Steps.OrganisationSlug);
+        var id = await SeedContributionAsync("Ines Varga", "A water fountain by the playground");
+        await app.Server.InOrganisationAsync(organisation, db => db.Contributions.Where(c => c.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Outcome, OutcomeStatus.Planned).SetProperty(c => c.OutcomeAtUtc, DateTime.UtcNow)));
+        await app.Server.CreateContributionAsync(organisation, "", c => c.LinkedToId = id);
+        var org = $"/o/{Steps.OrganisationSlug}";
+
+        await staff.GotoAsync($"{org}/voice/owed");
+        (await staff.Page.Locator("#anonymous-voices").InnerTextAsync()).ShouldContain("cannot be told it individually");
+        await staff.ClickAsync(staff.Page.Locator("#not-published").GetByRole(AriaRole.Link, new() { Name = "A water fountain by the playground" }));
+        staff.Page.Url.ShouldEndWith($"{org}/voice/{id}/outcome");
+
+        await staff.GotoAsync($"{org}/voice/{id}/told");
+        await staff.FollowAsync("the outcome page");
+        (await staff.Heading.InnerTextAsync()).ShouldBe("Record the outcome");
+
+        // In one organisation, the header leads to it rather than to a list of one.
+        await staff.GotoAsync("/account");
+        (await staff.Page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Your organisations", Exact = true }).CountAsync()).ShouldBe(0);
+        await staff.ClickAsync(staff.Page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Your organisation", Exact = true }));
+        staff.Page.Url.ShouldEndWith(org);
+    }
+
     private async Task<Guid> PersonOfAsync(Guid contributionId) =>
         await app.Server.InOrganisationAsync(await app.Server.FindOrganisationAsync(Steps.OrganisationSlug),
             db => db.Contributions.Where(c => c.Id == contributionId).Select(c => c.PersonId!.Value).SingleAsync());

@@ -32,7 +32,7 @@ public sealed class ImportTests(BrowserApp app, ITestOutputHelper output) : ICla
         await Steps.SignInAsync(staff, await Steps.AdministratorOfAsync(app, output));
         await staff.GotoAsync($"/o/{Steps.OrganisationSlug}/voice");
         await staff.FollowAsync("Import from a spreadsheet");
-        (await staff.Heading.InnerTextAsync()).ShouldBe("Import contributions");
+        (await staff.Heading.InnerTextAsync()).ShouldBe("Import what people said");
 
         await staff.Field("Upload a CSV file").SetInputFilesAsync(Csv("voices.csv", Header
             + "A minibus to the club on Fridays;Need;14/10/2026;Pat W;Yes;Getting here\r\n"

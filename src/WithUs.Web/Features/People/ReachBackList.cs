@@ -82,7 +82,7 @@ public sealed class ReachBackList(WithUsDbContext db, SimilarContributions simil
             .ToListAsync(cancellationToken);
         foreach (var i in interested)
         {
-            Add(why, i.PersonId, i.Kind.DisplayName() + (i.OnTheme ? " (the theme)" : " (an idea in it)"));
+            Add(why, i.PersonId, i.Kind.DisplayName() + (i.OnTheme ? " (the theme)" : " (something said in it)"));
         }
 
         return await PeopleAsync(why, cancellationToken);

@@ -20,7 +20,7 @@ public sealed class ExportModel(WithUsDbContext db, AuditLog audit, Organisation
         ImportColumns.ContactBy, ImportColumns.Email, ImportColumns.Phone, ImportColumns.Themes, ImportColumns.LinkedTo,
         ImportColumns.Outcome, ImportColumns.NotPossibleReason, ImportColumns.OutcomeExplanation, ImportColumns.ToldOn,
         ImportColumns.ToldHow, ImportColumns.ToldOutcome, ImportColumns.ToldNote, ImportColumns.Published,
-        ImportColumns.PublicSummary, .. ImportColumns.ExportOnly,
+        ImportColumns.PublicSummary, ImportColumns.PublicOutcome, .. ImportColumns.ExportOnly,
     ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -73,6 +73,7 @@ public sealed class ExportModel(WithUsDbContext db, AuditLog audit, Organisation
                     c.ToldNote,
                     c.IsPublished,
                     c.PublicSummary,
+                    c.PublicOutcome,
                     c.CreatedAtUtc,
                     c.Source,
                 })
@@ -107,6 +108,7 @@ public sealed class ExportModel(WithUsDbContext db, AuditLog audit, Organisation
                     c.ToldNote,
                     c.IsPublished ? "Yes" : "No",
                     c.PublicSummary,
+                    c.PublicOutcome,
                     clock.Local(c.CreatedAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     c.Source.DisplayName(),
                     VoiceCounts.Of(meToos[idea].Prepend(c.IdeaPersonId)).ToString(CultureInfo.InvariantCulture),

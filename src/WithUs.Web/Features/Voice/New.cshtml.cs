@@ -186,7 +186,7 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
         var who = personName ?? "someone anonymous";
         Notice = linkTo is null
             ? $"Saved what {who} said."
-            : $"Saved what {who} said, as another voice for an earlier idea.";
+            : $"Saved what {who} said, as another voice for something said earlier.";
         if (Then == "Another")
         {
             // The day and channel carry over; who said it does not, so the next person's words are never put down to

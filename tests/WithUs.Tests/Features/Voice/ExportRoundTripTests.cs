@@ -81,6 +81,9 @@ public sealed class ExportRoundTripTests(AppPerDatabase apps) : IClassFixture<Ap
         copied.ShouldAllBe(c => c.Id != scene.Idea.Id && c.Id != scene.Anonymous.Id, "another organisation's Id is never reused");
         var idea = copied.Single(c => c.Text == scene.Idea.Text);
         copied.Count(c => c.LinkedToId == idea.Id).ShouldBe(3, "the \"me too\" links point at the copies");
+        idea.PublicSummary.ShouldBe(scene.Idea.PublicSummary);
+        idea.PublicOutcome.ShouldBe(scene.Idea.PublicOutcome, "what the public read under \"We did\" comes with it");
+        idea.OutcomeExplanation.ShouldBe(scene.Idea.OutcomeExplanation);
         var secondCopy = Parse(await ExportAsync(other));
         secondCopy.Skip(1).Select(r => r[Column("Voices")]).Order()
             .ShouldBe(Parse(file).Skip(1).Select(r => r[Column("Voices")]).Order());
@@ -109,6 +112,27 @@ public sealed class ExportRoundTripTests(AppPerDatabase apps) : IClassFixture<Ap
         edited.Outcome.ShouldBe(scene.Anonymous.Outcome);
         edited.Source.ShouldBe(scene.Anonymous.Source);
         saved.Single(c => c.Text == "Someone new says;=so too").LinkedToId.ShouldBe(scene.Idea.Id);
+    }
+
+    [DatabaseFact]
+    public async Task ExportFromBeforeThePublicOutcomeColumn_StillImports_AndKeepsWhatThePublicRead()
+    {
+        using var staff = await app.SignedInAsync();
+        var scene = await SceneAsync(staff.Organisation);
+        var before = await SnapshotAsync(staff.Organisation);
+        var older = WithoutColumn(Parse(await ExportAsync(staff)), ImportColumns.PublicOutcome);
+        using var other = await app.SignedInAsync();
+
+        var same = await ImportAsync(app, staff, older);
+        var elsewhere = await ImportAsync(app, other, older);
+
+        same.Status.ShouldBe(ImportStatus.Imported, same.Message);
+        (await SnapshotAsync(staff.Organisation)).ShouldBe(before, "a file without the column leaves the public wording as it is");
+        elsewhere.Status.ShouldBe(ImportStatus.Imported, elsewhere.Message);
+        var copy = await app.InOrganisationAsync(other.Organisation, db => db.Contributions.AsNoTracking().SingleAsync(c => c.Text == scene.Idea.Text));
+        copy.IsPublished.ShouldBeTrue();
+        copy.PublicSummary.ShouldBe(scene.Idea.PublicSummary);
+        copy.PublicOutcome.ShouldBeNull("a new contribution from an older file has no public wording of what was done");
     }
 
     [DatabaseFact]
@@ -193,6 +217,7 @@ public sealed class ExportRoundTripTests(AppPerDatabase apps) : IClassFixture<Ap
             c.ToldNote = "@Pat said thanks";
             c.IsPublished = true;
             c.PublicSummary = "People asked for a bus stop nearer the hall | soon";
+            c.PublicOutcome = "=The council moved the stop;@SUM(1)\nIt is by the hall door now";
             c.PublishedAtUtc = DateTime.UtcNow.AddDays(-4);
         });
         await app.AddThemeAsync(organisation, idea.Id, getting.Id);
@@ -247,6 +272,14 @@ public sealed class ExportRoundTripTests(AppPerDatabase apps) : IClassFixture<Ap
         return rows;
     }
 
+    /// <summary>The file as an export made before <paramref name="column"/> existed would have it.</summary>
+    private static string WithoutColumn(List<string[]> table, string column)
+    {
+        var at = Column(column);
+        return string.Concat(table.Select(row => string.Join(",", row.Where((_, i) => i != at)
+            .Select(cell => "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")) + "\r\n"));
+    }
+
     /// <summary>Every stored detail of the organisation's contributions, people and themes, one line each.</summary>
     private Task<List<string>> SnapshotAsync(TestOrganisation organisation) =>
         app.InOrganisationAsync(organisation, async db =>
@@ -254,7 +287,7 @@ public sealed class ExportRoundTripTests(AppPerDatabase apps) : IClassFixture<Ap
             var lines = (await db.Contributions.AsNoTracking().Include(c => c.Themes).ToListAsync()).Select(c => string.Join("¦",
                 c.Id, c.Text, c.Kind, c.Channel, c.SaidOnUtc.Ticks, c.Provenance, c.RelayedBy, c.PersonId, c.Source, c.RecordedByUserId,
                 c.LinkedToId, c.Outcome, c.NotPossibleReason, c.OutcomeExplanation, c.OutcomeAtUtc?.Ticks, c.ToldAtUtc?.Ticks, c.ToldHow,
-                c.ToldOutcome, c.ToldNote, c.IsPublished, c.PublicSummary, c.PublishedAtUtc?.Ticks, c.CreatedAtUtc.Ticks, c.TermCount,
+                c.ToldOutcome, c.ToldNote, c.IsPublished, c.PublicSummary, c.PublicOutcome, c.PublishedAtUtc?.Ticks, c.CreatedAtUtc.Ticks, c.TermCount,
                 string.Join(",", c.Themes.Select(t => t.ThemeId).Order()))).ToList();
             lines.AddRange((await db.People.AsNoTracking().ToListAsync()).Select(p => string.Join("¦",
                 p.Id, p.Name, p.MayContact, p.ContactBy, p.Email, p.Phone, p.ConsentToRecord, p.ConsentRecordedAtUtc.Ticks, p.CreatedAtUtc.Ticks)));

@@ -52,7 +52,7 @@ public sealed class ExportTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         string[] hostile = ["Pat;=1+1;@SUM(2+2)", "tabs\t=1+1\t-2", "pipes|@cmd|+x", "'=already quoted", "fine, -then a minus"];
         foreach (var text in hostile)
         {
-            await app.CreateContributionAsync(staff.Organisation, text);
+            await app.CreateContributionAsync(staff.Organisation, text, c => c.PublicOutcome = "We did;" + text);
         }
 
         var csv = await ExportAsync(staff);
@@ -62,9 +62,12 @@ public sealed class ExportTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         csv.ShouldContain("\"pipes|'@cmd|'+x\"");
         csv.ShouldContain(",''=already quoted,");
         csv.ShouldContain("\"fine, '-then a minus\"");
+        csv.ShouldContain("\"We did;Pat;'=1+1;'@SUM(2+2)\"", customMessage: "the public wording of what was done is defused like every other cell");
         using var other = await app.SignedInAsync();
         var batch = await ImportAsync(app, other, csv);
         batch.Status.ShouldBe(ImportStatus.Imported, batch.Message);
         (await app.InOrganisationAsync(other.Organisation, db => db.Contributions.Select(c => c.Text).ToListAsync())).ShouldBe(hostile, ignoreOrder: true);
+        (await app.InOrganisationAsync(other.Organisation, db => db.Contributions.Select(c => c.PublicOutcome).ToListAsync()))
+            .ShouldBe(hostile.Select(t => "We did;" + t), ignoreOrder: true);
     }
 }

@@ -70,7 +70,7 @@ public sealed class IndexSearchTests(AppPerDatabase apps) : IClassFixture<AppPer
         var page = await staff.Client.GetPageAsync(staff.Voice + "?q=sunday");
 
         RowTexts(page).ShouldBe(["Me too, and on Sundays as well"]);
-        page.QuerySelector("main .withus-voice-list__item")!.TextContent.ShouldContain("2 voices, adding to an earlier idea");
+        page.QuerySelector("main .withus-voice-list__item")!.TextContent.ShouldContain("2 voices, adding to something said earlier");
         Count(page).ShouldBe("1 thing said that matches");
     }
 

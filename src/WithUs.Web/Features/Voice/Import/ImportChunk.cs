@@ -154,6 +154,11 @@ internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, Impor
         {
             c.PublicSummary = row.PublicSummary;
         }
+
+        if (Sets(ImportColumns.PublicOutcome))
+        {
+            c.PublicOutcome = row.PublicOutcome;
+        }
     }
 
     private void ApplyTold(ImportRow row, Contribution c, Func<string, bool> sets)

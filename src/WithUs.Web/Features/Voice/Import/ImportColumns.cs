@@ -33,6 +33,7 @@ public static class ImportColumns
     public const string ToldNote = "Told note";
     public const string Published = "Published";
     public const string PublicSummary = "Public summary";
+    public const string PublicOutcome = "Public outcome";
 
     /// <summary>Export-only columns, worked out by us: an import of an export skips them without complaint.</summary>
     public static readonly IReadOnlyList<string> ExportOnly = ["Recorded at", "Source", "Voices"];
@@ -65,13 +66,14 @@ public static class ImportColumns
         new(ContactBy, false, "When they may be contacted, how: " + string.Join(", ", Enum.GetValues<ContactMethod>().Select(m => m.DisplayName())) + ".", ""),
         new(Email, false, "Their email address, kept only when they chose to be contacted by email.", ""),
         new(Phone, false, "Their phone number, kept only when they chose a phone call or a text message.", ""),
-        new(LinkedTo, false, "The Id of the idea this adds a voice to (\"me too\"): one here already, or another row of the file.", ""),
+        new(LinkedTo, false, "The Id of what this adds a voice to (\"me too\"): one here already, or another row of the file.", ""),
         new(ToldOn, false, "The day they were told the outcome, as 31/01/2026 or 2026-01-31.", ""),
         new(ToldHow, false, "How they were told: " + string.Join(", ", Enum.GetValues<TellingMethod>().Select(m => m.DisplayName())) + ".", ""),
         new(ToldOutcome, false, "The outcome they were told. When it is not the outcome now, they are owed a reply. Leave the column out of the file to mean the outcome now.", ""),
         new(ToldNote, false, "A note about telling them (500 characters at most).", ""),
         new(Published, false, "\"Yes\" to show it on your public \"You said, we did\" page, with its public summary. Blank means no.", ""),
         new(PublicSummary, false, "What was asked for, in a few words for the public page (500 characters at most). Needed when Published is Yes.", ""),
+        new(PublicOutcome, false, "What was done, in words for the public page, shown as \"We did\" (1,000 characters at most). Blank means the public see only the outcome in a few words.", ""),
     ];
 
     private static readonly Dictionary<string, string> Aliases = BuildAliases();
@@ -125,6 +127,7 @@ public static class ImportColumns
         Add(ToldNote, "Note when told");
         Add(Published);
         Add(PublicSummary);
+        Add(PublicOutcome, "We did", "Public we did");
         return aliases;
     }
 }

@@ -40,6 +40,8 @@ public sealed record ImportRow(
     public bool Published { get; init; }
 
     public string? PublicSummary { get; init; }
+
+    public string? PublicOutcome { get; init; }
 }
 
 /// <summary>Whether and how a person agreed to be contacted: only the detail the chosen way needs.</summary>
@@ -490,6 +492,7 @@ public sealed class ImportReader
             errors.Add($"Row {row}: '{ImportColumns.Published}' is Yes but '{ImportColumns.PublicSummary}' is empty. Write a short summary to publish, or write No");
         }
 
+        var publicOutcome = Checked(ImportColumns.PublicOutcome, Contribution.PublicOutcomeMaxLength, multiline: true);
         if (errors.Count > 0 || text is null)
         {
             return new RowResult(row, null, errors);
@@ -507,6 +510,7 @@ public sealed class ImportReader
             ToldNote = toldNote,
             Published = published,
             PublicSummary = publicSummary,
+            PublicOutcome = publicOutcome,
         }, []);
     }
 

@@ -20,7 +20,7 @@ public static class ImportText
         var added = batch.ProcessedRows - updated;
         return updated == 0 ? "Imported " + Count(added, "contribution", "contributions")
             : added == 0 ? "Updated " + Count(updated, "contribution", "contributions")
-            : string.Create(CultureInfo.InvariantCulture, $"Added {added:N0} and updated {Count(updated, "contribution", "contributions")}");
+            : string.Create(CultureInfo.InvariantCulture, $"Added {added:N0} and updated {updated:N0} contributions");
     }
 
     public static string Count(int count, string one, string many) =>

@@ -12,6 +12,9 @@ public sealed class OwedModel(WithUsDbContext db, OrganisationClock clock) : Org
 
     public int AnonymousCount { get; private set; }
 
+    /// <summary>Ideas with an outcome that people without a name wait to read, not yet on the public page.</summary>
+    public IReadOnlyList<(Guid Id, string Text)> NotPublishedForAnonymous { get; private set; } = [];
+
     /// <summary>People with an outcome they have not been told who asked not to be contacted.</summary>
     public IReadOnlyList<Row> NoWayToTell { get; private set; } = [];
 
@@ -26,6 +29,12 @@ public sealed class OwedModel(WithUsDbContext db, OrganisationClock clock) : Org
         (NotToldCount, NotTold) = await UntoldAsync(OwedReplies.NotTold(db), cancellationToken);
         (NoWayToTellCount, NoWayToTell) = await UntoldAsync(OwedReplies.NoWayToTell(db), cancellationToken);
         AnonymousCount = await OwedReplies.AnonymousWithAnOutcome(db).CountAsync(cancellationToken);
+        NotPublishedForAnonymous = (await OwedReplies.NotPublishedForAnonymous(db).AsNoTracking()
+                .OrderBy(c => c.OutcomeAtUtc).ThenBy(c => c.Id)
+                .Take(Shown)
+                .Select(c => new { c.Id, c.Text })
+                .ToListAsync(cancellationToken))
+            .Select(c => (c.Id, c.Text)).ToList();
 
         var noOutcome = OwedReplies.NoOutcome(db, Organisation, clock).AsNoTracking();
         NoOutcomeCount = await noOutcome.CountAsync(cancellationToken);

@@ -37,6 +37,14 @@ public static class OwedReplies
         db.Contributions.Where(c => c.PersonId == null
             && (c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome) != OutcomeStatus.New);
 
+    /// <summary>
+    /// Ideas with an outcome, said without a name or with anonymous voices added, whose outcome is not on the public
+    /// page: the only way those people could hear it.
+    /// </summary>
+    public static IQueryable<Contribution> NotPublishedForAnonymous(WithUsDbContext db) =>
+        db.Contributions.Where(i => i.LinkedToId == null && i.Outcome != OutcomeStatus.New && !i.IsPublished
+            && (i.PersonId == null || db.Contributions.Any(v => v.LinkedToId == i.Id && v.PersonId == null)));
+
     /// <summary>Ideas recorded before the response window began that still have no outcome.</summary>
     public static IQueryable<Contribution> NoOutcome(WithUsDbContext db, Organisation organisation, OrganisationClock clock)
     {

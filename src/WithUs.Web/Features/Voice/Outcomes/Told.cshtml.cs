@@ -19,6 +19,15 @@ public sealed class ToldModel(WithUsDbContext db, AuditLog audit, OrganisationCl
 
     public string? PersonName => Contribution.Person?.Name;
 
+    /// <summary>Said without a name: nobody to tell for this contribution itself, only the others who added their voice.</summary>
+    public bool IsAnonymous => Contribution.PersonId is null;
+
+    /// <summary>Everyone here without a name (this contribution, if so, and anonymous "me too"s), who hear only through the public page.</summary>
+    public int Nameless => Anonymous + (IsAnonymous ? 1 : 0);
+
+    /// <summary>Whether the outcome is on the public "You said, we did" page, the one way people without a name hear it.</summary>
+    public bool IsPublished => Idea.IsPublished;
+
     /// <summary>Whoever said this asked not to be contacted (staff may still have told them, say in person).</summary>
     public bool AskedNotToBeContacted => Contribution.Person is { } person && !OwedReplies.CanBeTold(person);
 
@@ -64,14 +73,30 @@ public sealed class ToldModel(WithUsDbContext db, AuditLog audit, OrganisationCl
             return Invalid(string.Empty, "Record an outcome before recording that they were told");
         }
 
+        if (IsAnonymous && Others.Count == 0)
+        {
+            return Invalid(string.Empty, "Nobody here gave a name, so there is nobody to record as told");
+        }
+
+        if (IsAnonymous)
+        {
+            ModelState.Remove("Input.How");
+        }
+
         var when = Validate(Idea);
         var others = ToldOthers();
+        if (IsAnonymous && others.Count == 0 && ModelState.IsValid)
+        {
+            // The key is the first checkbox's id, so the error summary links to it.
+            ModelState.AddModelError(NobodyTickedKey, "Tick each person you told");
+        }
+
         if (!ModelState.IsValid)
         {
             return Invalid();
         }
 
-        var told = new List<(Contribution Contribution, TellingMethod How)> { (Contribution, Input.How!.Value) };
+        var told = IsAnonymous ? [] : new List<(Contribution Contribution, TellingMethod How)> { (Contribution, Input.How!.Value) };
         if (others.Count > 0)
         {
             var ids = others.Keys.ToList();
@@ -107,6 +132,9 @@ public sealed class ToldModel(WithUsDbContext db, AuditLog audit, OrganisationCl
         ContactMethod.InPerson => TellingMethod.InPerson,
         _ => null,
     };
+
+    /// <summary>The error when nobody was ticked on an anonymous contribution: the first checkbox's id.</summary>
+    public const string NobodyTickedKey = "Input_Others_0_Told";
 
     /// <summary>The field (and error) for how the other at this place in <see cref="Others"/> was told.</summary>
     public static string OtherHowKey(int index) => $"Input.Others[{index}].How";

@@ -172,8 +172,8 @@ public sealed class ImportReaderTests
     public void ExportColumns_AreReadBack()
     {
         var rows = Read("""
-            Id,What was said,Name,Consent to keep their name,May we contact them,Contact by,Email,Phone,Adds voice to,Outcome,Told on,Told how,Outcome they were told,Told note,Published,Public summary,Recorded at,Source,Voices
-            019a0000-0000-7000-8000-000000000001,"Pat;'=1+1;'@SUM(2+2)",Pat W,Yes,Yes,Email,pat@example.org,07700 900001,019a0000-0000-7000-8000-000000000002,Done,2026-11-20,Text message,Planned,'+ said thanks,Yes,A bus stop nearer the hall,2026-11-01 10:00,Import,3
+            Id,What was said,Name,Consent to keep their name,May we contact them,Contact by,Email,Phone,Adds voice to,Outcome,Told on,Told how,Outcome they were told,Told note,Published,Public summary,Public outcome,Recorded at,Source,Voices
+            019a0000-0000-7000-8000-000000000001,"Pat;'=1+1;'@SUM(2+2)",Pat W,Yes,Yes,Email,pat@example.org,07700 900001,019a0000-0000-7000-8000-000000000002,Done,2026-11-20,Text message,Planned,'+ said thanks,Yes,A bus stop nearer the hall,"'=The stop; '-moved",2026-11-01 10:00,Import,3
             """, out var reader);
 
         reader.IgnoredColumns.ShouldBeEmpty("the columns we work out are skipped without complaint");
@@ -190,6 +190,14 @@ public sealed class ImportReaderTests
         row.ToldNote.ShouldBe("+ said thanks");
         row.Published.ShouldBeTrue();
         row.PublicSummary.ShouldBe("A bus stop nearer the hall");
+        row.PublicOutcome.ShouldBe("=The stop; -moved");
+    }
+
+    [Fact]
+    public void PublicOutcome_LongerThanThePublicPageTakes_IsAnError()
+    {
+        Errors($"What was said,Public outcome\nOne,{new string('x', 1001)}\nTwo,We did\n")
+            .ShouldBe(["Row 2: 'Public outcome' is 1,001 characters long. It must be 1,000 characters or fewer"]);
     }
 
     [Fact]

@@ -42,6 +42,18 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     }
 
     [DatabaseFact]
+    public async Task Page_ExplainsEveryColumnAnExportHas()
+    {
+        using var staff = await app.SignedInAsync();
+
+        var page = await staff.Client.GetPageAsync(staff.Import);
+
+        var explained = page.QuerySelectorAll("main tbody th").Select(th => th.TextContent.Replace(" (required)", "", StringComparison.Ordinal)).ToList();
+        explained.ShouldBe(ExportModel.Columns.Except(ImportColumns.ExportOnly), ignoreOrder: true);
+        explained.ShouldContain(ImportColumns.PublicOutcome);
+    }
+
+    [DatabaseFact]
     public async Task NoFileChosen_Answers400()
     {
         using var staff = await app.SignedInAsync();

@@ -1,4 +1,5 @@
 using WithUs.Web.Features.People;
+using static WithUs.Tests.Features.Voice.Outcomes.OutcomeSteps;
 
 namespace WithUs.Tests.Features.Voice.Outcomes;
 
@@ -25,7 +26,10 @@ public sealed class OwedTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         var firstSection = before.QuerySelectorAll("main table")[0];
         firstSection.TextContent.ShouldContain("Owed Olive");
         firstSection.TextContent.ShouldNotContain("Anonymous idea with an outcome");
-        before.QuerySelector("main")!.TextContent.ShouldContain("1 anonymous contribution has an outcome but is left out");
+        var anonymous = before.QuerySelector("#anonymous-voices")!;
+        anonymous.TextContent.Trim().ShouldBe("1 person with an outcome gave no name, so they cannot be told it individually: "
+            + "publishing the outcome on the public \"You said, we did\" page is how they hear, and you can do that where you record the outcome.");
+        before.QuerySelector("#not-published")!.TextContent.ShouldContain("Anonymous idea with an outcome");
         firstSection.QuerySelector($"a[href='{staff.Org}/voice/{idea.Id}/told']").ShouldNotBeNull();
 
         (await staff.PostPageAsync($"{staff.Org}/voice/{idea.Id}/told", new() { ["Input.How"] = "Phone" })).Dispose();
@@ -94,6 +98,28 @@ public sealed class OwedTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         using var response = await partner.Client.GetAsync(new Uri($"{partner.Org}/voice/owed", UriKind.Relative));
 
         response.ShouldBeRefused();
+    }
+
+    [DatabaseFact]
+    public async Task Owed_ListsTheUnpublishedOutcomesAnonymousVoicesWaitFor_EachLinkedToItsOutcomePage()
+    {
+        using var staff = await app.SignedInAsync();
+        var named = await app.CreateOwedIdeaAsync(staff.Organisation, "Later opening on Fridays", OutcomeStatus.Planned, DateTime.UtcNow.AddDays(-2));
+        await AnonymousVoicesAsync(app, staff.Organisation, named.Id, "Me too", "");
+        await AnonymousAndDoneAsync(app, staff.Organisation, "A ramp at the side door", c =>
+        {
+            c.IsPublished = true;
+            c.PublicSummary = "A ramp";
+        });
+        var undecided = await app.CreateContributionAsync(staff.Organisation, "A new idea");
+        await app.CreateContributionAsync(staff.Organisation, "Still deciding", c => c.LinkedToId = undecided.Id);
+
+        var page = await staff.Client.GetPageAsync($"{staff.Org}/voice/owed");
+
+        page.QuerySelector("#anonymous-voices")!.TextContent.ShouldStartWith("3 people with an outcome gave no name, so they cannot be told it individually:");
+        var links = page.QuerySelectorAll("#not-published a").ToList();
+        links.Select(a => a.GetAttribute("href")).ShouldBe([$"{staff.Org}/voice/{named.Id}/outcome"], "the ramp is published already, and the new idea has no outcome");
+        links[0].TextContent.ShouldContain("Later opening on Fridays");
     }
 
     [DatabaseFact]

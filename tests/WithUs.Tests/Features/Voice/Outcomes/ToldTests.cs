@@ -36,11 +36,9 @@ public sealed class ToldTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
     public async Task Told_InTheFutureOrBeforeTheOutcome_IsRefused()
     {
         using var staff = await app.SignedInAsync();
-        var idea = await app.CreateContributionAsync(staff.Organisation, "A bike shed", c =>
-        {
-            c.Outcome = OutcomeStatus.Done;
-            c.OutcomeAtUtc = DateTime.UtcNow.AddDays(-1);
-        });
+        // Someone with no way of contact chosen, so that nothing is preselected.
+        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "A bike shed", OutcomeStatus.Done, DateTime.UtcNow.AddDays(-1),
+            await app.CreatePersonAsync(staff.Organisation, "Bo"));
         var url = $"{staff.Org}/voice/{idea.Id}/told";
 
         using var future = await staff.PostPageAsync(url, new()
@@ -64,6 +62,69 @@ public sealed class ToldTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         nonsensePage.ErrorSummary().ShouldBe(["Choose how you told them", "Enter a real date, like 2026-03-27"]);
         nonsensePage.FieldValue("Input.When").ShouldBe("yesterday");
         (await ReadAsync(app, staff.Organisation, idea.Id)).ToldAtUtc.ShouldBeNull();
+    }
+
+    [DatabaseFact]
+    public async Task Told_WithAnonymousVoices_SaysInOneSentenceThatTheyHearThroughThePublicPage_AndLinksToWherePublishingIsSet()
+    {
+        using var staff = await app.SignedInAsync();
+        var idea = await app.CreateOwedIdeaAsync(staff.Organisation, "A bench by the bus stop", OutcomeStatus.Planned, DateTime.UtcNow.AddDays(-1));
+        await AnonymousVoicesAsync(app, staff.Organisation, idea.Id, "", "My knees would thank you");
+        var url = $"{staff.Org}/voice/{idea.Id}/told";
+
+        var unpublished = (await staff.Client.GetPageAsync(url)).QuerySelector("#anonymous-voices")!;
+        await app.InOrganisationAsync(staff.Organisation, db => db.Contributions.Where(c => c.Id == idea.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsPublished, true).SetProperty(c => c.PublicSummary, "A bench by the stop")));
+        var published = (await staff.Client.GetPageAsync(url)).QuerySelector("#anonymous-voices")!;
+
+        unpublished.TextContent.Trim().ShouldBe("2 people said this without giving a name, so they cannot be told individually: "
+            + "publishing the outcome on the public \"You said, we did\" page is how they hear, and you can do that on the outcome page.");
+        unpublished.QuerySelector("a")!.GetAttribute("href").ShouldBe($"{staff.Org}/voice/{idea.Id}/outcome");
+        published.TextContent.Trim().ShouldBe("2 people said this without giving a name, so they cannot be told individually: "
+            + "the outcome is published on the public \"You said, we did\" page, which is how they hear (change it on the outcome page).");
+        published.QuerySelector("a")!.GetAttribute("href").ShouldBe($"{staff.Org}/voice/{idea.Id}/outcome");
+    }
+
+    [DatabaseFact]
+    public async Task Told_OnAnAnonymousIdea_AsksOnlyAboutThePeopleWhoCanBeTold()
+    {
+        using var staff = await app.SignedInAsync();
+        var idea = await AnonymousAndDoneAsync(app, staff.Organisation, "Free tea at the drop-in");
+        var lone = await AnonymousAndDoneAsync(app, staff.Organisation, "Somewhere dry to wait");
+        var mo = await app.CreatePersonAsync(staff.Organisation, name: "Mo", mayContact: true, contactBy: ContactMethod.TextMessage, phone: "07700 900789");
+        var voice = await app.CreateContributionAsync(staff.Organisation, "Tea would help", c => { c.LinkedToId = idea.Id; c.PersonId = mo.Id; });
+        var url = $"{staff.Org}/voice/{idea.Id}/told";
+
+        var details = await staff.Client.GetPageAsync($"{staff.Org}/voice/{idea.Id}");
+        var page = await staff.Client.GetPageAsync(url);
+        var alone = await staff.Client.GetPageAsync($"{staff.Org}/voice/{lone.Id}/told");
+        using var response = await staff.Client.SubmitAsync(page, url, new Dictionary<string, string>());
+
+        details.QuerySelector($"main a[href='{url}']").ShouldNotBeNull("someone who added their voice can be told from here");
+        page.QuerySelector("#anonymous-voices")!.TextContent.ShouldStartWith("1 person said this without giving a name, so they cannot be told individually:");
+        page.QuerySelectorAll("input[name='Input.How']").ShouldBeEmpty("there is nobody to ask \"how\" about for the idea itself");
+        alone.QuerySelector("#anonymous-voices")!.TextContent.ShouldContain("publishing the outcome on the public");
+        alone.QuerySelector("main form[method='post']").ShouldBeNull("nobody at all can be told");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ReadAsync(app, staff.Organisation, voice.Id)).ToldHow.ShouldBe(TellingMethod.TextMessage);
+        (await ReadAsync(app, staff.Organisation, idea.Id)).ToldAtUtc.ShouldBeNull("nobody can be told an anonymous idea");
+    }
+
+    [DatabaseFact]
+    public async Task Told_OnAnAnonymousIdea_WithNobodyTicked_AsksWhoWasTold()
+    {
+        using var staff = await app.SignedInAsync();
+        var idea = await AnonymousAndDoneAsync(app, staff.Organisation, "Free tea at the drop-in");
+        var mo = await app.CreatePersonAsync(staff.Organisation, name: "Mo", mayContact: true, contactBy: ContactMethod.InPerson);
+        var voice = await app.CreateContributionAsync(staff.Organisation, "Tea would help", c => { c.LinkedToId = idea.Id; c.PersonId = mo.Id; });
+        var url = $"{staff.Org}/voice/{idea.Id}/told";
+        var page = await staff.Client.GetPageAsync(url);
+
+        using var response = await staff.Client.SubmitAsync(page, url, new Dictionary<string, string> { ["Input.Others[0].Told"] = "false" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadHtmlAsync()).ErrorSummary().ShouldBe(["Tick each person you told"]);
+        (await ReadAsync(app, staff.Organisation, voice.Id)).ToldAtUtc.ShouldBeNull();
     }
 
     [DatabaseFact]
@@ -108,7 +169,7 @@ public sealed class ToldTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         var main = page.QuerySelector("main")!.TextContent;
         main.ShouldContain("I could fix bikes");
         main.ShouldContain("Left out, because they asked not to be contacted: Private Pat.");
-        main.ShouldContain("1 person added their voice without a name");
+        main.ShouldContain("1 person said this without giving a name, so they cannot be told individually");
 
         // Dan was not told after all: untick him. Tara by text, the idea's own person by email.
         using var response = await staff.Client.SubmitAsync(page, url, new Dictionary<string, string>
