@@ -13,9 +13,10 @@ public sealed class SeparateModel(WithUsDbContext db, AuditLog audit, TimeProvid
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        // An idea that already stands alone shows that, rather than an error: the link may have been undone meanwhile.
         if (Item.LinkedToId is not { } ideaId)
         {
-            return RedirectToPage("/Voice/Details", new { org = Slug, contributionId = Item.Id });
+            return Page();
         }
 
         IdeaText = await db.Contributions.Where(c => c.Id == ideaId).Select(c => c.Text).SingleAsync(cancellationToken);
