@@ -1,6 +1,6 @@
 using WithUs.Web.Features.Themes;
-using WithUs.Web.Features.Voice.SameIdea;
 using WithUs.Web.Features.Voice.Outcomes;
+using WithUs.Web.Features.Voice.SameIdea;
 using WithUs.Web.Infrastructure.Authorisation;
 
 namespace WithUs.Web.Features.Organisations;
