@@ -20,19 +20,8 @@ public sealed class SameIdeaJob(IServiceScopeFactory scopes, WithUsDbContext db,
     public static void Schedule(JobSchedule schedule, IConfiguration configuration) =>
         schedule.RunAtStart = configuration.GetValue("Similarity:ReindexAtStart", true);
 
-    public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
-    {
-        foreach (var organisationId in await Organisations(cancellationToken))
-        {
-            while (await CompareBatchAsync(organisationId, cancellationToken))
-            {
-                if (!await context.RenewLeaseAsync(cancellationToken))
-                {
-                    return;
-                }
-            }
-        }
-    }
+    public Task RunAsync(JobContext context, CancellationToken cancellationToken) =>
+        EachOrganisation.InBatchesAsync(db, context, CompareBatchAsync, cancellationToken);
 
     public async Task<string> DescribeAsync(CancellationToken cancellationToken)
     {
@@ -49,17 +38,10 @@ public sealed class SameIdeaJob(IServiceScopeFactory scopes, WithUsDbContext db,
             : $"{waiting} {(waiting == 1 ? "idea" : "ideas")} to compare with the others for ones that say the same thing.";
     }
 
-    private Task<List<Guid>> Organisations(CancellationToken cancellationToken) =>
-        db.Organisations.AsNoTracking().OrderBy(o => o.CreatedAtUtc).Select(o => o.Id).ToListAsync(cancellationToken);
+    private Task<List<Guid>> Organisations(CancellationToken cancellationToken) => EachOrganisation.IdsAsync(db, cancellationToken);
 
-    private async Task<IServiceScope> InOrganisationAsync(Guid organisationId, CancellationToken cancellationToken)
-    {
-        var scope = scopes.CreateScope();
-        var organisation = await scope.ServiceProvider.GetRequiredService<WithUsDbContext>().Organisations.AsNoTracking()
-            .SingleAsync(o => o.Id == organisationId, cancellationToken);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, null);
-        return scope;
-    }
+    private Task<IServiceScope> InOrganisationAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        EachOrganisation.ScopeAsync(scopes, organisationId, cancellationToken);
 
     /// <summary>Compares one batch of the organisation's ideas that are ready; false when none were.</summary>
     private async Task<bool> CompareBatchAsync(Guid organisationId, CancellationToken cancellationToken)
