@@ -98,7 +98,8 @@ public sealed class OfferModel(WithUsDbContext db, AuditLog audit, TimeProvider 
 
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAboutAsync("LinkedAsTheSameIdea", nameof(Contribution), keep,
-            $"Linked {other} to it as the same idea: {Count(moving.Count, "contribution")} moved, " +
+            // Ids in the details would be read as people's (the log names users by id): the kept idea is the entry's record.
+            $"Another idea linked to it as the same idea: {Count(moving.Count, "contribution")} moved, " +
             $"{Count(otherThemes.Except(keptThemes).Count(), "theme")} added, {Count(otherInterest.Count, "interest")} moved or merged",
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -120,7 +121,7 @@ public sealed class OfferModel(WithUsDbContext db, AuditLog audit, TimeProvider 
         if (decided == 1)
         {
             await audit.RecordAboutAsync("MarkedNotTheSameIdea", nameof(Contribution), offer.FirstId,
-                $"Not the same idea as {offer.SecondId}: they will not be offered together again", cancellationToken);
+                "Not the same idea as the other one offered: they will not be offered together again", cancellationToken);
         }
 
         Notice = decided == 1

@@ -9,7 +9,8 @@ namespace WithUs.Web.Features.Voice.SameIdea;
 /// idea waits until it has its vector (the model finds what words miss); with it off, or if it cannot load, ideas
 /// are compared by their words as soon as they are saved.
 /// </summary>
-public sealed class SameIdeaJob(IServiceScopeFactory scopes, WithUsDbContext db, SentenceModel model) : IJob, IJobProgress
+public sealed class SameIdeaJob(IServiceScopeFactory scopes, WithUsDbContext db, SentenceModel model, IConfiguration configuration)
+    : IJob, IJobProgress
 {
     public const string JobName = "same-idea-offers";
 
@@ -20,11 +21,20 @@ public sealed class SameIdeaJob(IServiceScopeFactory scopes, WithUsDbContext db,
     public static void Schedule(JobSchedule schedule, IConfiguration configuration) =>
         schedule.RunAtStart = configuration.GetValue("Similarity:ReindexAtStart", true);
 
+    /// <summary>False when the installation turned the offers off (<c>Similarity:SameIdeaOffers</c>): nothing is queued
+    /// or looked for (the tests turn it off, so that no background work adds to a page's query count).</summary>
+    public static bool IsOn(IConfiguration configuration) => configuration.GetValue("Similarity:SameIdeaOffers", true);
+
     public Task RunAsync(JobContext context, CancellationToken cancellationToken) =>
-        EachOrganisation.InBatchesAsync(db, context, CompareBatchAsync, cancellationToken);
+        IsOn(configuration) ? EachOrganisation.InBatchesAsync(db, context, CompareBatchAsync, cancellationToken) : Task.CompletedTask;
 
     public async Task<string> DescribeAsync(CancellationToken cancellationToken)
     {
+        if (!IsOn(configuration))
+        {
+            return "Turned off (Similarity:SameIdeaOffers is false): no ideas are offered as looking like the same idea.";
+        }
+
         var waiting = 0;
         foreach (var organisationId in await Organisations(cancellationToken))
         {

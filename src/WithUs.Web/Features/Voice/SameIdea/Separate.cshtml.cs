@@ -62,7 +62,7 @@ public sealed class SeparateModel(WithUsDbContext db, AuditLog audit, TimeProvid
             offer.KeptId = null;
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAboutAsync("MadeAnIdeaOfItsOwn", nameof(Contribution), item.Id,
-                $"No longer adds a voice to {ideaId}", cancellationToken);
+                "No longer adds a voice to the idea it was linked to", cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

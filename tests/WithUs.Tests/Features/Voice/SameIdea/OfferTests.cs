@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice.SameIdea;
+using WithUs.Web.Infrastructure.Auditing;
 using static WithUs.Tests.Features.Voice.SameIdea.SameIdeaSteps;
 
 namespace WithUs.Tests.Features.Voice.SameIdea;
@@ -63,6 +64,8 @@ public sealed class OfferTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
         (offer.Decision, offer.KeptId, offer.DecidedByUserId).ShouldBe((SameIdeaDecision.Linked, (Guid?)kept.Id, (Guid?)staff.User.Id));
         var audit = (await app.AuditEntriesAsync("LinkedAsTheSameIdea")).Where(e => e.OrganisationId == org.Id).ShouldHaveSingleItem();
         (audit.EntityId, audit.ActorUserId).ShouldBe((kept.Id.ToString(), (Guid?)staff.User.Id));
+        AuditDescriptions.Describe(audit.Action, audit.EntityType, audit.Details, new Dictionary<Guid, string>())
+            .ShouldBe(("Contribution: linked as the same idea", "Another idea linked to it as the same idea: 2 contributions moved, 1 theme added, 2 interests moved or merged"));
 
         var idea = await staff.Client.GetPageAsync($"{staff.Org}/voice/{kept.Id}");
         idea.QuerySelector(".govuk-notification-banner__heading")!.TextContent.ShouldBe("Linked as the same idea: it now has 3 voices.");

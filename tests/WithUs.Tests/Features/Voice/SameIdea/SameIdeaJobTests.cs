@@ -10,11 +10,14 @@ namespace WithUs.Tests.Features.Voice.SameIdea;
 /// </summary>
 public sealed class SameIdeaJobTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
+    private static readonly Dictionary<string, string?> WithOffers = new() { ["Similarity:SameIdeaOffers"] = "true" };
+
     private readonly WithUsFactory app = apps.Current;
 
     [DatabaseFact]
     public async Task Job_ByWords_OffersAnIdeaSaidAgainInMuchTheSameWords_AndNotAnUnrelatedOne()
     {
+        using var app = this.app.Fresh(WithOffers);
         var organisation = await app.CreateOrganisationAsync();
         var saturdays = await app.CreateContributionAsync(organisation, "Could the drop-in open on Saturday mornings?");
         await app.CreateContributionAsync(organisation, "Hot dinners at the lunch club would be lovely");
@@ -32,7 +35,7 @@ public sealed class SameIdeaJobTests(AppPerDatabase apps) : IClassFixture<AppPer
     [DatabaseFact]
     public async Task Job_WithTheModel_WaitsForVectors_ThenOffersAnIdeaSaidInOtherWords()
     {
-        using var withModel = app.Fresh(new Dictionary<string, string?> { ["Similarity:Embeddings"] = "true" });
+        using var withModel = app.Fresh(new Dictionary<string, string?>(WithOffers) { ["Similarity:Embeddings"] = "true" });
         var organisation = await withModel.CreateOrganisationAsync();
         var dinners = await withModel.CreateContributionAsync(organisation, "Hot dinners at the lunch club would be lovely");
         await withModel.CreateContributionAsync(organisation, "Please open later in the evenings for people who work");
@@ -44,6 +47,20 @@ public sealed class SameIdeaJobTests(AppPerDatabase apps) : IClassFixture<AppPer
         var offer = (await OffersAsync(withModel, organisation)).ShouldHaveSingleItem();
         (offer.FirstId, offer.SecondId).ShouldBe(SameIdeaOffer.Pair(dinners.Id, meal.Id));
         offer.Score.ShouldBeGreaterThanOrEqualTo(SameIdeaFinder.WithMeaning);
+    }
+
+    [DatabaseFact]
+    public async Task WithOffersTurnedOff_NothingIsQueued_AndTheJobsPageSaysSo()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        await app.CreateContributionAsync(organisation, "Could the drop-in open on Saturday mornings?");
+        await app.CreateContributionAsync(organisation, "Open the drop-in on Saturday mornings please");
+
+        await CompareAllAsync(app);
+
+        (await OffersAsync(app, organisation)).ShouldBeEmpty();
+        (await app.InScopeAsync(services => services.GetRequiredService<SameIdeaJob>().DescribeAsync(CancellationToken.None)))
+            .ShouldStartWith("Turned off");
     }
 
     [DatabaseFact]
@@ -71,6 +88,7 @@ public sealed class SameIdeaJobTests(AppPerDatabase apps) : IClassFixture<AppPer
     [DatabaseFact]
     public async Task APairDismissed_IsNeverOfferedAgain()
     {
+        using var app = this.app.Fresh(WithOffers);
         var organisation = await app.CreateOrganisationAsync();
         var saturdays = await app.CreateContributionAsync(organisation, "Could the drop-in open on Saturday mornings?");
         var again = await app.CreateContributionAsync(organisation, "Open the drop-in on Saturday mornings please");

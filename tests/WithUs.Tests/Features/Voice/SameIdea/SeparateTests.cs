@@ -1,4 +1,5 @@
 using WithUs.Web.Features.Voice.SameIdea;
+using WithUs.Web.Infrastructure.Auditing;
 using static WithUs.Tests.Features.Voice.SameIdea.SameIdeaSteps;
 
 namespace WithUs.Tests.Features.Voice.SameIdea;
@@ -30,6 +31,8 @@ public sealed class SeparateTests(AppPerDatabase apps) : IClassFixture<AppPerDat
         (pair.FirstId, pair.SecondId, pair.Decision).ShouldBe((SameIdeaOffer.Pair(idea.Id, meToo.Id).First, SameIdeaOffer.Pair(idea.Id, meToo.Id).Second, SameIdeaDecision.NotTheSame));
         var audit = (await app.AuditEntriesAsync("MadeAnIdeaOfItsOwn")).Where(e => e.OrganisationId == staff.Organisation.Id).ShouldHaveSingleItem();
         audit.EntityId.ShouldBe(meToo.Id.ToString());
+        AuditDescriptions.Describe(audit.Action, audit.EntityType, audit.Details, new Dictionary<Guid, string>())
+            .ShouldBe(("Contribution: made an idea of its own", "No longer adds a voice to the idea it was linked to"), "no id read as an unknown person");
         (await staff.Client.GetPageAsync($"{staff.Org}/voice/{meToo.Id}")).QuerySelector("#make-its-own-idea").ShouldBeNull();
     }
 
