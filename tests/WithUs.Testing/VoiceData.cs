@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
+using WithUs.Web.Features.Voice.SameIdea;
 
 namespace WithUs.Testing;
 
@@ -49,6 +50,39 @@ public static class VoiceData
             await db.SaveChangesAsync();
             return contribution;
         });
+
+    /// <summary>
+    /// Two ideas offered to staff as looking like the same idea (or the offer already there: the background finder
+    /// may have stored the same pair a moment earlier); the offer's id.
+    /// </summary>
+    public static async Task<Guid> CreateSameIdeaOfferAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation,
+        Guid a, Guid b, double score = 2.0)
+    {
+        var (first, second) = SameIdeaOffer.Pair(a, b);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await app.InOrganisationAsync(organisation, async db =>
+                {
+                    var offers = db.Set<SameIdeaOffer>();
+                    if (await offers.SingleOrDefaultAsync(o => o.FirstId == first && o.SecondId == second) is { } existing)
+                    {
+                        return existing.Id;
+                    }
+
+                    var offer = new SameIdeaOffer { Id = Guid.CreateVersion7(), FirstId = first, SecondId = second, Score = score, FoundAtUtc = DateTime.UtcNow };
+                    offers.Add(offer);
+                    await db.SaveChangesAsync();
+                    return offer.Id;
+                });
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // Stored by the finder meanwhile: the next attempt finds it.
+            }
+        }
+    }
 
     /// <summary>
     /// An idea from <paramref name="person"/> (someone new when none is given) whose outcome was decided at

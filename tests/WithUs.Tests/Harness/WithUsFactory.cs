@@ -74,6 +74,8 @@ public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string
             ["Similarity:ReindexAtStart"] = "false",
             // The sentence model costs every host seconds and ~100 MB: only the tests that need it turn it on.
             ["Similarity:Embeddings"] = "false",
+            // Looking for same-idea offers after every save would add to page query counts: the tests that need it turn it on.
+            ["Similarity:SameIdeaOffers"] = "false",
             // Quiet by default: several tests cause errors on purpose. WITHUS_TEST_LOG_LEVEL=Warning shows them.
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("WITHUS_TEST_LOG_LEVEL") ?? "None",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = null,

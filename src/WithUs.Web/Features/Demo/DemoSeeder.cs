@@ -65,14 +65,15 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
         {
             // One scope per organisation: a scope acts in exactly one organisation.
             using var scope = scopes.CreateScope();
-            await SeedOrganisationAsync(scope.ServiceProvider, Organisations[i], DemoVoice.ForOrganisations[i], cancellationToken);
+            await SeedOrganisationAsync(scope.ServiceProvider, Organisations[i], DemoVoice.ForOrganisations[i],
+                DemoSameIdea.ForOrganisations[i], cancellationToken);
         }
 
         logger.LogInformation("Demo database filled with {Count} invented organisations", Organisations.Count);
     }
 
     private async Task SeedOrganisationAsync(IServiceProvider services, DemoOrganisation demo, DemoVoice.Content voice,
-        CancellationToken cancellationToken)
+        DemoSameIdea.SaidAgain[] saidAgain, CancellationToken cancellationToken)
     {
         var scopedDb = services.GetRequiredService<WithUsDbContext>();
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
@@ -127,6 +128,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
         var recorder = demo.People.First(p => p.Role >= OrganisationRole.Staff).Name;
         var partners = demo.People.Where(p => p.Role == OrganisationRole.Partner).ToDictionary(p => p.Name, p => accounts[p.Name]);
         await DemoVoice.SeedAsync(scopedDb, voice, accounts[recorder], partners, now,
+            OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
+        await DemoSameIdea.SeedAsync(services, saidAgain, voice.People, accounts[recorder],
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice.Outcomes;
+using WithUs.Web.Features.Voice.SameIdea;
 using WithUs.Web.Infrastructure.Authorisation;
 
 namespace WithUs.Web.Features.Organisations;
@@ -23,6 +24,12 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
 
     public IReadOnlyList<BuildingUp> BuildingUp { get; private set; } = [];
 
+    /// <summary>Pairs of ideas that look like the same one, for staff to link or dismiss.</summary>
+    public IReadOnlyList<OpenOffer> SameIdeas { get; private set; } = [];
+
+    /// <summary>For an idea building up with offers open: how many more voices may say the same thing.</summary>
+    public IReadOnlyDictionary<Guid, int> MayAlsoSay { get; private set; } = new Dictionary<Guid, int>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (Role == OrganisationRole.Administrator)
@@ -35,6 +42,8 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
         {
             OwedCount = await OwedReplies.CountAsync(db, tenant.Organisation!, clock, cancellationToken);
             BuildingUp = await BuildUp.FindAsync(db, tenant.Organisation!, clock, cancellationToken);
+            MayAlsoSay = await OpenOffers.MoreVoicesAsync(db, BuildingUp.Where(b => !b.IsTheme).Select(b => b.Id).ToList(), cancellationToken);
+            SameIdeas = await OpenOffers.ListAsync(db, OpenOffers.Shown, cancellationToken: cancellationToken);
         }
     }
 }

@@ -1,4 +1,5 @@
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Voice.SameIdea;
 
 namespace WithUs.Web.Features.Voice;
 
@@ -19,6 +20,9 @@ public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : 
     public IReadOnlyList<Interest> Interested { get; private set; } = [];
 
     public bool IsMeToo => Item.LinkedToId is not null;
+
+    /// <summary>Other ideas that look like the same one as this, for staff to link or dismiss.</summary>
+    public IReadOnlyList<OpenOffer> SameIdeas { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid contributionId, CancellationToken cancellationToken)
     {
@@ -45,6 +49,7 @@ public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : 
                 .Where(c => c.LinkedToId == item.Id)
                 .OrderBy(c => c.SaidOnUtc).ThenBy(c => c.CreatedAtUtc)
                 .ToListAsync(cancellationToken);
+            SameIdeas = await OpenOffers.ListAsync(db, OpenOffers.Shown, about: item.Id, cancellationToken: cancellationToken);
         }
 
         Interested = await db.Interests.AsNoTracking()

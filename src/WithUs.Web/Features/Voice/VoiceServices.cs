@@ -1,4 +1,5 @@
 using WithUs.Web.Features.Voice.Import;
+using WithUs.Web.Features.Voice.SameIdea;
 using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure.Jobs;
 
@@ -22,6 +23,7 @@ public static class VoiceServices
         services.AddJob<TermReindexJob>(TermReindexJob.JobName, TermReindexJob.Schedule);
         services.AddSingleton<IFeatureSaveChangesInterceptor, ContributionEmbeddings>();
         services.AddJob<EmbeddingJob>(EmbeddingJob.JobName, EmbeddingJob.Schedule);
+        services.AddSameIdea();
 
         services.AddSingleton<ImportProgress>();
         services.AddSingleton<ImportHooks>();

@@ -1,4 +1,5 @@
 using WithUs.Web.Features.Demo;
+using WithUs.Web.Features.Voice.SameIdea;
 using WithUs.Web.Features.Voice.Similarity;
 
 namespace WithUs.Tests.Features.Demo;
@@ -72,6 +73,40 @@ public sealed class DemoVoiceTests(AppPerDatabase apps) : IClassFixture<AppPerDa
 
             offered.Select(t => t.Name).ShouldBe(themes, ignoreOrder: true, $"{name}: \"{typed}\"");
         }
+    }
+
+    [DatabaseFact]
+    public async Task EveryDemoOrganisation_OffersAnIdeaSaidAgainInOtherWords_OnTheStaffHome()
+    {
+        await using var demo = Demo();
+        var organisations = await OrganisationsAsync(demo);
+        var missing = new List<string>();
+        for (var i = 0; i < DemoSeeder.Organisations.Count; i++)
+        {
+            var organisation = organisations.Single(o => o.Name == DemoSeeder.Organisations[i].Name);
+            var said = DemoSameIdea.ForOrganisations[i].ShouldHaveSingleItem();
+            var offered = await demo.InOrganisationAsync(new TestOrganisation(organisation.Id, organisation.Name, organisation.Slug), async db =>
+            {
+                var ids = await db.Contributions.Where(c => c.Text == said.Text || c.Text == said.Echoes).Select(c => c.Id).ToListAsync();
+                ids.Count.ShouldBe(2, organisation.Name);
+                var (first, second) = SameIdeaOffer.Pair(ids[0], ids[1]);
+                return await db.Set<SameIdeaOffer>().AnyAsync(o => o.FirstId == first && o.SecondId == second && o.Decision == SameIdeaDecision.Offered);
+            });
+            var candidates = await demo.InScopeAsync(async services =>
+            {
+                services.GetRequiredService<TenantContext>().Set(organisation, null);
+                var db = services.GetRequiredService<WithUsDbContext>();
+                var id = await db.Contributions.Where(c => c.Text == said.Text).Select(c => c.Id).SingleAsync();
+                var found = await services.GetRequiredService<SameIdeaFinder>().CandidatesAsync(id, said.Text, byMeaning: false, CancellationToken.None);
+                return string.Join("; ", found.Select(f => $"{f.Score:0.000} {f.Text}"));
+            });
+            if (!offered)
+            {
+                missing.Add($"{organisation.Name}: \"{said.Text}\" is offered beside \"{said.Echoes}\" (found by words: {candidates})");
+            }
+        }
+
+        missing.ShouldBeEmpty();
     }
 
     /// <summary>An app of its own whose first request fills the demo organisations.</summary>

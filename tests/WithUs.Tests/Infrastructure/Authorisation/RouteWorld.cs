@@ -4,7 +4,7 @@ namespace WithUs.Tests.Infrastructure.Authorisation;
 
 /// <summary>
 /// One organisation with one of everything a route can name (a decided, published idea from a person, a theme, an
-/// import, a colleague's membership, an invitation), and an account for the one asking: what the role matrix and the
+/// offer of it and another idea as the same idea, an import, a colleague's membership, an invitation), and an account for the one asking: what the role matrix and the
 /// every-form test request pages in.
 /// </summary>
 public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictionary<string, string> Ids, TestUser User)
@@ -30,6 +30,8 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
         });
         var theme = await app.CreateThemeAsync(organisation);
         await app.AddThemeAsync(organisation, contribution.Id, theme.Id);
+        var likeIt = await app.CreateContributionAsync(organisation, "Somewhere outside to grow vegetables");
+        var offerId = await app.CreateSameIdeaOfferAsync(organisation, contribution.Id, likeIt.Id);
         var batchId = Guid.CreateVersion7();
         await app.InOrganisationAsync(organisation, async db =>
         {
@@ -70,6 +72,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             ["contributionId"] = contribution.Id.ToString(),
             ["themeId"] = theme.Id.ToString(),
             ["batchId"] = batchId.ToString(),
+            ["offerId"] = offerId.ToString(),
             ["userId"] = anotherAccount.Id.ToString(),
             ["invitationId"] = invitationId.ToString(),
             ["code"] = "404",

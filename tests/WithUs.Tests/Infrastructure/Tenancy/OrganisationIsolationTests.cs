@@ -17,7 +17,7 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
 
     /// <summary>One organisation's data, so its ids can be put in the routes.</summary>
     private sealed record World(TestOrganisation Organisation, Guid MembershipId, Guid InvitationId, Guid PersonId,
-        Guid ContributionId, Guid ThemeId);
+        Guid ContributionId, Guid ThemeId, Guid OfferId);
 
     private async Task<World> OrganisationWithDataAsync(TestUser? administrator = null)
     {
@@ -29,7 +29,9 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         var contribution = await app.CreateContributionAsync(organisation, "A garden we can all use", c => c.PersonId = person.Id);
         var theme = await app.CreateThemeAsync(organisation);
         await app.AddThemeAsync(organisation, contribution.Id, theme.Id);
-        return new World(organisation, membershipId, invitationId, person.Id, contribution.Id, theme.Id);
+        var likeIt = await app.CreateContributionAsync(organisation, "Somewhere outside to grow vegetables");
+        var offerId = await app.CreateSameIdeaOfferAsync(organisation, contribution.Id, likeIt.Id);
+        return new World(organisation, membershipId, invitationId, person.Id, contribution.Id, theme.Id, offerId);
     }
 
     /// <summary>Every request that can be made to an endpoint whose route has {org}, with the world's values filled in.</summary>
@@ -89,6 +91,11 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         if (name.Contains("theme", StringComparison.OrdinalIgnoreCase))
         {
             return (world.ThemeId.ToString(), true);
+        }
+
+        if (name.Contains("offer", StringComparison.OrdinalIgnoreCase))
+        {
+            return (world.OfferId.ToString(), true);
         }
 
         var idLike = isGuid || name.EndsWith("id", StringComparison.OrdinalIgnoreCase);

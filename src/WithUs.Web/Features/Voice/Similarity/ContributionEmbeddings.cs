@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using WithUs.Web.Infrastructure.Jobs;
 
 namespace WithUs.Web.Features.Voice.Similarity;
@@ -12,58 +11,17 @@ namespace WithUs.Web.Features.Voice.Similarity;
 /// the vectors held in memory stay in step too.
 /// </summary>
 public sealed class ContributionEmbeddings(SentenceModel model, JobSignals signals, OrganisationVectors held)
-    : SaveChangesInterceptor, IFeatureSaveChangesInterceptor
+    : JobWakingInterceptor<EmbeddingJob>(signals), IFeatureSaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
+    private readonly ConditionalWeakTable<DbContext, IReadOnlyList<VectorChange>> changes = [];
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is WithUsDbContext db)
-        {
-            await ForgetStaleAsync(db, cancellationToken);
-        }
-
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is WithUsDbContext db)
-        {
-            ForgetStaleAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        }
-
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
-    {
-        WakeIfPending(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        WakeIfPending(eventData.Context);
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private async Task ForgetStaleAsync(WithUsDbContext db, CancellationToken cancellationToken)
+    protected override async ValueTask<bool> BeforeSaveAsync(WithUsDbContext db, CancellationToken cancellationToken)
     {
         var changed = db.ChangeTracker.Entries<Contribution>()
             .Where(e => e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(c => c.Text).IsModified))
             .ToList();
-        if (changed.Count > 0 && model.Enabled)
+        var waiting = changed.Count > 0 && model.Enabled;
+        if (waiting)
         {
             var edited = changed.Where(e => e.State == EntityState.Modified).Select(e => e.Entity.Id).ToList();
             if (edited.Count > 0)
@@ -74,52 +32,42 @@ public sealed class ContributionEmbeddings(SentenceModel model, JobSignals signa
 
         var vectors = db.ChangeTracker.Entries<ContributionVector>()
             .Where(e => e.State is EntityState.Added or EntityState.Deleted)
-            .Select(e => (e.Entity.OrganisationId, e.Entity.ContributionId, Vector: e.State == EntityState.Added && e.Entity.Model == SentenceModel.Name
-                ? SentenceModel.FromBytes(e.Entity.Vector)
-                : null))
+            .Select(e => new VectorChange(e.Entity.OrganisationId, e.Entity.ContributionId,
+                e.State == EntityState.Added && e.Entity.Model == SentenceModel.Name ? SentenceModel.FromBytes(e.Entity.Vector) : null))
             .Concat(db.ChangeTracker.Entries<Contribution>()
                 .Where(e => e.State == EntityState.Deleted)
-                .Select(e => (e.Entity.OrganisationId, ContributionId: e.Entity.Id, Vector: (float[]?)null)))
+                .Select(e => new VectorChange(e.Entity.OrganisationId, e.Entity.Id, null)))
             .ToList();
-        if (vectors.Count > 0 || (changed.Count > 0 && model.Enabled))
+        if (vectors.Count > 0)
         {
-            pending.AddOrUpdate(db, new Pending(changed.Count > 0 && model.Enabled, vectors));
+            changes.AddOrUpdate(db, vectors);
         }
+
+        return waiting;
     }
 
-    private void WakeIfPending(DbContext? db)
+    protected override void AfterSave(DbContext db)
     {
-        if (db is null || !pending.TryGetValue(db, out var saved))
+        if (!changes.TryGetValue(db, out var saved))
         {
             return;
         }
 
-        pending.Remove(db);
+        changes.Remove(db);
         // Removals first: a vector replaced in one save is both removed and added.
-        foreach (var (organisationId, contributionId, _) in saved.Vectors.Where(v => v.Vector is null))
+        foreach (var change in saved.Where(c => c.Vector is null))
         {
-            held.Removed(organisationId, contributionId);
+            held.Removed(change.OrganisationId, change.ContributionId);
         }
 
-        foreach (var (organisationId, contributionId, vector) in saved.Vectors.Where(v => v.Vector is not null))
+        foreach (var change in saved.Where(c => c.Vector is not null))
         {
-            held.Saved(organisationId, contributionId, vector!);
-        }
-
-        if (saved.Wake)
-        {
-            signals.Wake<EmbeddingJob>();
+            held.Saved(change.OrganisationId, change.ContributionId, change.Vector!);
         }
     }
 
-    private void Forget(DbContext? db)
-    {
-        if (db is not null)
-        {
-            pending.Remove(db);
-        }
-    }
+    protected override void AfterFailedSave(DbContext db) => changes.Remove(db);
 
-    /// <summary>What one save changed: whether texts wait for a vector, and the vectors added (with their values) or removed.</summary>
-    private sealed record Pending(bool Wake, IReadOnlyList<(Guid OrganisationId, Guid ContributionId, float[]? Vector)> Vectors);
+    /// <summary>A vector a save adds (with its values) or removes (null), or a contribution it deletes.</summary>
+    private sealed record VectorChange(Guid OrganisationId, Guid ContributionId, float[]? Vector);
 }

@@ -27,16 +27,7 @@ public sealed class EmbeddingJob(IServiceScopeFactory scopes, WithUsDbContext db
             return;
         }
 
-        foreach (var organisationId in await Organisations(cancellationToken))
-        {
-            while (await EmbedBatchAsync(organisationId, cancellationToken))
-            {
-                if (!await context.RenewLeaseAsync(cancellationToken))
-                {
-                    return;
-                }
-            }
-        }
+        await EachOrganisation.InBatchesAsync(db, context, EmbedBatchAsync, cancellationToken);
     }
 
     public async Task<string> DescribeAsync(CancellationToken cancellationToken)
@@ -58,19 +49,10 @@ public sealed class EmbeddingJob(IServiceScopeFactory scopes, WithUsDbContext db
             : $"{waiting} {(waiting == 1 ? "contribution" : "contributions")} to give a sentence vector.";
     }
 
-    // Each organisation is looked at acting in it, so that every read and write is filtered as usual: a small
-    // installation has a handful, and the job runs only at start and after saves.
-    private Task<List<Guid>> Organisations(CancellationToken cancellationToken) =>
-        db.Organisations.AsNoTracking().OrderBy(o => o.CreatedAtUtc).Select(o => o.Id).ToListAsync(cancellationToken);
+    private Task<List<Guid>> Organisations(CancellationToken cancellationToken) => EachOrganisation.IdsAsync(db, cancellationToken);
 
-    private async Task<IServiceScope> InOrganisationAsync(Guid organisationId, CancellationToken cancellationToken)
-    {
-        var scope = scopes.CreateScope();
-        var organisation = await scope.ServiceProvider.GetRequiredService<WithUsDbContext>().Organisations.AsNoTracking()
-            .SingleAsync(o => o.Id == organisationId, cancellationToken);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisation, null);
-        return scope;
-    }
+    private Task<IServiceScope> InOrganisationAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        EachOrganisation.ScopeAsync(scopes, organisationId, cancellationToken);
 
     /// <summary>The organisation's contributions with no vector from the current model.</summary>
     private static IQueryable<Contribution> Waiting(WithUsDbContext db) =>
