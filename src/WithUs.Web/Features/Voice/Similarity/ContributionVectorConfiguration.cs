@@ -9,6 +9,6 @@ internal sealed class ContributionVectorConfiguration : IEntityTypeConfiguration
         builder.Property(v => v.Model).HasMaxLength(ContributionVector.ModelMaxLength);
         builder.HasOne<Contribution>().WithOne().HasForeignKey<ContributionVector>(v => v.ContributionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(v => v.ContributionId).IsUnique();
-        builder.HasIndex(v => new { v.OrganisationId, v.Model });
+        builder.HasIndex(v => new { v.OrganisationId, v.Model, v.ContributionId });
     }
 }
