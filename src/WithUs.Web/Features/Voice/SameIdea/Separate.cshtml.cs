@@ -1,7 +1,7 @@
 namespace WithUs.Web.Features.Voice.SameIdea;
 
 /// <summary>
-/// "Not the same idea? Make it an idea of its own": undoes any link, made while capturing or from an offer. The
+/// "Not the same thing? Let it stand on its own": undoes any link, made while capturing or from an offer. The
 /// contribution stands alone again, with the outcome and told dates it had kept, and the pair is recorded as not the
 /// same, so it is never offered again.
 /// </summary>
@@ -25,14 +25,14 @@ public sealed class SeparateModel(WithUsDbContext db, AuditLog audit, TimeProvid
 
     public bool HasWords => !string.IsNullOrWhiteSpace(Item.Text);
 
-    public const string NoWords = "This only adds a voice, with no words of its own, so it cannot be an idea of its own.";
+    public const string NoWords = "This only adds a voice, with no words of its own, so it cannot stand on its own.";
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var item = Item;
         if (item.LinkedToId is not { } ideaId)
         {
-            Notice = "It is already an idea of its own.";
+            Notice = "It already stands on its own.";
             return RedirectToPage("/Voice/Details", new { org = Slug, contributionId = item.Id });
         }
 
@@ -61,12 +61,12 @@ public sealed class SeparateModel(WithUsDbContext db, AuditLog audit, TimeProvid
             offer.DecidedAtUtc = now;
             offer.KeptId = null;
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAboutAsync("MadeAnIdeaOfItsOwn", nameof(Contribution), item.Id,
-                "No longer adds a voice to the idea it was linked to", cancellationToken);
+            await audit.RecordAboutAsync("MadeToStandOnItsOwn", nameof(Contribution), item.Id,
+                "No longer adds a voice to what it was linked to", cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        Notice = separated == 1 ? "It is now an idea of its own." : "It no longer adds a voice to that idea.";
+        Notice = separated == 1 ? "It now stands on its own." : "It no longer adds a voice to what it was linked to.";
         return RedirectToPage("/Voice/Details", new { org = Slug, contributionId = item.Id });
     }
 }

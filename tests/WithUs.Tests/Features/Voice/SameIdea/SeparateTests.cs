@@ -4,7 +4,7 @@ using static WithUs.Tests.Features.Voice.SameIdea.SameIdeaSteps;
 
 namespace WithUs.Tests.Features.Voice.SameIdea;
 
-/// <summary>Voice/SameIdea/Separate: "Not the same idea? Make it an idea of its own", from a "me too"'s page.</summary>
+/// <summary>Voice/SameIdea/Separate: "Not the same thing? Let it stand on its own", from a "me too"'s page.</summary>
 public sealed class SeparateTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
     private readonly WithUsFactory app = apps.Current;
@@ -29,10 +29,10 @@ public sealed class SeparateTests(AppPerDatabase apps) : IClassFixture<AppPerDat
         (separated.LinkedToId, separated.Outcome, separated.Text).ShouldBe((null, OutcomeStatus.Planned, "A washing machine we can use"));
         var pair = (await OffersAsync(app, staff.Organisation)).ShouldHaveSingleItem();
         (pair.FirstId, pair.SecondId, pair.Decision).ShouldBe((SameIdeaOffer.Pair(idea.Id, meToo.Id).First, SameIdeaOffer.Pair(idea.Id, meToo.Id).Second, SameIdeaDecision.NotTheSame));
-        var audit = (await app.AuditEntriesAsync("MadeAnIdeaOfItsOwn")).Where(e => e.OrganisationId == staff.Organisation.Id).ShouldHaveSingleItem();
+        var audit = (await app.AuditEntriesAsync("MadeToStandOnItsOwn")).Where(e => e.OrganisationId == staff.Organisation.Id).ShouldHaveSingleItem();
         audit.EntityId.ShouldBe(meToo.Id.ToString());
         AuditDescriptions.Describe(audit.Action, audit.EntityType, audit.Details, new Dictionary<Guid, string>())
-            .ShouldBe(("Contribution: made an idea of its own", "No longer adds a voice to the idea it was linked to"), "no id read as an unknown person");
+            .ShouldBe(("Contribution: made to stand on its own", "No longer adds a voice to what it was linked to"), "no id read as an unknown person");
         (await staff.Client.GetPageAsync($"{staff.Org}/voice/{meToo.Id}")).QuerySelector("#make-its-own-idea").ShouldBeNull();
     }
 
