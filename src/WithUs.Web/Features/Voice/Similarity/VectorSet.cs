@@ -157,10 +157,15 @@ public sealed class VectorSet
                 }
 
                 var stored = values[chunk].AsSpan(at * Dimensions, Dimensions);
-                double cosine = Dot(q, stored) * queryScale * scales[chunk][at];
-                if (mean is not null)
+                double cosine;
+                if (mean is null)
                 {
-                    cosine = Centred(cosine, queryMean, Dot(m, stored) * meanScale * scales[chunk][at], meanMean);
+                    cosine = Dot(q, stored) * queryScale * scales[chunk][at];
+                }
+                else
+                {
+                    var (withQuery, withMean) = Dots(q, m, stored);
+                    cosine = Centred(withQuery * queryScale * scales[chunk][at], queryMean, withMean * meanScale * scales[chunk][at], meanMean);
                 }
 
                 if (cosine <= floor || (best.Count == take && best.TryPeek(out _, out var worst) && cosine <= worst))
@@ -252,6 +257,40 @@ public sealed class VectorSet
         {
             sum[d] += stored[d] * scale;
         }
+    }
+
+    /// <summary>Two dot products of one stored vector at once (with the text and with the mean), reading it once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static (int WithA, int WithB) Dots(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b, ReadOnlySpan<sbyte> stored)
+    {
+        var i = 0;
+        var (sumA, sumB) = (0, 0);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var (totalA, totalB) = (Vector256<int>.Zero, Vector256<int>.Zero);
+            for (; i <= stored.Length - Vector256<sbyte>.Count; i += Vector256<sbyte>.Count)
+            {
+                var (low, high) = Vector256.Widen(Vector256.Create(stored[i..]));
+                var (aLow, aHigh) = Vector256.Widen(Vector256.Create(a[i..]));
+                var (bLow, bHigh) = Vector256.Widen(Vector256.Create(b[i..]));
+                var (p, q) = Vector256.Widen(aLow * low);
+                var (r, t) = Vector256.Widen(aHigh * high);
+                totalA += p + q + r + t;
+                (p, q) = Vector256.Widen(bLow * low);
+                (r, t) = Vector256.Widen(bHigh * high);
+                totalB += p + q + r + t;
+            }
+
+            (sumA, sumB) = (Vector256.Sum(totalA), Vector256.Sum(totalB));
+        }
+
+        for (; i < stored.Length; i++)
+        {
+            sumA += a[i] * stored[i];
+            sumB += b[i] * stored[i];
+        }
+
+        return (sumA, sumB);
     }
 
     private void Compact()

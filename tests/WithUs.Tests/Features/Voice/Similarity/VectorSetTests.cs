@@ -22,7 +22,10 @@ public sealed class VectorSetTests
         var a = Enumerable.Range(0, length).Select(_ => (sbyte)random.Next(-127, 128)).ToArray();
         var b = Enumerable.Range(0, length).Select(_ => (sbyte)random.Next(-127, 128)).ToArray();
 
+        var c = Enumerable.Range(0, length).Select(_ => (sbyte)random.Next(-127, 128)).ToArray();
+
         VectorSet.Dot(a, b).ShouldBe(a.Zip(b, (x, y) => x * y).Sum());
+        VectorSet.Dots(a, c, b).ShouldBe((a.Zip(b, (x, y) => x * y).Sum(), c.Zip(b, (x, y) => x * y).Sum()));
     }
 
     [Fact]
