@@ -52,6 +52,35 @@ public static class VoiceData
         });
 
     /// <summary>
+    /// Many contributions in one save (indexed like any other), for tests that compare a page's cost at two sizes of
+    /// organisation: the i-th is given <paramref name="text"/>(i) and then <paramref name="configure"/>(i, it).
+    /// </summary>
+    public static Task<IReadOnlyList<Contribution>> CreateContributionsAsync(this WebApplicationFactory<Program> app,
+        TestOrganisation organisation, int count, Func<int, string> text, Action<int, Contribution>? configure = null) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var made = new List<Contribution>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var contribution = new Contribution
+                {
+                    Id = Guid.CreateVersion7(),
+                    Text = text(i),
+                    Kind = ContributionKind.Idea,
+                    Channel = Channel.Conversation,
+                    SaidOnUtc = DateTime.UtcNow.Date.AddDays(-(i % 400)),
+                    CreatedAtUtc = DateTime.UtcNow,
+                };
+                configure?.Invoke(i, contribution);
+                made.Add(contribution);
+            }
+
+            db.Contributions.AddRange(made);
+            await db.SaveChangesAsync();
+            return (IReadOnlyList<Contribution>)made;
+        });
+
+    /// <summary>
     /// Two ideas offered to staff as looking like the same idea (or the offer already there: the background finder
     /// may have stored the same pair a moment earlier); the offer's id.
     /// </summary>
