@@ -16,6 +16,7 @@ public static class VoiceServices
         services.AddScoped<ISimilarityScorer, LexicalScorer>();
         services.AddSingleton<SentenceModel>();
         services.AddSingleton<OrganisationVectors>();
+        services.AddSingleton<TermStatistics>();
         services.AddScoped<ISimilarityScorer, EmbeddingScorer>();
         services.AddScoped<SimilarContributions>();
         services.AddScoped<ThemeSuggestions>();

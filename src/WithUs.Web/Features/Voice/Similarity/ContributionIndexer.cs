@@ -1,19 +1,24 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace WithUs.Web.Features.Voice.Similarity;
 
 /// <summary>
 /// Keeps the similarity index in step with contribution texts in the same save, so a contribution is findable the
-/// moment it exists and never after it is gone (its terms cascade with it).
+/// moment it exists and never after it is gone (its terms cascade with it). Once such a save succeeds, the
+/// organisation's <see cref="TermStatistics"/> are forgotten, so the next suggestion weighs terms on fresh counts.
 /// </summary>
-public sealed class ContributionIndexer : SaveChangesInterceptor, IFeatureSaveChangesInterceptor
+public sealed class ContributionIndexer(TermStatistics statistics) : SaveChangesInterceptor, IFeatureSaveChangesInterceptor
 {
+    private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> changed = [];
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is WithUsDbContext db)
         {
             await IndexAsync(db, cancellationToken);
+            Remember(db);
         }
 
         return result;
@@ -24,9 +29,77 @@ public sealed class ContributionIndexer : SaveChangesInterceptor, IFeatureSaveCh
         if (eventData.Context is WithUsDbContext db)
         {
             IndexAsync(db, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            Remember(db);
         }
 
         return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Forget(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Drop(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Drop(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Drop(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Drop(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The organisations whose contributions or terms this save changes (a new row is given the current
+    /// organisation after this interceptor runs).</summary>
+    private void Remember(WithUsDbContext db)
+    {
+        var organisations = db.ChangeTracker.Entries<Contribution>()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted)
+            .Select(e => e.Entity.OrganisationId)
+            .Concat(db.ChangeTracker.Entries<ContributionTerm>()
+                .Where(e => e.State is EntityState.Added or EntityState.Deleted)
+                .Select(e => e.Entity.OrganisationId))
+            .Select(id => id == Guid.Empty ? db.Tenant.OrganisationId ?? Guid.Empty : id)
+            .ToHashSet();
+        if (organisations.Count > 0)
+        {
+            changed.AddOrUpdate(db, organisations);
+        }
+    }
+
+    private void Forget(DbContext? db)
+    {
+        if (db is not null && changed.TryGetValue(db, out var organisations))
+        {
+            changed.Remove(db);
+            foreach (var organisationId in organisations)
+            {
+                statistics.Changed(organisationId);
+            }
+        }
+    }
+
+    private void Drop(DbContext? db)
+    {
+        if (db is not null)
+        {
+            changed.Remove(db);
+        }
     }
 
     private static async ValueTask IndexAsync(WithUsDbContext db, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace WithUs.Web.Features.Voice.Similarity;
 /// a lower weight and the organisation's commonest terms weighed down; a contribution that added its voice to an idea
 /// counts towards that idea.
 /// </summary>
-public sealed class LexicalScorer(WithUsDbContext db) : ISimilarityScorer
+public sealed class LexicalScorer(WithUsDbContext db, TermStatistics? statistics = null) : ISimilarityScorer
 {
     /// <summary>At most this many postings (term, contribution) are read to find candidates; measured in docs/performance.md.</summary>
     public const int PostingsBudget = 3000;
@@ -32,18 +32,10 @@ public sealed class LexicalScorer(WithUsDbContext db) : ISimilarityScorer
             .ToDictionary(g => g.Key, g => g.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var queryTerms = stems.Concat(skeletonOf.Keys).ToList();
 
-        var documentCount = await db.Contributions.CountAsync(cancellationToken);
-        if (documentCount == 0)
-        {
-            return [];
-        }
-
-        var frequencies = await db.ContributionTerms
-            .Where(t => queryTerms.Contains(t.Term))
-            .GroupBy(t => t.Term)
-            .Select(g => new { Term = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Term, x => x.Count, StringComparer.Ordinal, cancellationToken);
-        if (frequencies.Count == 0)
+        var (documentCount, frequencies) = statistics is null
+            ? await CountAsync(queryTerms, cancellationToken)
+            : await statistics.ForAsync(db, queryTerms, cancellationToken);
+        if (documentCount == 0 || frequencies.Count == 0)
         {
             return [];
         }
@@ -69,8 +61,10 @@ public sealed class LexicalScorer(WithUsDbContext db) : ISimilarityScorer
             spent += count;
         }
 
-        var postings = await db.ContributionTerms
-            .Where(t => lookup.Contains(t.Term))
+        // One term (the rarest is over the budget on its own) is asked for by equality, so the index hands its newest
+        // postings over in order and the read stops at the budget; a list of terms would be read whole and sorted.
+        var only = lookup[0];
+        var postings = await (lookup.Count == 1 ? db.ContributionTerms.Where(t => t.Term == only) : db.ContributionTerms.Where(t => lookup.Contains(t.Term)))
             .OrderByDescending(t => t.ContributionId)
             .Take(PostingsBudget)
             .Select(t => new { t.ContributionId, t.Term })
@@ -94,26 +88,29 @@ public sealed class LexicalScorer(WithUsDbContext db) : ISimilarityScorer
             return [];
         }
 
+        // The candidates' lengths, and the commoner terms (not read as postings) each of them has, in one round trip.
         var poolIds = pool.Select(p => p.Id).ToList();
         var rest = ordered.Skip(lookup.Count).Select(f => f.Key).ToList();
+        var documents = await db.Contributions
+            .Where(c => poolIds.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id,
+                c.TermCount,
+                c.LinkedToId,
+                More = db.ContributionTerms.Where(t => t.ContributionId == c.Id && rest.Contains(t.Term)).Select(t => t.Term).ToList(),
+            })
+            .AsSingleQuery()
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
         if (rest.Count > 0)
         {
-            var more = await db.ContributionTerms
-                .Where(t => poolIds.Contains(t.ContributionId) && rest.Contains(t.Term))
-                .Select(t => new { t.ContributionId, t.Term })
-                .ToListAsync(cancellationToken);
-            foreach (var posting in more)
+            foreach (var document in documents.Values)
             {
-                matchedByDocument[posting.ContributionId].Add(posting.Term);
+                matchedByDocument[document.Id].UnionWith(document.More);
             }
 
             pool = pool.Select(p => (p.Id, p.Terms, Raw: RawScore(p.Terms, weights, skeletonOf))).ToList();
         }
-
-        var documents = await db.Contributions
-            .Where(c => poolIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.TermCount, c.LinkedToId })
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
 
         // BM25 compares a contribution's length with the average; the candidates' average stands in for the whole
         // organisation's (summing every contribution's length on each keystroke would not scale).
@@ -148,6 +145,18 @@ public sealed class LexicalScorer(WithUsDbContext db) : ISimilarityScorer
             .OrderByDescending(r => r.Value.Score).ThenBy(r => r.Key)
             .Select(r => new ScoredIdea(r.Key, r.Value.Score / most, r.Value.Terms))
             .ToList();
+    }
+
+    /// <summary>Counted afresh, for a scorer without <see cref="TermStatistics"/> (a background job, a quality test).</summary>
+    private async Task<(int Documents, Dictionary<string, int> Frequencies)> CountAsync(List<string> terms, CancellationToken cancellationToken)
+    {
+        var documents = await db.Contributions.CountAsync(cancellationToken);
+        var frequencies = await db.ContributionTerms
+            .Where(t => terms.Contains(t.Term))
+            .GroupBy(t => t.Term)
+            .Select(g => new { Term = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Term, x => x.Count, StringComparer.Ordinal, cancellationToken);
+        return (documents, frequencies);
     }
 
     private double Weight(int documents, string term, int withTerm)
