@@ -29,6 +29,7 @@ public static class VoiceServices
         services.AddSingleton<ImportProgress>();
         services.AddSingleton<ImportHooks>();
         services.AddScoped<VoiceImporter>();
+        services.AddSingleton<BulkContributions>();
         services.AddJob<ImportWorker>(ImportWorker.JobName, ImportWorker.Schedule);
         return services;
     }

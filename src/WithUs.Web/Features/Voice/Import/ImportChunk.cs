@@ -6,14 +6,20 @@ namespace WithUs.Web.Features.Voice.Import;
 /// <summary>
 /// Saves an import's rows a chunk at a time, with the change tracker cleared after each, adding new contributions and
 /// updating those the plan matched. An updated contribution changes only in the columns the file has; what the file
-/// cannot say (who recorded it and when, where it came from) stays as it was.
+/// cannot say (who recorded it and when, where it came from) stays as it was. New people, new themes and updates go
+/// through the change tracker (people's records are audited); new contributions, their themes and their index, the
+/// bulk of a large file, are written in bulk after them (<see cref="BulkContributions"/>).
 /// </summary>
-internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, ImportPlan plan, ImportBatch batch, DateTime now, OrganisationClock days)
+internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, ImportPlan plan, ImportBatch batch, DateTime now,
+    OrganisationClock days, BulkContributions bulk)
 {
     private readonly Dictionary<string, Guid> themes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Guid> people = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<Guid> saved = [];
     private readonly List<(Guid Contribution, Guid Idea)> later = [];
+    private readonly List<Contribution> adding = [];
+    private readonly HashSet<Guid> addingIds = [];
+    private readonly List<ContributionTheme> addingThemes = [];
     private Dictionary<Guid, Person> keptPeople = [];
 
     public async Task LoadThemesAsync(CancellationToken cancellationToken)
@@ -51,6 +57,10 @@ internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, Impor
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await bulk.WriteAsync(db, adding, addingThemes, cancellationToken);
+        adding.Clear();
+        addingIds.Clear();
+        addingThemes.Clear();
         db.ChangeTracker.Clear();
     }
 
@@ -74,7 +84,8 @@ internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, Impor
             RecordedByUserId = batch.CreatedByUserId,
             CreatedAtUtc = now,
         };
-        db.Contributions.Add(contribution);
+        adding.Add(contribution);
+        addingIds.Add(contribution.Id);
         saved.Add(contribution.Id);
         return contribution;
     }
@@ -112,13 +123,14 @@ internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, Impor
 
         if (Sets(ImportColumns.Themes))
         {
-            ApplyThemes(row, c);
+            ApplyThemes(row, c, isNew);
         }
 
         if (Sets(ImportColumns.LinkedTo))
         {
             var idea = plan.LinkOf(row);
-            if (idea is { } target && plan.IsAdded(target) && !saved.Contains(target))
+            // An update is saved before this chunk's new rows are written, so its link to one of them waits too.
+            if (idea is { } target && plan.IsAdded(target) && (!saved.Contains(target) || (!isNew && addingIds.Contains(target))))
             {
                 later.Add((c.Id, target));
                 idea = null;
@@ -242,7 +254,7 @@ internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, Impor
         c.PersonId = id;
     }
 
-    private void ApplyThemes(ImportRow row, Contribution c)
+    private void ApplyThemes(ImportRow row, Contribution c, bool isNew)
     {
         var wanted = new HashSet<Guid>();
         foreach (var themeName in row.Themes)
@@ -255,6 +267,12 @@ internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, Impor
             }
 
             wanted.Add(themeId);
+        }
+
+        if (isNew)
+        {
+            addingThemes.AddRange(wanted.Select(themeId => new ContributionTheme { Id = Ids.New(), ContributionId = c.Id, ThemeId = themeId }));
+            return;
         }
 
         foreach (var link in c.Themes.Where(t => !wanted.Contains(t.ThemeId)).ToList())

@@ -13,6 +13,7 @@ public sealed class VoiceImporter(
     OrganisationClock days,
     ImportProgress progress,
     ImportHooks hooks,
+    BulkContributions bulk,
     ILogger<VoiceImporter> logger)
 {
     public const string AuditAction = "VoiceImported";
@@ -179,7 +180,7 @@ public sealed class VoiceImporter(
                                             + string.Join("; ", plan.Errors.Take(5).Select(e => e.Error)));
         }
 
-        var saving = new ImportChunk(db, reader, plan, batch, now, days);
+        var saving = new ImportChunk(db, reader, plan, batch, now, days, bulk);
         await saving.LoadThemesAsync(cancellationToken);
         var chunk = Math.Max(1, hooks.ChunkSize);
         var rows = new List<ImportRow>(chunk);
@@ -236,6 +237,7 @@ public sealed class VoiceImporter(
             .SetProperty(b => b.CompletedAtUtc, finished)
             .SetProperty(b => b.LockedUntilUtc, (DateTime?)null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        bulk.Committed(batch.OrganisationId);
         return done;
     }
 

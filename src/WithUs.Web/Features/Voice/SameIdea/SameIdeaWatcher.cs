@@ -26,11 +26,12 @@ public sealed class SameIdeaWatcher(JobSignals signals, IConfiguration configura
                         && (e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(c => c.Text).IsModified)))
             .Select(e => e.Entity)
             .ToList();
-        foreach (var idea in ideas)
-        {
-            db.Set<SameIdeaWaiting>().Add(new SameIdeaWaiting { Id = Ids.New(), OrganisationId = idea.OrganisationId, ContributionId = idea.Id });
-        }
+        db.Set<SameIdeaWaiting>().AddRange(ideas.Select(Waiting));
 
         return ValueTask.FromResult(ideas.Count > 0 || db.ChangeTracker.Entries<ContributionVector>().Any(e => e.State == EntityState.Added));
     }
+
+    /// <summary>A new or reworded idea's place in the queue (also where ideas are written in bulk, without this interceptor).</summary>
+    internal static SameIdeaWaiting Waiting(Contribution idea) =>
+        new() { Id = Ids.New(), OrganisationId = idea.OrganisationId, ContributionId = idea.Id };
 }

@@ -132,19 +132,21 @@ public sealed class ContributionIndexer(TermStatistics statistics) : SaveChanges
         }
     }
 
-    private static void AddTerms(WithUsDbContext db, Contribution contribution)
+    private static void AddTerms(WithUsDbContext db, Contribution contribution) =>
+        db.ContributionTerms.AddRange(TermsOf(contribution));
+
+    /// <summary>The index rows of a contribution's text, setting its <see cref="Contribution.TermCount"/> (also used
+    /// where contributions are written in bulk, without this interceptor).</summary>
+    internal static List<ContributionTerm> TermsOf(Contribution contribution)
     {
         var terms = TextAnalyser.Terms(contribution.Text);
         contribution.TermCount = terms.Count(t => !TextAnalyser.IsSkeleton(t));
-        foreach (var term in terms)
+        return terms.Select(term => new ContributionTerm
         {
-            db.ContributionTerms.Add(new ContributionTerm
-            {
-                Id = Ids.New(),
-                OrganisationId = contribution.OrganisationId,
-                ContributionId = contribution.Id,
-                Term = term,
-            });
-        }
+            Id = Ids.New(),
+            OrganisationId = contribution.OrganisationId,
+            ContributionId = contribution.Id,
+            Term = term,
+        }).ToList();
     }
 }

@@ -54,7 +54,16 @@ public sealed class BatchTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
         bus.Person!.ConsentToRecord.ShouldBeTrue();
         bus.Person.ConsentRecordedByUserId.ShouldBe(staff.User.Id);
         script.PersonId.ShouldBeNull();
-        (await app.InOrganisationAsync(staff.Organisation, db => db.ContributionTerms.CountAsync())).ShouldBeGreaterThan(0, "imported contributions are indexed for similarity");
+        // Written in bulk, without the save interceptors: indexed for similarity exactly as a saved contribution is.
+        var index = await app.InOrganisationAsync(staff.Organisation, db => db.ContributionTerms.AsNoTracking().ToListAsync());
+        foreach (var contribution in saved)
+        {
+            index.Where(t => t.ContributionId == contribution.Id).Select(t => t.Term)
+                .ShouldBe(Web.Features.Voice.Similarity.TextAnalyser.Terms(contribution.Text), ignoreOrder: true, contribution.Text);
+            contribution.TermCount.ShouldBe(Web.Features.Voice.Similarity.TextAnalyser.Terms(contribution.Text).Count(t => !Web.Features.Voice.Similarity.TextAnalyser.IsSkeleton(t)));
+        }
+
+        index.ShouldAllBe(t => t.OrganisationId == staff.Organisation.Id);
         (await app.AuditEntriesAsync(VoiceImporter.AuditAction)).Where(e => e.OrganisationId == staff.Organisation.Id)
             .ShouldHaveSingleItem().ActorUserId.ShouldBe(staff.User.Id);
     }
