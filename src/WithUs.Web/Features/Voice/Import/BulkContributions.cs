@@ -35,6 +35,8 @@ public sealed class BulkContributions(TermStatistics statistics, JobSignals sign
 
         await BulkInsert.WriteAsync(db, added, cancellationToken);
         await BulkInsert.WriteAsync(db, themes, cancellationToken);
+        // In the order of the index that finds them, so each term's entries are written together, not all over it.
+        terms.Sort((a, b) => string.CompareOrdinal(a.Term, b.Term));
         await BulkInsert.WriteAsync(db, terms, cancellationToken);
         if (offers)
         {
