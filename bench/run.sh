@@ -227,6 +227,8 @@ run_provider() {
         read -r _ p50_1 _ _ errors_1 <<<"$app1"
         read -r frps _ fp95 _ _ <<<"$floor16"
         read -r _ fp50_1 _ _ _ <<<"$floor1"
+        # No request finished within the run (each took longer than it): say so rather than print zeros.
+        [[ $rps == 0.0 ]] && { rps="none in $long"; p50=-; p95=-; p99=-; }
         local ratio="-"
         [[ $fp50_1 != - ]] && ratio=$(awk -v a="$p50_1" -v f="$fp50_1" 'BEGIN { if (f > 0) printf "%.1f", a / f; else print "-" }')
         local rows=${FACTS[rows]}
