@@ -65,6 +65,25 @@ public abstract class BulkWriter : IAsyncDisposable
 
     protected abstract Task<List<(string Name, string Definition)>> IndexesAsync(string table);
 
+    /// <summary>Two text columns of a catalogue query about one table.</summary>
+    protected async Task<List<(string, string)>> PairsAsync(string sql, string table)
+    {
+        var found = new List<(string, string)>();
+        await using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "table";
+        parameter.Value = table;
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            found.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return found;
+    }
+
     public abstract Task FinishAsync();
 
     public async Task<int> WriteAsync<T>(IReadOnlyCollection<T> rows)
@@ -143,20 +162,8 @@ public abstract class BulkWriter : IAsyncDisposable
             await ExecuteAsync("PRAGMA journal_mode=WAL");
         }
 
-        protected override async Task<List<(string Name, string Definition)>> IndexesAsync(string table)
-        {
-            var found = new List<(string, string)>();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL";
-            command.Parameters.AddWithValue("$table", table);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                found.Add((reader.GetString(0), reader.GetString(1)));
-            }
-
-            return found;
-        }
+        protected override Task<List<(string Name, string Definition)>> IndexesAsync(string table) => PairsAsync(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL", table);
 
         protected override async Task WriteRowsAsync(string table, IReadOnlyList<Column> columns, IEnumerable<object> rows, int count)
         {
@@ -215,24 +222,12 @@ public abstract class BulkWriter : IAsyncDisposable
             await ExecuteAsync("ANALYZE");
         }
 
-        protected override async Task<List<(string Name, string Definition)>> IndexesAsync(string table)
-        {
-            var found = new List<(string, string)>();
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT i.indexname, i.indexdef FROM pg_indexes i
-                WHERE i.tablename = @table AND i.schemaname = current_schema()
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
-                """;
-            command.Parameters.AddWithValue("table", table);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                found.Add((reader.GetString(0), reader.GetString(1)));
-            }
-
-            return found;
-        }
+        protected override Task<List<(string Name, string Definition)>> IndexesAsync(string table) => PairsAsync(
+            """
+            SELECT i.indexname, i.indexdef FROM pg_indexes i
+            WHERE i.tablename = @table AND i.schemaname = current_schema()
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+            """, table);
 
         protected override async Task WriteRowsAsync(string table, IReadOnlyList<Column> columns, IEnumerable<object> rows, int count)
         {

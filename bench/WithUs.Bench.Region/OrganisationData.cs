@@ -28,7 +28,7 @@ public sealed class RegionRows
 /// <see cref="ContributionGenerator"/>'s words, some long), kinds and channels, some named with consent, "me too"s
 /// gathering on popular ideas, themes, outcomes decided more often for older ideas, people told or still owed a reply,
 /// a few ideas published with words for the public, and interests. The similarity index comes from the app's own
-/// <see cref="TextAnalyser"/>, as <see cref="ContributionIndexer"/> makes it.
+/// <see cref="ContributionIndexer"/>, as a save would make it.
 /// </summary>
 public sealed class OrganisationData(int seed, DateTime nowUtc)
 {
@@ -102,7 +102,7 @@ public sealed class OrganisationData(int seed, DateTime nowUtc)
                 AddThemes(rows, contribution, themes);
             }
 
-            Index(rows, contribution);
+            rows.Terms.AddRange(ContributionIndexer.TermsOf(contribution));
             added.Add(contribution);
         }
 
@@ -239,23 +239,6 @@ public sealed class OrganisationData(int seed, DateTime nowUtc)
                 OrganisationId = contribution.OrganisationId,
                 ContributionId = contribution.Id,
                 ThemeId = theme.Id,
-            });
-        }
-    }
-
-    /// <summary>What <see cref="ContributionIndexer"/> writes for a new contribution: its terms, and their count.</summary>
-    private static void Index(RegionRows rows, Contribution contribution)
-    {
-        var terms = TextAnalyser.Terms(contribution.Text);
-        contribution.TermCount = terms.Count(t => !TextAnalyser.IsSkeleton(t));
-        foreach (var term in terms)
-        {
-            rows.Terms.Add(new ContributionTerm
-            {
-                Id = Ids.New(),
-                OrganisationId = contribution.OrganisationId,
-                ContributionId = contribution.Id,
-                Term = term,
             });
         }
     }

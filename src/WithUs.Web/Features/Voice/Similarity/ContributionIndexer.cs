@@ -59,19 +59,23 @@ public sealed class ContributionIndexer : SaveChangesInterceptor, IFeatureSaveCh
         }
     }
 
-    private static void AddTerms(WithUsDbContext db, Contribution contribution)
+    private static void AddTerms(WithUsDbContext db, Contribution contribution) =>
+        db.ContributionTerms.AddRange(TermsOf(contribution));
+
+    /// <summary>
+    /// A contribution's index rows, with its <see cref="Contribution.TermCount"/> set: what a save adds, and what a bulk
+    /// load (the region benchmark's generator) writes without change tracking.
+    /// </summary>
+    public static IReadOnlyList<ContributionTerm> TermsOf(Contribution contribution)
     {
         var terms = TextAnalyser.Terms(contribution.Text);
         contribution.TermCount = terms.Count(t => !TextAnalyser.IsSkeleton(t));
-        foreach (var term in terms)
+        return terms.Select(term => new ContributionTerm
         {
-            db.ContributionTerms.Add(new ContributionTerm
-            {
-                Id = Ids.New(),
-                OrganisationId = contribution.OrganisationId,
-                ContributionId = contribution.Id,
-                Term = term,
-            });
-        }
+            Id = Ids.New(),
+            OrganisationId = contribution.OrganisationId,
+            ContributionId = contribution.Id,
+            Term = term,
+        }).ToList();
     }
 }
