@@ -135,9 +135,11 @@ public sealed class ContributionIndexer(TermStatistics statistics) : SaveChanges
     private static void AddTerms(WithUsDbContext db, Contribution contribution) =>
         db.ContributionTerms.AddRange(TermsOf(contribution));
 
-    /// <summary>The index rows of a contribution's text, setting its <see cref="Contribution.TermCount"/> (also used
-    /// where contributions are written in bulk, without this interceptor).</summary>
-    internal static List<ContributionTerm> TermsOf(Contribution contribution)
+    /// <summary>
+    /// A contribution's index rows, with its <see cref="Contribution.TermCount"/> set: what a save adds, and what is
+    /// written without change tracking (an import's new rows, the region benchmark's generator).
+    /// </summary>
+    public static List<ContributionTerm> TermsOf(Contribution contribution)
     {
         var terms = TextAnalyser.Terms(contribution.Text);
         contribution.TermCount = terms.Count(t => !TextAnalyser.IsSkeleton(t));

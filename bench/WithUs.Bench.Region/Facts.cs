@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using WithUs.Web.Features.Voice;
+
+namespace WithUs.Bench.Region;
+
+/// <summary>
+/// What bench/run.sh fills the page list's placeholders with, and how it signs in: written by generate as
+/// key=value lines (a file a shell reads with one loop).
+/// </summary>
+public sealed record Facts(string Slug, Guid ContributionId, Guid ThemeId, string Search, string SimilarText)
+{
+    public int Contributions { get; init; }
+
+    public string AuthenticatorKey { get; set; } = "";
+
+    /// <summary>Halfway through the list, newest first: the page a deep link or a patient reader reaches.</summary>
+    public int DeepPage => Math.Max(1, Contributions / IndexModel.PageSize / 2);
+
+    /// <summary>The idea with the most voices (its page lists them all), and the theme with the most contributions.</summary>
+    public static Facts Of(RegionRows rows, WithUs.Web.Infrastructure.Tenancy.Organisation organisation)
+    {
+        var idea = rows.Contributions.Where(c => c.OrganisationId == organisation.Id && c.LinkedToId is not null)
+            .GroupBy(c => c.LinkedToId!.Value).MaxBy(g => g.Count())!.Key;
+        var theme = rows.ContributionThemes.Where(ct => ct.OrganisationId == organisation.Id)
+            .GroupBy(ct => ct.ThemeId).MaxBy(g => g.Count())!.Key;
+        return new Facts(organisation.Slug, idea, theme, "evening", "Could we have the centre open later in the evenings for people who work");
+    }
+
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        void Line(string key, object value) => text.Append(key).Append('=').Append(Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\n');
+        Line("org", Slug);
+        Line("id", ContributionId);
+        Line("theme", ThemeId);
+        Line("deep", DeepPage);
+        Line("q", Search);
+        Line("text", SimilarText);
+        Line("rows", Contributions);
+        Line("email", Generate.StaffEmail);
+        Line("password", Generate.StaffPassword);
+        Line("authenticator", AuthenticatorKey);
+        return text.ToString();
+    }
+
+    /// <summary>Reads the file back (the floor server needs the same facts).</summary>
+    public static IReadOnlyDictionary<string, string> Read(string file) =>
+        File.ReadAllLines(file).Where(l => l.Contains('=', StringComparison.Ordinal))
+            .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..], StringComparer.Ordinal);
+}

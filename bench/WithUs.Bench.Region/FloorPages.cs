@@ -1,0 +1,397 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using WithUs.Web.Features.Voice;
+using WithUs.Web.Features.Voice.Similarity;
+
+namespace WithUs.Bench.Region;
+
+/// <summary>The floor's pages (see <see cref="Floor"/>).</summary>
+public static partial class Floor
+{
+    private const string Row = """
+        c."Id", c."Text", c."Kind", c."Channel", c."SaidOnUtc", p."Name", c."PersonId", c."LinkedToId", COALESCE(i."Outcome", c."Outcome")
+        """;
+
+    private const string RowJoins = """
+        LEFT JOIN "People" p ON p."Id" = c."PersonId" LEFT JOIN "Contributions" i ON i."Id" = c."LinkedToId"
+        """;
+
+    private static Guid? NullableGuid(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetGuid(i);
+
+    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static string Day(DateTime day) => day.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+
+    private static async Task<string> StaffHomeAsync(FloorDatabase db, DbConnection c, Org org)
+    {
+        // Owed a reply: no index or maintained count answers "named, told an older outcome" today, so this count
+        // reads every named contribution of the organisation (through PersonId); "no outcome yet" uses
+        // (OrganisationId, Outcome).
+        var owed = (await CountAsync(db, c, $"""SELECT COUNT(*) {Untold} AND (p."MayContact" = @yes OR p."UserId" IS NOT NULL)""", org.Id))
+            + (await CountAsync(db, c, NoOutcomeCount, org.Id, ("before", org.ResponseWindowStart)));
+        var window = await WindowAsync(db, c, org);
+        var ideas = window.GroupBy(r => r.Idea)
+            .Select(g => (Idea: g.Key, Voices: Voices(g.Select(r => (r.Id, r.Person))), Rows: g.ToList()))
+            .Where(x => x.Voices >= org.Threshold).OrderByDescending(x => x.Voices).Take(20).ToList();
+        var (list, parameters) = FloorDatabase.In("i", ideas.Select(x => x.Idea).ToList());
+        var texts = (await db.QueryAsync(c, $"""SELECT "Id", "Text" FROM "Contributions" WHERE "OrganisationId" = @org AND "Id" IN {list}""",
+            r => (r.GetGuid(0), r.GetString(1)), [("org", org.Id), .. parameters])).ToDictionary(x => x.Item1, x => x.Item2);
+        var themeRows = await ThemeVoicesAsync(db, c, org, window);
+        var names = (await db.QueryAsync(c, """SELECT "Id", "Name" FROM "Themes" WHERE "OrganisationId" = @org AND "IsArchived" = @no""",
+            r => (r.GetGuid(0), r.GetString(1)), ("org", org.Id), ("no", false))).ToDictionary(x => x.Item1, x => x.Item2);
+        var items = themeRows.Where(t => names.ContainsKey(t.Key))
+            .Select(t => (Title: "Theme: " + names[t.Key], Voices: Voices(t.Value.Select(r => (r.Contribution, r.Person))), Rows: t.Value.Select(r => (r.Contribution, r.Person, r.Said)).ToList()))
+            .Where(t => t.Voices >= org.Threshold)
+            .Concat(ideas.Where(x => texts.ContainsKey(x.Idea)).Select(x => (Title: texts[x.Idea], x.Voices, Rows: x.Rows.Select(r => (r.Id, r.Person, r.Said)).ToList())))
+            .OrderByDescending(x => x.Voices).Take(20).ToList();
+        var offers = await db.QueryAsync(c,
+            """
+            SELECT f."Text", s."Text" FROM "SameIdeaOffers" o
+            JOIN "Contributions" f ON f."Id" = o."FirstId" AND f."LinkedToId" IS NULL
+            JOIN "Contributions" s ON s."Id" = o."SecondId" AND s."LinkedToId" IS NULL
+            WHERE o."OrganisationId" = @org AND o."Decision" = 0 ORDER BY o."Score" DESC, o."Id" LIMIT 5
+            """,
+            r => (r.GetString(0), r.GetString(1)), ("org", org.Id));
+
+        var html = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<h2>Owed a reply: {owed}</h2><h2>Building up</h2><ul>");
+        foreach (var item in items)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li><h3>{E(item.Title)}</h3><p>{item.Voices} voices</p><table>");
+            foreach (var (week, voices) in Weeks(org, item.Rows))
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><th>Week of {week:d MMM yyyy}</th><td>{voices}</td></tr>");
+            }
+
+            html.Append("</table></li>");
+        }
+
+        html.Append("</ul>");
+        foreach (var (first, second) in offers)
+        {
+            html.Append("<p>").Append(E(first)).Append(" / ").Append(E(second)).Append("</p>");
+        }
+
+        return Document(org.Name, html);
+    }
+
+    /// <summary>Voices per week of the window, oldest first, empty weeks included (as BuildUp.OverTime by week).</summary>
+    private static IEnumerable<(DateTime Week, int Voices)> Weeks(Org org, List<(Guid Contribution, Guid? Person, DateTime Said)> rows)
+    {
+        static DateTime WeekOf(DateTime day) => day.Date.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var counted = rows.GroupBy(r => WeekOf(r.Said)).ToDictionary(g => g.Key, g => Voices(g.Select(r => (r.Contribution, r.Person))));
+        var today = org.WindowStart.AddDays(org.WindowDays - 1);
+        for (var week = WeekOf(org.WindowStart); week <= today; week = week.AddDays(7))
+        {
+            yield return (week, counted.GetValueOrDefault(week));
+        }
+    }
+
+    private static async Task<int> CountAsync(FloorDatabase db, DbConnection c, string sql, Guid org, params (string, object?)[] parameters) =>
+        Convert.ToInt32((await db.QueryAsync(c, sql, r => r.GetValue(0), [("org", org), ("yes", true), ("no", false), .. parameters]))[0], CultureInfo.InvariantCulture);
+
+    /// <summary>Named contributions whose outcome (their idea's, for a "me too") they have not been told.</summary>
+    private const string Untold = """
+        FROM "Contributions" c JOIN "People" p ON p."Id" = c."PersonId" LEFT JOIN "Contributions" i ON i."Id" = c."LinkedToId"
+        WHERE c."OrganisationId" = @org AND COALESCE(i."Outcome", c."Outcome") <> 0
+          AND (c."ToldAtUtc" IS NULL OR c."ToldOutcome" IS NULL OR c."ToldOutcome" <> COALESCE(i."Outcome", c."Outcome"))
+        """;
+
+    private const string NoOutcomeWhere = """
+        WHERE c."OrganisationId" = @org AND c."Outcome" = 0 AND c."LinkedToId" IS NULL AND c."CreatedAtUtc" < @before
+        """;
+
+    private const string NoOutcomeCount = $"""SELECT COUNT(*) FROM "Contributions" c {NoOutcomeWhere}""";
+
+    private static async Task<string> OwedAsync(FloorDatabase db, DbConnection c, Org org)
+    {
+        var html = new StringBuilder();
+        foreach (var (heading, who) in new[]
+                 {
+                     ("Not told", """(p."MayContact" = @yes OR p."UserId" IS NOT NULL)"""),
+                     ("No way to tell them", """p."MayContact" = @no AND p."UserId" IS NULL"""),
+                 })
+        {
+            // The same reading of every named contribution as the staff home's count, twice (see there).
+            var count = await CountAsync(db, c, $"SELECT COUNT(*) {Untold} AND {who}", org.Id);
+            var rows = await db.QueryAsync(c,
+                $"""
+                SELECT c."Id", c."Text", i."Text", p."Name", COALESCE(i."Outcome", c."Outcome"), c."ToldAtUtc" IS NOT NULL {Untold} AND {who}
+                ORDER BY CASE WHEN c."LinkedToId" IS NULL THEN c."OutcomeAtUtc" ELSE i."OutcomeAtUtc" END, c."Id" LIMIT 200
+                """,
+                r => (r.GetGuid(0), r.GetString(1), NullableString(r, 2), r.GetString(3), r.GetInt32(4)), ("org", org.Id), ("yes", true), ("no", false));
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{heading}: {count}</h2><table>");
+            foreach (var (id, text, idea, name, outcome) in rows)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/o/x/voice/{id}\">{E(VoiceText.Said(text, idea is not null, 120))}</a></td><td>{E(name)}</td><td>{(OutcomeStatus)outcome}</td></tr>");
+            }
+
+            html.Append("</table>");
+        }
+
+        var anonymous = await CountAsync(db, c,
+            """
+            SELECT COUNT(*) FROM "Contributions" c LEFT JOIN "Contributions" i ON i."Id" = c."LinkedToId"
+            WHERE c."OrganisationId" = @org AND c."PersonId" IS NULL AND COALESCE(i."Outcome", c."Outcome") <> 0
+            """, org.Id);
+        var notPublished = await db.QueryAsync(c,
+            """
+            SELECT c."Id", c."Text" FROM "Contributions" c
+            WHERE c."OrganisationId" = @org AND c."LinkedToId" IS NULL AND c."Outcome" <> 0 AND c."IsPublished" = @no
+              AND (c."PersonId" IS NULL OR EXISTS (SELECT 1 FROM "Contributions" v WHERE v."OrganisationId" = @org AND v."LinkedToId" = c."Id" AND v."PersonId" IS NULL))
+            ORDER BY c."OutcomeAtUtc", c."Id" LIMIT 200
+            """,
+            r => (r.GetGuid(0), r.GetString(1)), ("org", org.Id), ("no", false));
+        html.Append(CultureInfo.InvariantCulture, $"<p>{anonymous} said without a name</p><ul>");
+        foreach (var (id, text) in notPublished)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"/o/x/voice/{id}\">{E(VoiceText.Excerpt(text, 120))}</a></li>");
+        }
+
+        var noOutcome = await CountAsync(db, c, NoOutcomeCount, org.Id, ("before", org.ResponseWindowStart));
+        var waiting = await db.QueryAsync(c,
+            $"""
+            SELECT c."Id", c."Text", p."Name", c."CreatedAtUtc" FROM "Contributions" c LEFT JOIN "People" p ON p."Id" = c."PersonId"
+            {NoOutcomeWhere} ORDER BY c."CreatedAtUtc", c."Id" LIMIT 200
+            """,
+            r => (r.GetGuid(0), r.GetString(1), NullableString(r, 2), r.GetDateTime(3)), ("org", org.Id), ("before", org.ResponseWindowStart));
+        html.Append(CultureInfo.InvariantCulture, $"</ul><h2>No outcome yet: {noOutcome}</h2><table>");
+        foreach (var (id, text, name, recorded) in waiting)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/o/x/voice/{id}\">{E(VoiceText.Excerpt(text, 120))}</a></td><td>{E(name)}</td><td>{Day(recorded)}</td></tr>");
+        }
+
+        return Document("Owed a reply", html.Append("</table>"));
+    }
+
+    private static async Task<string> ThemesAsync(FloorDatabase db, DbConnection c, Org org)
+    {
+        // Each theme's contributions counted from the ThemeId index (reading every link of the theme: a maintained
+        // count would read one row), and recent voices from the window, as the staff home.
+        var themes = await db.QueryAsync(c,
+            """
+            SELECT t."Id", t."Name", t."IsArchived", (SELECT COUNT(*) FROM "ContributionThemes" ct WHERE ct."ThemeId" = t."Id")
+            FROM "Themes" t WHERE t."OrganisationId" = @org ORDER BY t."IsArchived", t."Name"
+            """,
+            r => (r.GetGuid(0), r.GetString(1), r.GetBoolean(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture)), ("org", org.Id));
+        var recent = await ThemeVoicesAsync(db, c, org, await WindowAsync(db, c, org));
+        var html = new StringBuilder("<table>");
+        foreach (var (id, name, archived, contributions) in themes)
+        {
+            var voices = recent.TryGetValue(id, out var rows) ? Voices(rows.Select(r => (r.Contribution, r.Person))) : 0;
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th><a href=\"/o/x/themes/{id}\">{E(name)}</a>{(archived ? " (archived)" : "")}</th><td>{contributions}</td><td>{voices}</td></tr>");
+        }
+
+        return Document("Themes", html.Append("</table>"));
+    }
+
+    private static async Task<string> ContributionsAsync(FloorDatabase db, DbConnection c, Org org, HttpRequest request)
+    {
+        var themes = await db.QueryAsync(c, """SELECT "Id", "Name" FROM "Themes" WHERE "OrganisationId" = @org ORDER BY "Name" """,
+            r => (r.GetGuid(0), r.GetString(1)), ("org", org.Id));
+        var search = request.Query["q"].ToString().Trim();
+        var terms = TextAnalyser.Words(search).Select(w => w.Stem).Distinct(StringComparer.Ordinal).Take(8).ToList();
+        var parameters = new List<(string, object?)> { ("org", org.Id) };
+        string source, where, order;
+        if (terms.Count > 0)
+        {
+            // Driven by the first word's entries in the (OrganisationId, Term, ContributionId) index; each further word
+            // is one more index probe. The order needs every match's text (no index can give "best match first").
+            source = """ "ContributionTerms" t0 JOIN "Contributions" c ON c."Id" = t0."ContributionId" """;
+            where = """t0."OrganisationId" = @org AND t0."Term" = @t0""" + string.Concat(terms.Skip(1).Select((_, i) =>
+                $""" AND EXISTS (SELECT 1 FROM "ContributionTerms" t WHERE t."OrganisationId" = @org AND t."Term" = @t{i + 1} AND t."ContributionId" = c."Id")"""));
+            parameters.AddRange(terms.Select((t, i) => ($"t{i}", (object?)t)));
+            parameters.Add(("lowered", search.ToLowerInvariant()));
+            order = $"""CASE WHEN {db.ContainsLowered("c.\"Text\"", "@lowered")} THEN 0 ELSE 1 END, c."TermCount", c."SaidOnUtc" DESC, c."CreatedAtUtc" DESC, c."Id" DESC""";
+        }
+        else if (Guid.TryParse(request.Query["theme"], out var theme))
+        {
+            // From the ThemeId index; sorting the theme's contributions needs them all (no index holds the order).
+            source = """ "ContributionThemes" ct JOIN "Contributions" c ON c."Id" = ct."ContributionId" """;
+            where = """ct."ThemeId" = @theme AND c."OrganisationId" = @org""";
+            parameters.Add(("theme", theme));
+            order = """c."SaidOnUtc" DESC, c."CreatedAtUtc" DESC, c."Id" DESC""";
+        }
+        else
+        {
+            // The count from the (OrganisationId, ...) index alone; the page sorts every row of the organisation, since
+            // no index has SaidOnUtc (with one, and keyset paging, a page would read 25 rows).
+            source = """ "Contributions" c """;
+            where = """c."OrganisationId" = @org""";
+            order = """c."SaidOnUtc" DESC, c."CreatedAtUtc" DESC, c."Id" DESC""";
+        }
+
+        var total = await CountAsync(db, c, $"SELECT COUNT(*) FROM {source} WHERE {where}", org.Id, [.. parameters.Skip(1)]);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(int.TryParse(request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? asked : 1, 1, pages);
+        // The page's 25 rows first, then their people and ideas: joined before the sort, SQLite would look up every row's.
+        var rows = await db.QueryAsync(c,
+            $"""
+            SELECT {Row} FROM (
+                SELECT c."Id", c."Text", c."Kind", c."Channel", c."SaidOnUtc", c."CreatedAtUtc", c."PersonId", c."LinkedToId", c."Outcome", c."TermCount"
+                FROM {source} WHERE {where} ORDER BY {order} LIMIT {PageSize} OFFSET {(page - 1) * PageSize}) c
+            {RowJoins} ORDER BY {order}
+            """,
+            r => (Id: r.GetGuid(0), Text: r.GetString(1), Kind: (ContributionKind)r.GetInt32(2), Channel: (Channel)r.GetInt32(3), Said: r.GetDateTime(4),
+                Person: NullableString(r, 5), Linked: NullableGuid(r, 7), Outcome: (OutcomeStatus)r.GetInt32(8)),
+            [.. parameters]);
+        var voices = await VoiceCountsAsync(db, c, org.Id, rows.Select(r => r.Linked ?? r.Id).Distinct().ToList());
+
+        var html = new StringBuilder("<form><select name=\"theme\">");
+        foreach (var (id, name) in themes)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<option value=\"{id}\">{E(name)}</option>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</select></form><p>{total} things said, page {page} of {pages}</p><table>");
+        foreach (var row in rows)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td><a href=\"/o/x/voice/{row.Id}\">{E(VoiceText.Said(row.Text, row.Linked is not null, 200))}</a></td><td>{row.Kind}</td><td>{row.Channel}</td><td>{Day(row.Said)}</td><td>{E(row.Person)}</td><td>{voices.GetValueOrDefault(row.Linked ?? row.Id, 1)}</td><td>{row.Outcome}</td></tr>");
+        }
+
+        return Document("What people said", html.Append("</table>"));
+    }
+
+    private static async Task<string> ContributionAsync(FloorDatabase db, DbConnection c, Org org, Guid id)
+    {
+        var item = (await db.QueryAsync(c,
+            $"""
+            SELECT {Row}, c."Provenance", c."RelayedBy", c."RecordedByUserId", i."Text", c."OutcomeExplanation", c."ToldAtUtc", c."ToldOutcome",
+                   c."IsPublished", c."PublicSummary", c."PublicOutcome", u."DisplayName"
+            FROM "Contributions" c {RowJoins} LEFT JOIN "AspNetUsers" u ON u."Id" = c."RecordedByUserId"
+            WHERE c."OrganisationId" = @org AND c."Id" = @id
+            """,
+            r => (Text: r.GetString(1), Kind: (ContributionKind)r.GetInt32(2), Said: r.GetDateTime(4), Person: NullableString(r, 5), Linked: NullableGuid(r, 7),
+                Outcome: (OutcomeStatus)r.GetInt32(8), RelayedBy: NullableString(r, 10), IdeaText: NullableString(r, 12), Explanation: NullableString(r, 13),
+                Told: r.IsDBNull(14) ? (DateTime?)null : r.GetDateTime(14), Summary: NullableString(r, 17), RecordedBy: NullableString(r, 19)),
+            ("org", org.Id), ("id", id))).SingleOrDefault();
+        if (item == default)
+        {
+            return Document("Page not found", new StringBuilder());
+        }
+
+        var idea = item.Linked ?? id;
+        var themes = await db.QueryAsync(c,
+            """SELECT t."Name" FROM "ContributionThemes" ct JOIN "Themes" t ON t."Id" = ct."ThemeId" WHERE ct."ContributionId" = @id ORDER BY t."Name" """,
+            r => r.GetString(0), ("id", id));
+        var voices = (await VoiceCountsAsync(db, c, org.Id, [idea])).GetValueOrDefault(idea, 1);
+        var others = item.Linked is not null ? [] : await db.QueryAsync(c,
+            """
+            SELECT v."Text", v."SaidOnUtc", p."Name", v."ToldAtUtc" FROM "Contributions" v LEFT JOIN "People" p ON p."Id" = v."PersonId"
+            WHERE v."OrganisationId" = @org AND v."LinkedToId" = @id ORDER BY v."SaidOnUtc", v."CreatedAtUtc"
+            """,
+            r => (r.GetString(0), r.GetDateTime(1), NullableString(r, 2), !r.IsDBNull(3)), ("org", org.Id), ("id", id));
+        var offers = item.Linked is not null ? [] : await db.QueryAsync(c,
+            """SELECT o."Id" FROM "SameIdeaOffers" o WHERE o."OrganisationId" = @org AND o."Decision" = 0 AND (o."FirstId" = @id OR o."SecondId" = @id) LIMIT 5""",
+            r => r.GetGuid(0), ("org", org.Id), ("id", id));
+        var interested = await db.QueryAsync(c,
+            """SELECT p."Name", i."Kind" FROM "Interests" i JOIN "People" p ON p."Id" = i."PersonId" WHERE i."ContributionId" = @idea ORDER BY i."CreatedAtUtc" """,
+            r => (r.GetString(0), r.GetInt32(1)), ("idea", idea));
+
+        var html = new StringBuilder().Append(CultureInfo.InvariantCulture,
+            $"<p>{E(item.Text)}</p><dl><dt>Kind</dt><dd>{item.Kind}</dd><dt>Said on</dt><dd>{Day(item.Said)}</dd><dt>Who</dt><dd>{E(item.Person)} {E(item.RelayedBy)}</dd><dt>Recorded by</dt><dd>{E(item.RecordedBy)}</dd><dt>Themes</dt><dd>{E(string.Join(", ", themes))}</dd><dt>Voices</dt><dd>{voices}</dd><dt>Outcome</dt><dd>{item.Outcome} {E(item.Explanation)}</dd><dt>Told</dt><dd>{(item.Told is { } told ? Day(told) : "Not told yet")}</dd><dt>Published</dt><dd>{E(item.Summary)}</dd><dt>Idea</dt><dd>{E(item.IdeaText)}</dd></dl><h2>Voices</h2><ul>");
+        foreach (var (text, said, name, wasTold) in others)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>{E(VoiceText.Said(text, true))} {Day(said)} {E(name)} {(wasTold ? "told" : "")}</li>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</ul><p>{offers.Count} offers</p><ul>");
+        foreach (var (name, kind) in interested)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>{E(name)} {kind}</li>");
+        }
+
+        return Document("What was said", html.Append("</ul>"));
+    }
+
+    /// <summary>
+    /// Similar suggestions while typing: the lexical half only, summing each shared term's rarity (document counts
+    /// from the (OrganisationId, Term, ContributionId) index) over the candidates, weighed by their length. The app
+    /// also embeds the text and compares it with every stored vector in memory; neither database can do that in SQL
+    /// here (no pgvector), so the floor leaves it out and the ratio for this page includes the embedding.
+    /// </summary>
+    private static async Task<string> SimilarAsync(FloorDatabase db, DbConnection c, Org org, string text)
+    {
+        var terms = TextAnalyser.Terms(text).ToList();
+        var html = new StringBuilder("<div id=\"similar\"><ul>");
+        if (terms.Count > 0)
+        {
+            var all = await CountAsync(db, c, """SELECT COUNT(*) FROM "Contributions" WHERE "OrganisationId" = @org""", org.Id);
+            var list = "(" + string.Join(", ", terms.Select((_, i) => $"@t{i}")) + ")";
+            var hits = await db.QueryAsync(c,
+                $"""SELECT "Term", "ContributionId" FROM "ContributionTerms" WHERE "OrganisationId" = @org AND "Term" IN {list}""",
+                r => (Term: r.GetString(0), Id: r.GetGuid(1)), [("org", org.Id), .. terms.Select((t, i) => ($"t{i}", (object?)t))]);
+            var rarity = hits.GroupBy(h => h.Term).ToDictionary(g => g.Key, g => Math.Log(1 + (all / (double)g.Count())), StringComparer.Ordinal);
+            var best = hits.GroupBy(h => h.Id).Select(g => (Id: g.Key, Score: g.Sum(h => rarity[h.Term])))
+                .OrderByDescending(x => x.Score).Take(64).ToList();
+            var (ids, parameters) = FloorDatabase.In("i", best.Select(b => b.Id).ToList());
+            var candidates = await db.QueryAsync(c,
+                $"""SELECT "Id", "Text", "TermCount", "LinkedToId" FROM "Contributions" WHERE "OrganisationId" = @org AND "Id" IN {ids}""",
+                r => (Id: r.GetGuid(0), Text: r.GetString(1), Terms: r.GetInt32(2), Linked: NullableGuid(r, 3)), [("org", org.Id), .. parameters]);
+            var score = best.ToDictionary(b => b.Id, b => b.Score);
+            foreach (var found in candidates.Where(x => x.Linked is null).OrderByDescending(x => score[x.Id] / Math.Sqrt(Math.Max(1, x.Terms))).Take(3))
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"/o/x/voice/{found.Id}\">{E(VoiceText.Excerpt(found.Text, 160))}</a></li>");
+            }
+        }
+
+        return html.Append("</ul></div>").ToString();
+    }
+
+    private static async Task<string> PublicAsync(FloorDatabase db, DbConnection c, Org org, bool outcomes, bool atom = false)
+    {
+        if (!org.PublicOpen)
+        {
+            return Document("Page not found", new StringBuilder());
+        }
+
+        // No index says what is published: this reads the organisation's rows through (OrganisationId, Outcome) or
+        // the table. A partial index on published ideas (or a maintained list) would read the 50 or 200 shown.
+        var ideas = await db.QueryAsync(c,
+            $"""
+            SELECT c."Id", c."PublicSummary", c."Outcome", c."NotPossibleReason", c."PublicOutcome", COALESCE(c."OutcomeAtUtc", c."PublishedAtUtc", c."CreatedAtUtc")
+            FROM "Contributions" c
+            WHERE c."OrganisationId" = @org AND c."IsPublished" = @yes AND c."LinkedToId" IS NULL AND c."PublicSummary" IS NOT NULL AND c."PublicSummary" <> ''
+              AND c."Outcome" <> @excluded
+            ORDER BY 6 DESC, c."Id" DESC LIMIT {(outcomes ? 200 : 50)}
+            """,
+            r => (Id: r.GetGuid(0), Summary: r.GetString(1), Outcome: (OutcomeStatus)r.GetInt32(2), Reason: r.IsDBNull(3) ? (NotPossibleReason?)null : (NotPossibleReason)r.GetInt32(3),
+                Said: NullableString(r, 4), Date: r.GetDateTime(5)),
+            ("org", org.Id), ("yes", true), ("excluded", outcomes ? (int)OutcomeStatus.New : (int)OutcomeStatus.Done));
+        var (list, parameters) = FloorDatabase.In("i", ideas.Select(i => i.Id).ToList());
+        var themes = (await db.QueryAsync(c,
+                $"""SELECT ct."ContributionId", t."Name" FROM "ContributionThemes" ct JOIN "Themes" t ON t."Id" = ct."ThemeId" WHERE ct."ContributionId" IN {list}""",
+                r => (r.GetGuid(0), r.GetString(1)), parameters))
+            .ToLookup(x => x.Item1, x => x.Item2);
+        var voices = await VoiceCountsAsync(db, c, org.Id, ideas.Select(i => i.Id).ToList());
+        var html = new StringBuilder();
+        if (atom)
+        {
+            html.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">")
+                .Append(CultureInfo.InvariantCulture, $"<id>urn:uuid:{org.Id}</id><title>{E(org.Name)}</title>");
+            foreach (var idea in ideas)
+            {
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<entry><id>urn:uuid:{idea.Id}</id><title>{E(idea.Summary)}</title><updated>{idea.Date:yyyy-MM-dd'T'HH:mm:ss'Z'}</updated>{string.Concat(themes[idea.Id].Select(t => $"<category term=\"{E(t)}\"/>"))}<content>{E(string.Join(' ', PublicWords.WeDid(idea.Outcome, idea.Reason, idea.Said)))} {voices.GetValueOrDefault(idea.Id, 1)}</content></entry>");
+            }
+
+            return html.Append("</feed>").ToString();
+        }
+
+        foreach (var group in ideas.SelectMany(i => themes[i.Id].DefaultIfEmpty("Other things you told us").Select(t => (Theme: t, Idea: i))).GroupBy(x => x.Theme).OrderBy(g => g.Key, StringComparer.CurrentCultureIgnoreCase))
+        {
+            html.Append("<h2>").Append(E(group.Key)).Append("</h2><ul>");
+            foreach (var (_, idea) in group)
+            {
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<li><h3>{E(idea.Summary)}</h3><p>{E(string.Join(' ', PublicWords.WeDid(idea.Outcome, idea.Reason, idea.Said)))}</p><p>{voices.GetValueOrDefault(idea.Id, 1)} voices</p></li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        return Document(outcomes ? "You said, we did" : org.Name, html);
+    }
+}
