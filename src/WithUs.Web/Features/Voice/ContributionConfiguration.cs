@@ -16,6 +16,9 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(c => c.LinkedTo).WithMany(c => c.Voices).HasForeignKey(c => c.LinkedToId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => new { c.OrganisationId, c.CreatedAtUtc });
+
+        // The list's order, newest first, walked backwards from a page's last row (migration VoiceListOrder).
+        builder.HasIndex(c => new { c.OrganisationId, c.SaidOnUtc, c.CreatedAtUtc, c.Id });
         builder.HasIndex(c => new { c.OrganisationId, c.Outcome });
         builder.HasIndex(c => c.PersonId);
         builder.HasIndex(c => c.LinkedToId);

@@ -44,11 +44,13 @@ public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : 
         VoiceCount = (await VoiceCounts.ForAsync(db, [Idea.Id], cancellationToken)).GetValueOrDefault(Idea.Id, 1);
         if (!IsMeToo)
         {
-            Voices = await db.Contributions.AsNoTracking()
+            // Sorted here, not in SQL: given ORDER BY SaidOnUtc, SQLite (planning without statistics) walked the
+            // whole list index of the organisation in that order rather than read this idea's few voices by LinkedToId.
+            var voices = await db.Contributions.AsNoTracking()
                 .Include(c => c.Person)
                 .Where(c => c.LinkedToId == item.Id)
-                .OrderBy(c => c.SaidOnUtc).ThenBy(c => c.CreatedAtUtc)
                 .ToListAsync(cancellationToken);
+            Voices = voices.OrderBy(c => c.SaidOnUtc).ThenBy(c => c.CreatedAtUtc).ToList();
             SameIdeas = await OpenOffers.ListAsync(db, OpenOffers.Shown, about: item.Id, cancellationToken: cancellationToken);
         }
 

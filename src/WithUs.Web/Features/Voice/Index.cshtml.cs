@@ -26,12 +26,25 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
     [BindProperty(SupportsGet = true)]
     public Guid? Theme { get; set; }
 
-    /// <summary>From ?page= (read by hand: "page" is also the route value Razor Pages uses for the page's own name).</summary>
-    public int PageNumber { get; private set; } = 1;
+    /// <summary>From ?after= (the "Next" link): the page starts after this row.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
 
+    /// <summary>From ?before= (the "Previous" link): the page ends before this row.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    /// <summary>
+    /// How many rows are counted before the total is shown as "more than" this, and, for a search by words, how many
+    /// of the most recently recorded matches are ranked: what a request reads stays bounded however much was said.
+    /// </summary>
+    public const int CountLimit = 1000;
+
+    /// <summary>Rows that match, up to <see cref="CountLimit"/>; see <see cref="MoreThanCounted"/>.</summary>
     public int Total { get; private set; }
 
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>More rows match than were counted.</summary>
+    public bool MoreThanCounted => Total > CountLimit;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -41,6 +54,12 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
 
     /// <summary>True when the search was by words (so the list is best match first, not newest first).</summary>
     public bool RankedByRelevance { get; private set; }
+
+    /// <summary>The key of the first row shown, for the "Previous" link; null on the first page.</summary>
+    public string? PreviousKey { get; private set; }
+
+    /// <summary>The key of the last row shown, for the "Next" link; null on the last page.</summary>
+    public string? NextKey { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -56,8 +75,6 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
             Outcome = null;
         }
 
-        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None,
-            System.Globalization.CultureInfo.InvariantCulture, out var requested) ? requested : 1;
         Search = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
         if (Search is { Length: > SearchMaxLength })
         {
@@ -72,12 +89,7 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
         var terms = SearchTerms(Search);
         if (terms.Count > 0)
         {
-            // Every word, in any order, as the similarity index has it (plurals, tenses, spellings folded): one indexed
-            // lookup per word, so the count and the page stay two queries however many rows match.
-            foreach (var term in terms)
-            {
-                query = query.Where(c => db.ContributionTerms.Any(t => t.ContributionId == c.Id && t.Term == term));
-            }
+            query = query.Where(c => MostRecentMatches(terms).Contains(c.Id));
         }
         else if (lowered is not null)
         {
@@ -98,72 +110,62 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
             query = query.Where(c => (c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome) == Outcome);
         }
 
-        if (Theme is not null)
+        if (Theme is { } theme)
         {
-            query = query.Where(c => c.Themes.Any(t => t.ThemeId == Theme));
+            var links = db.ContributionThemes.Where(t => t.ThemeId == theme).Select(t => t.ContributionId);
+            // A theme of few: "in the theme's links" (indexed by theme), so the database starts from them. A theme of
+            // many: each row of the list looked up in the theme, which finds a page (and the count) soon, where
+            // starting from the theme would read all of its links.
+            query = await links.Take(CountLimit + 1).CountAsync(cancellationToken) <= CountLimit
+                ? query.Where(c => links.Contains(c.Id))
+                : query.Where(c => c.Themes.Any(t => t.ThemeId == theme));
         }
 
-        Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Total = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
+        if (!MoreThanCounted && (Theme is not null || Kind is not null || Outcome is not null))
+        {
+            // Few match: read them and sort them, rather than walk the whole list in order looking for them (which
+            // SQLite, planning without statistics, prefers, to avoid the sort). Distinct (a no-op: each row once)
+            // keeps the filtered rows a subquery of their own. Many match: walking the list finds a page soon.
+            query = query.Distinct();
+        }
+
         RankedByRelevance = terms.Count > 0;
-        // Best match first: the words as typed, together, then the shortest text holding them all (BM25 with each word
-        // once: every match has every word, so only its length tells them apart), then newest.
-#pragma warning disable CA1862
-        var ordered = RankedByRelevance
-            ? query.OrderBy(c => c.Text.ToLower().Contains(lowered!) ? 0 : 1).ThenBy(c => c.TermCount).ThenByDescending(c => c.SaidOnUtc)
-            : query.OrderByDescending(c => c.SaidOnUtc);
-#pragma warning restore CA1862
-        var rows = await ordered
-            .ThenByDescending(c => c.CreatedAtUtc)
-            .ThenByDescending(c => c.Id)
-            .Skip((PageNumber - 1) * PageSize)
-            .Take(PageSize)
-            .Select(c => new
-            {
-                c.Id,
-                c.Text,
-                c.Kind,
-                c.Channel,
-                c.SaidOnUtc,
-                PersonName = c.Person != null ? c.Person.Name : null,
-                c.PersonId,
-                c.LinkedToId,
-                Outcome = c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome,
-            })
-            .ToListAsync(cancellationToken);
-        var ideas = rows.Select(r => r.LinkedToId ?? r.Id).Distinct().ToList();
+        var page = new VoiceListPage(query, RankedByRelevance ? lowered : null, PageSize);
+        await page.LoadAsync(VoiceListKey.Decode(After), VoiceListKey.Decode(Before), cancellationToken);
+        PreviousKey = page.PreviousKey;
+        NextKey = page.NextKey;
+
+        var ideas = page.Rows.Select(r => r.LinkedToId ?? r.Id).Distinct().ToList();
         var voices = await VoiceCounts.ForAsync(db, ideas, cancellationToken);
-        Rows = rows.Select(r => new Row(r.Id, VoiceText.Said(r.Text, r.LinkedToId is not null, 200), r.Kind, r.Channel, r.SaidOnUtc, r.PersonId, r.PersonName,
+        Rows = page.Rows.Select(r => new Row(r.Id, VoiceText.Said(r.Text, r.LinkedToId is not null, 200), r.Kind, r.Channel, r.SaidOnUtc, r.PersonId, r.PersonName,
             r.LinkedToId, voices.GetValueOrDefault(r.LinkedToId ?? r.Id, 1), r.Outcome)).ToList();
+    }
+
+    /// <summary>
+    /// The ids holding every word, the most recently recorded first (ids are time-ordered), at most one more than
+    /// <see cref="CountLimit"/>: walked in the term index from the longest word (most likely the rarest), each other
+    /// word looked up in the same index.
+    /// </summary>
+    private IQueryable<Guid> MostRecentMatches(IReadOnlyList<string> terms)
+    {
+        var driving = terms.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).First();
+        var hits = db.ContributionTerms.Where(t => t.Term == driving);
+        foreach (var term in terms.Where(t => t != driving))
+        {
+            hits = hits.Where(t => db.ContributionTerms.Any(other => other.ContributionId == t.ContributionId && other.Term == term));
+        }
+
+        return hits.OrderByDescending(t => t.ContributionId).Select(t => t.ContributionId).Take(CountLimit + 1);
     }
 
     /// <summary>The index terms of the words searched for, as many as a search box sensibly holds.</summary>
     private static List<string> SearchTerms(string? search) =>
         TextAnalyser.Words(search).Select(w => w.Stem).Distinct(StringComparer.Ordinal).Take(SearchMaxWords).ToList();
 
-    /// <summary>The link to another page of the same search and filters.</summary>
-    public string PageLink(int page) =>
-        PagedLink(Url.Page("/Voice/Index", new { org = Slug, q = Search, kind = Kind, outcome = Outcome, theme = Theme })!, page);
-
-    /// <summary>Page numbers to show: the first, the last, and those next to the current one; null where some are left out.</summary>
-    public IReadOnlyList<int?> PageItems()
-    {
-        var items = new List<int?>();
-        var shown = new SortedSet<int> { 1, PageCount, PageNumber, PageNumber - 1, PageNumber + 1 };
-        var previous = 0;
-        foreach (var page in shown.Where(p => p >= 1 && p <= PageCount))
-        {
-            if (page - previous > 1)
-            {
-                items.Add(null);
-            }
-
-            items.Add(page);
-            previous = page;
-        }
-
-        return items;
-    }
+    /// <summary>The link to the page after (or before) a row, with the same search and filters.</summary>
+    public string PageLink(string? after = null, string? before = null) =>
+        Url.Page("/Voice/Index", new { org = Slug, q = Search, kind = Kind, outcome = Outcome, theme = Theme, after, before })!;
 
     public sealed record Row(Guid Id, string Excerpt, ContributionKind Kind, Channel Channel, DateTime SaidOnUtc, Guid? PersonId,
         string? PersonName, Guid? LinkedToId, int Voices, OutcomeStatus Outcome);

@@ -54,6 +54,8 @@ public sealed class IndexSearchTests(AppPerDatabase apps) : IClassFixture<AppPer
         RowTexts(second).Count.ShouldBe(4);
         RowTexts(second).Last().ShouldBe("Evening opening at the cafe, and a cheaper menu with soup and sandwiches", "the longest is the weakest match");
         rows.Concat(RowTexts(second)).Distinct().Count().ShouldBe(29, "paging neither repeats nor skips a row");
+        var back = await staff.Client.GetPageAsync(second.QuerySelector(".govuk-pagination__prev a")!.GetAttribute("href")!);
+        RowTexts(back).ShouldBe(rows, "Previous goes back through the ranking");
 
         var unsearched = await staff.Client.GetPageAsync(staff.Voice);
         unsearched.QuerySelector("main")!.TextContent.ShouldNotContain("Best matches first");

@@ -81,12 +81,61 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
         RowTexts(first).Count.ShouldBe(25);
         RowTexts(first)[0].ShouldBe("Numbered idea 27");
         first.QuerySelector("#voice-count")!.TextContent.ShouldContain("27 things said that match");
+        first.QuerySelector(".govuk-pagination__prev").ShouldBeNull("the first page has no previous page");
         var next = first.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
-        next.ShouldBe($"{staff.Voice}?q=numbered&page=2");
+        next.ShouldStartWith($"{staff.Voice}?q=numbered&after=");
         var second = await staff.Client.GetPageAsync(next);
         RowTexts(second).ShouldBe(["Numbered idea 02", "Numbered idea 01"]);
-        second.QuerySelector(".govuk-pagination__item--current a")!.GetAttribute("aria-current").ShouldBe("page");
-        RowTexts(await staff.Client.GetPageAsync(staff.Voice + "?q=numbered&page=99")).Count.ShouldBe(2, "past the end shows the last page");
+        second.QuerySelector("#voice-count")!.TextContent.ShouldContain("27 things said that match");
+        second.QuerySelector(".govuk-pagination__next").ShouldBeNull("the last page has no next page");
+        var back = await staff.Client.GetPageAsync(second.QuerySelector(".govuk-pagination__prev a")!.GetAttribute("href")!);
+        RowTexts(back).ShouldBe(RowTexts(first), "Previous goes back to the same rows");
+        back.QuerySelector(".govuk-pagination__prev").ShouldBeNull();
+    }
+
+    [DatabaseFact]
+    public async Task List_PagesForwardAndBack_ThroughRowsSaidOnTheSameDay()
+    {
+        using var staff = await app.SignedInAsync();
+        var today = DateTime.UtcNow.Date;
+        await app.CreateContributionsAsync(staff.Organisation, 60, i => $"Row {i:D2}", (_, c) => c.SaidOnUtc = today);
+        await app.CreateContributionsAsync(staff.Organisation, 5, i => $"Earlier row {i}", (_, c) => c.SaidOnUtc = today.AddDays(-1));
+
+        var pages = new List<List<string>> { RowTexts(await staff.Client.GetPageAsync(staff.Voice)) };
+        var page = await staff.Client.GetPageAsync(staff.Voice);
+        while (page.QuerySelector(".govuk-pagination__next a") is { } next)
+        {
+            page = await staff.Client.GetPageAsync(next.GetAttribute("href")!);
+            pages.Add(RowTexts(page));
+        }
+
+        pages.Select(p => p.Count).ShouldBe([25, 25, 15]);
+        pages.SelectMany(p => p).Distinct().Count().ShouldBe(65, "paging neither repeats nor skips a row");
+        pages[^1].TakeLast(5).ShouldAllBe(text => text.StartsWith("Earlier", StringComparison.Ordinal));
+        for (var i = pages.Count - 2; i >= 0; i--)
+        {
+            page = await staff.Client.GetPageAsync(page.QuerySelector(".govuk-pagination__prev a")!.GetAttribute("href")!);
+            RowTexts(page).ShouldBe(pages[i], $"back to page {i + 1}");
+        }
+
+        page.QuerySelector(".govuk-pagination__prev").ShouldBeNull();
+    }
+
+    [DatabaseTheory]
+    [InlineData("after=not-a-key")]
+    [InlineData("before=%F0%9F%99%82")]
+    [InlineData("after=MS4wLjAuOTk5OTk5OTk5OTk5OTk5OTk5OTk5LjAuMDAwMDAwMDA")]
+    [InlineData("after=MS4xLjMuMC4wLmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZm&before=x")]
+    [InlineData("page=3")]
+    public async Task List_WithATamperedOrOldPageLink_ShowsTheFirstPage(string link)
+    {
+        using var staff = await app.SignedInAsync();
+        await app.CreateContributionAsync(staff.Organisation, "Newest", c => c.SaidOnUtc = DateTime.UtcNow.Date);
+        await app.CreateContributionAsync(staff.Organisation, "Oldest", c => c.SaidOnUtc = DateTime.UtcNow.Date.AddDays(-9));
+
+        var page = await staff.Client.GetPageAsync($"{staff.Voice}?{link}");
+
+        RowTexts(page).ShouldBe(["Newest", "Oldest"]);
     }
 
     [DatabaseFact]
