@@ -14,8 +14,9 @@ public sealed record Facts(string Slug, Guid ContributionId, Guid ThemeId, strin
 
     public string AuthenticatorKey { get; set; } = "";
 
-    /// <summary>Halfway through the list, newest first: the page a deep link or a patient reader reaches.</summary>
-    public int DeepPage => Math.Max(1, Contributions / IndexModel.PageSize / 2);
+    /// <summary>Halfway through the list, newest first: the "Next" link a patient reader reaches (the sort key of the
+    /// row before it).</summary>
+    public string DeepPage { get; init; } = "";
 
     /// <summary>The idea with the most voices (its page lists them all), and the theme with the most contributions.</summary>
     public static Facts Of(RegionRows rows, WithUs.Web.Infrastructure.Tenancy.Organisation organisation)
@@ -24,7 +25,13 @@ public sealed record Facts(string Slug, Guid ContributionId, Guid ThemeId, strin
             .GroupBy(c => c.LinkedToId!.Value).MaxBy(g => g.Count())!.Key;
         var theme = rows.ContributionThemes.Where(ct => ct.OrganisationId == organisation.Id)
             .GroupBy(ct => ct.ThemeId).MaxBy(g => g.Count())!.Key;
-        return new Facts(organisation.Slug, idea, theme, "evening", "Could we have the centre open later in the evenings for people who work");
+        var list = rows.Contributions.Where(c => c.OrganisationId == organisation.Id)
+            .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id).ToList();
+        var halfway = list[list.Count / 2];
+        return new Facts(organisation.Slug, idea, theme, "evening", "Could we have the centre open later in the evenings for people who work")
+        {
+            DeepPage = new VoiceListKey(false, 0, halfway.SaidOnUtc, halfway.CreatedAtUtc, halfway.Id).Encode(),
+        };
     }
 
     public string ToText()

@@ -215,16 +215,22 @@ public static partial class Floor
         }
         else
         {
-            // The count from the (OrganisationId, ...) index alone; the page sorts every row of the organisation, since
-            // no index has SaidOnUtc (with one, and keyset paging, a page would read 25 rows).
+            // A seek in the (OrganisationId, SaidOnUtc, CreatedAtUtc, Id) index from the row the link carries: the page
+            // reads its own rows, wherever it is in the list.
             source = """ "Contributions" c """;
             where = """c."OrganisationId" = @org""";
             order = """c."SaidOnUtc" DESC, c."CreatedAtUtc" DESC, c."Id" DESC""";
+            if (VoiceListKey.Decode(request.Query["after"]) is { } after)
+            {
+                where += """ AND (c."SaidOnUtc", c."CreatedAtUtc", c."Id") < (@said, @created, @id)""";
+                parameters.AddRange([("said", after.SaidOnUtc), ("created", after.CreatedAtUtc), ("id", after.Id)]);
+            }
         }
 
-        var total = await CountAsync(db, c, $"SELECT COUNT(*) FROM {source} WHERE {where}", org.Id, [.. parameters.Skip(1)]);
+        // Counted no further than the page says ("more than 1,000"), as the app counts.
+        var total = await CountAsync(db, c, $"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT 1001) n", org.Id, [.. parameters.Skip(1)]);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(int.TryParse(request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? asked : 1, 1, pages);
+        const int page = 1;
         // The page's 25 rows first, then their people and ideas: joined before the sort, SQLite would look up every row's.
         var rows = await db.QueryAsync(c,
             $"""
