@@ -24,6 +24,8 @@ public static class WithUsPipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // Before the organisation is looked up: a public page served from the cache costs no query at all.
+        app.UseOutputCache();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseMiddleware<TwoFactorRequiredMiddleware>();
         app.UseAuthorization();

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.OutputCaching;
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Public;
 using WithUs.Web.Features.Themes;
 
 namespace WithUs.Tests.Features.Public;
@@ -66,6 +68,10 @@ public static class PublicPages
 
         largeCost.Total.ShouldBeLessThanOrEqualTo(smallCost.Total * 3 / 2 + 10 * ReadCost.SqliteStep, $"small: {smallCost}\nlarge: {largeCost}");
     }
+
+    /// <summary>Forgets the organisation's cached public pages, so that the next request makes them again.</summary>
+    public static Task EvictPublicPagesAsync(this WithUsFactory app, TestOrganisation organisation) =>
+        app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicOutputCachePolicy.Tag(organisation.Id), default).AsTask();
 
     public static Task SetPublicPagesOpenAsync(this WithUsFactory app, TestOrganisation organisation, bool open) =>
         app.InScopeAsync(async services =>
