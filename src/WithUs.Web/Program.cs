@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(WithUsPipeline.TranslateArguments(args));
+var builder = WebApplication.CreateBuilder(WithUsPipeline.Options(args, Environment.GetEnvironmentVariable));
 builder.AddWithUs();
 
 var app = builder.Build();

@@ -24,6 +24,8 @@ public static class WithUsPipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // Before the organisation is looked up: a public page served from the cache costs no query at all.
+        app.UseOutputCache();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseMiddleware<TwoFactorRequiredMiddleware>();
         app.UseAuthorization();
@@ -69,6 +71,26 @@ public static class WithUsPipeline
             });
         }
     }
+
+    /// <summary>
+    /// How the host is built. The content root (where appsettings.json is read from) is the app's own folder, whatever
+    /// folder it was started from, unless the command line or the environment names one: started from elsewhere with
+    /// the default (the working directory), the settings were silently not found and every SQL statement was logged.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args, Func<string, string?> environment)
+    {
+        var translated = TranslateArguments(args);
+        return new WebApplicationOptions
+        {
+            Args = translated,
+            ContentRootPath = ContentRootConfigured(translated, environment) ? null : AppContext.BaseDirectory,
+        };
+    }
+
+    private static bool ContentRootConfigured(string[] args, Func<string, string?> environment) =>
+        !string.IsNullOrEmpty(environment("ASPNETCORE_CONTENTROOT"))
+        || !string.IsNullOrEmpty(environment("DOTNET_CONTENTROOT"))
+        || args.Any(a => a.TrimStart('-', '/').StartsWith("contentRoot", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>"--demo" on the command line means Database:Demo=true.</summary>
     public static string[] TranslateArguments(string[] args) =>

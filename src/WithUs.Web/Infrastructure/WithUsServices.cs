@@ -7,6 +7,7 @@ using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Members;
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Public;
 using WithUs.Web.Features.Setup;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
@@ -50,6 +51,7 @@ public static class WithUsServices
         services.AddPeople();
         services.AddThemes();
         services.AddMembers();
+        services.AddPublic();
 
         EmailOptions.CheckPublicBaseUrl(configuration, builder.Environment);
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));

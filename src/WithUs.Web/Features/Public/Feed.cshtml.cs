@@ -5,6 +5,7 @@ using WithUs.Web.Features.Voice;
 namespace WithUs.Web.Features.Public;
 
 /// <summary>"You said, we did" as an Atom 1.0 feed (RFC 4287): one entry per published outcome, nothing identifying.</summary>
+[PublicPageCache]
 public sealed class FeedModel(WithUsDbContext db) : PublicPageModel
 {
     public const string ContentType = "application/atom+xml";

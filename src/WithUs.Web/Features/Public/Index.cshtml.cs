@@ -1,6 +1,7 @@
 namespace WithUs.Web.Features.Public;
 
 /// <summary>An organisation's front door for the public: tell us something, add your voice, see what we did.</summary>
+[PublicPageCache]
 public sealed class IndexModel(WithUsDbContext db) : PublicPageModel
 {
     /// <summary>The newest published ideas shown; the page stays short and its cost does not grow with the organisation.</summary>

@@ -1,6 +1,7 @@
 namespace WithUs.Web.Features.Public;
 
 /// <summary>"You said, we did": the outcomes staff chose to publish, by theme, with how many people said each.</summary>
+[PublicPageCache]
 public sealed class YouSaidWeDidModel(WithUsDbContext db) : PublicPageModel
 {
     public const string NoThemeHeading = "Other things you told us";

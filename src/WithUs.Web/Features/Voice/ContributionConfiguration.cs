@@ -26,5 +26,16 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         // Lookups by id within the organisation (migration SimilarityIndexes says why SQLite needs them).
         builder.HasIndex(c => new { c.OrganisationId, c.Id });
         builder.HasIndex(c => new { c.OrganisationId, c.LinkedToId });
+
+        // Issue 9, the pages that aggregate (migration AggregatePageIndexes says why each).
+        builder.HasIndex(c => new { c.OrganisationId, c.OutcomeAtUtc, c.Id }, PublishedByOutcomeIndex)
+            .HasFilter(PublishedFilter);
+        builder.HasIndex(c => new { c.OrganisationId, c.PublishedAtUtc, c.Id }, PublishedUndecidedIndex)
+            .HasFilter(PublishedUndecidedFilter);
     }
+
+    public const string PublishedByOutcomeIndex = "IX_Contributions_Published_OutcomeAtUtc";
+    public const string PublishedFilter = "\"IsPublished\"";
+    public const string PublishedUndecidedIndex = "IX_Contributions_Published_Undecided";
+    public const string PublishedUndecidedFilter = "\"IsPublished\" AND \"OutcomeAtUtc\" IS NULL";
 }

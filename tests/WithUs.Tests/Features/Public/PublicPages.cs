@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.OutputCaching;
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Public;
+using WithUs.Web.Features.Themes;
 
 namespace WithUs.Tests.Features.Public;
 
@@ -26,6 +29,49 @@ public static class PublicPages
             c.OutcomeAtUtc = outcome == OutcomeStatus.New ? null : DateTime.UtcNow;
             configure?.Invoke(c);
         });
+
+    /// <summary>
+    /// An organisation of <paramref name="count"/> contributions, each in a theme, every second one a published idea (its outcome in
+    /// turn New, Being considered, Planned, Done, Not possible), for tests that compare a public page's cost at two sizes.
+    /// </summary>
+    public static async Task<TestOrganisation> CreateOrganisationWithPublishedIdeasAsync(this WithUsFactory app, int count)
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var themes = new List<Guid>();
+        for (var t = 0; t < 5; t++)
+        {
+            themes.Add((await app.CreateThemeAsync(organisation)).Id);
+        }
+
+        OutcomeStatus[] outcomes = [OutcomeStatus.New, OutcomeStatus.BeingConsidered, OutcomeStatus.Planned, OutcomeStatus.Done, OutcomeStatus.NotPossible];
+        await app.CreateContributionsAsync(organisation, count, i => $"Something said, number {i}", (i, c) =>
+        {
+            c.PublishedAtUtc = c.SaidOnUtc.AddDays(1);
+            c.IsPublished = i % 2 == 0;
+            c.PublicSummary = $"Published idea {i}";
+            c.Outcome = outcomes[i / 2 % outcomes.Length];
+            c.OutcomeAtUtc = c.Outcome == OutcomeStatus.New ? null : c.SaidOnUtc.AddDays(2);
+            c.Themes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), OrganisationId = organisation.Id, ThemeId = themes[i % themes.Count] });
+        });
+        return organisation;
+    }
+
+    /// <summary>A public page's read cost at two sizes of organisation may differ by little: what it shows is the same.</summary>
+    public static async Task ShouldCostAboutTheSameAtBothSizesAsync(this WithUsFactory app, Func<TestOrganisation, string> page)
+    {
+        var small = await app.CreateOrganisationWithPublishedIdeasAsync(600);
+        var large = await app.CreateOrganisationWithPublishedIdeasAsync(2400);
+        using var client = app.CreateClient();
+
+        var smallCost = await ReadCost.OfAsync(app, async () => (await client.GetAsync(page(small))).EnsureSuccessStatusCode());
+        var largeCost = await ReadCost.OfAsync(app, async () => (await client.GetAsync(page(large))).EnsureSuccessStatusCode());
+
+        largeCost.Total.ShouldBeLessThanOrEqualTo(smallCost.Total * 3 / 2 + 10 * ReadCost.SqliteStep, $"small: {smallCost}\nlarge: {largeCost}");
+    }
+
+    /// <summary>Forgets the organisation's cached public pages, so that the next request makes them again.</summary>
+    public static Task EvictPublicPagesAsync(this WithUsFactory app, TestOrganisation organisation) =>
+        app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicOutputCachePolicy.Tag(organisation.Id), default).AsTask();
 
     public static Task SetPublicPagesOpenAsync(this WithUsFactory app, TestOrganisation organisation, bool open) =>
         app.InScopeAsync(async services =>
