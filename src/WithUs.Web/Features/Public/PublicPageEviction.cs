@@ -13,10 +13,15 @@ namespace WithUs.Web.Features.Public;
 /// they show: anything said (published, unpublished, reworded for the public, a new voice, an outcome), a theme or
 /// its links, a person erased (their voices become anonymous ones), or the organisation itself (its name, its public
 /// pages opened or closed). Once the save is done, or, inside a transaction, once it commits: evicted earlier, a
-/// request in between could cache what is about to change.
+/// request in between could cache what is about to change. Rows written beside the change tracker (an import's new
+/// contributions, a "me too" made to stand on its own) reach it as an <see cref="IDirectWriteListener"/>.
 /// </summary>
-public sealed class PublicPageEviction(IOutputCacheStore cache) : SaveChangesInterceptor, IFeatureSaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class PublicPageEviction(IOutputCacheStore cache)
+    : SaveChangesInterceptor, IFeatureSaveChangesInterceptor, IDbTransactionInterceptor, IDirectWriteListener
 {
+    public Task WrittenAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        cache.EvictByTagAsync(PublicOutputCachePolicy.Tag(organisationId), cancellationToken).AsTask();
+
     private readonly ConditionalWeakTable<DbContext, List<object>> pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

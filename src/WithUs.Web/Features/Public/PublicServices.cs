@@ -6,7 +6,9 @@ public static class PublicServices
     public static IServiceCollection AddPublic(this IServiceCollection services)
     {
         services.AddOutputCache(o => o.AddPolicy(PublicOutputCachePolicy.Name, new PublicOutputCachePolicy()));
-        services.AddSingleton<IFeatureSaveChangesInterceptor, PublicPageEviction>();
+        services.AddSingleton<PublicPageEviction>();
+        services.AddSingleton<IFeatureSaveChangesInterceptor>(sp => sp.GetRequiredService<PublicPageEviction>());
+        services.AddSingleton<IDirectWriteListener>(sp => sp.GetRequiredService<PublicPageEviction>());
         return services;
     }
 }

@@ -113,6 +113,22 @@ public sealed class PublicPageCacheTests(AppPerDatabase apps) : IClassFixture<Ap
     }
 
     [DatabaseFact]
+    public async Task AnImport_WhoseRowsAreWrittenInBulk_EvictsIt()
+    {
+        using var staff = await app.SignedInAsync();
+        using var visitor = app.CreateClient();
+        var landing = $"/p/{staff.Organisation.Slug}/you-said-we-did";
+        (await visitor.GetStringAsync(landing)).ShouldNotContain("A ramp at the side door");
+
+        var batch = await Voice.Import.ImportSteps.ImportAsync(app, staff,
+            "What was said,Kind,Outcome,Published,Public summary,Public outcome\r\n"
+            + "Could there be a ramp at the side door,Idea,Done,Yes,A ramp at the side door,It was fitted in May\r\n");
+
+        batch.Status.ShouldBe(Web.Features.Voice.Import.ImportStatus.Imported);
+        (await visitor.GetStringAsync(landing)).ShouldContain("A ramp at the side door");
+    }
+
+    [DatabaseFact]
     public async Task AnETag_IsAnsweredWith304_EvenWhenThePageIsNotInTheCache()
     {
         var organisation = await app.CreateOrganisationAsync();

@@ -10,9 +10,11 @@ namespace WithUs.Web.Features.Voice.Import;
 /// change tracker, a 100,000-row file meant EF inserting 1.6 million index rows one entity at a time. Since no save
 /// interceptor sees these rows, this does what they would have done: the current organisation on every row, the
 /// similarity index (<see cref="ContributionIndexer.TermsOf"/>), new ideas queued for same-idea offers, and, once the
-/// import is committed, the term counts forgotten and the embedding and same-idea jobs woken.
+/// import is committed, the term counts forgotten, the <see cref="IDirectWriteListener"/>s told (the public pages'
+/// cache) and the embedding and same-idea jobs woken.
 /// </summary>
-public sealed class BulkContributions(TermStatistics statistics, JobSignals signals, SentenceModel model, IConfiguration configuration)
+public sealed class BulkContributions(TermStatistics statistics, JobSignals signals, SentenceModel model, IConfiguration configuration,
+    IEnumerable<IDirectWriteListener> listeners)
 {
     private readonly bool offers = SameIdeaJob.IsOn(configuration);
 
@@ -45,9 +47,10 @@ public sealed class BulkContributions(TermStatistics statistics, JobSignals sign
     }
 
     /// <summary>The import that wrote them is committed.</summary>
-    public void Committed(Guid organisationId)
+    public async Task CommittedAsync(Guid organisationId, CancellationToken cancellationToken)
     {
         statistics.Changed(organisationId);
+        await listeners.WrittenAsync(organisationId, cancellationToken);
         if (model.Enabled)
         {
             signals.Wake<EmbeddingJob>();

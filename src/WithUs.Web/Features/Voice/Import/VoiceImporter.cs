@@ -237,7 +237,7 @@ public sealed class VoiceImporter(
             .SetProperty(b => b.CompletedAtUtc, finished)
             .SetProperty(b => b.LockedUntilUtc, (DateTime?)null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        bulk.Committed(batch.OrganisationId);
+        await bulk.CommittedAsync(batch.OrganisationId, CancellationToken.None);
         return done;
     }
 

@@ -5,7 +5,8 @@ namespace WithUs.Web.Features.Voice.SameIdea;
 /// contribution stands alone again, with the outcome and told dates it had kept, and the pair is recorded as not the
 /// same, so it is never offered again.
 /// </summary>
-public sealed class SeparateModel(WithUsDbContext db, AuditLog audit, TimeProvider clock, ICurrentActor actor) : OrganisationPageModel
+public sealed class SeparateModel(WithUsDbContext db, AuditLog audit, TimeProvider clock, ICurrentActor actor,
+    IEnumerable<IDirectWriteListener> listeners) : OrganisationPageModel
 {
     public Contribution Item => RouteResource<Contribution>();
 
@@ -66,6 +67,11 @@ public sealed class SeparateModel(WithUsDbContext db, AuditLog audit, TimeProvid
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (separated == 1)
+        {
+            await listeners.WrittenAsync(item.OrganisationId, CancellationToken.None);
+        }
+
         Notice = separated == 1 ? "It now stands on its own." : "It no longer adds a voice to what it was linked to.";
         return RedirectToPage("/Voice/Details", new { org = Slug, contributionId = item.Id });
     }
