@@ -18,13 +18,24 @@ public sealed class PersonModel(WithUsDbContext db, AuditLog audit) : Organisati
         var person = RouteResource<Person>();
 
         Person = person;
-        Contributions = await db.Contributions.AsNoTracking()
+        // Their rows by the PersonId index, then the ideas their "me too"s joined by id, and sorted here: joined to the
+        // idea in SQL, or sorted there, SQLite reads the whole organisation instead of the few rows they said (issue 9).
+        var rows = await db.Contributions.AsNoTracking()
             .Where(c => c.PersonId == personId)
-            .OrderByDescending(c => c.SaidOnUtc)
-            .ThenByDescending(c => c.Id)
-            .Select(c => new Said(c.Id, c.LinkedToId, c.LinkedToId == null ? c.Text : c.LinkedTo!.Text, c.SaidOnUtc,
-                c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome, c.ToldAtUtc, c.ToldOutcome))
+            .Select(c => new { c.Id, c.LinkedToId, c.Text, c.SaidOnUtc, c.Outcome, c.ToldAtUtc, c.ToldOutcome })
             .ToListAsync(cancellationToken);
+        var ideaIds = rows.Where(r => r.LinkedToId is not null).Select(r => r.LinkedToId!.Value).Distinct().ToList();
+        var ideas = ideaIds.Count == 0
+            ? []
+            : await db.Contributions.AsNoTracking().Where(c => ideaIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.Text, c.Outcome })
+                .ToDictionaryAsync(c => c.Id, cancellationToken);
+        Contributions = rows
+            .Select(r => r.LinkedToId is { } idea && ideas.TryGetValue(idea, out var joined)
+                ? new Said(r.Id, r.LinkedToId, joined.Text, r.SaidOnUtc, joined.Outcome, r.ToldAtUtc, r.ToldOutcome)
+                : new Said(r.Id, r.LinkedToId, r.Text, r.SaidOnUtc, r.Outcome, r.ToldAtUtc, r.ToldOutcome))
+            .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.Id)
+            .ToList();
         Interests = await db.Interests.AsNoTracking()
             .Where(i => i.PersonId == personId)
             .OrderByDescending(i => i.CreatedAtUtc)

@@ -62,14 +62,29 @@ public static class BuildUp
     public static async Task<List<VoiceRow>> ThemeRowsAsync(WithUsDbContext db, DateTime sinceUtc, Guid? themeId,
         CancellationToken cancellationToken)
     {
-        var tagged = themeId is { } id ? db.ContributionThemes.Where(ct => ct.ThemeId == id) : db.ContributionThemes;
-        var rows = await (
-                from c in db.Contributions
-                where c.SaidOnUtc >= sinceUtc
-                from ct in tagged
-                where ct.ContributionId == c.Id || ct.ContributionId == c.LinkedToId
-                select new VoiceRow(ct.ThemeId, c.Id, c.PersonId, c.SaidOnUtc))
-            .ToListAsync(cancellationToken);
+        List<VoiceRow> rows;
+        if (themeId is { } id)
+        {
+            // One theme: its contributions by id from its own links, then the "me too"s of those, each by an index. A
+            // join filtered on the date makes SQLite read every contribution of the window, whatever their theme.
+            var themed = await db.ContributionThemes.Where(ct => ct.ThemeId == id).Select(ct => ct.ContributionId).ToListAsync(cancellationToken);
+            var linked = themed.Select(c => (Guid?)c).ToList();
+            rows = await db.Contributions
+                .Where(c => (themed.Contains(c.Id) || linked.Contains(c.LinkedToId)) && c.SaidOnUtc >= sinceUtc)
+                .Select(c => new VoiceRow(id, c.Id, c.PersonId, c.SaidOnUtc))
+                .ToListAsync(cancellationToken);
+        }
+        else
+        {
+            rows = await (
+                    from c in db.Contributions
+                    where c.SaidOnUtc >= sinceUtc
+                    from ct in db.ContributionThemes
+                    where ct.ContributionId == c.Id || ct.ContributionId == c.LinkedToId
+                    select new VoiceRow(ct.ThemeId, c.Id, c.PersonId, c.SaidOnUtc))
+                .ToListAsync(cancellationToken);
+        }
+
         return rows.DistinctBy(r => (r.Group, r.ContributionId)).ToList();
     }
 

@@ -23,14 +23,27 @@ public sealed class ThemeModel(WithUsDbContext db, OrganisationClock clock) : Or
         var theme = RouteResource<Theme>();
 
         Theme = theme;
-        var inTheme = db.Contributions.Where(c => c.Themes.Any(ct => ct.ThemeId == themeId));
-        ContributionCount = await inTheme.CountAsync(cancellationToken);
-        Contributions = await inTheme.AsNoTracking()
-            .OrderByDescending(c => c.SaidOnUtc)
-            .ThenByDescending(c => c.Id)
-            .Take(Shown)
-            .Select(c => new Row(c.Id, c.Text, c.Kind, c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome, c.SaidOnUtc))
-            .ToListAsync(cancellationToken);
+        // From the theme's own links (the ThemeId index), then those contributions by id, newest picked here: asked
+        // of every contribution ("has this theme?"), or joined and sorted in SQL, SQLite walks the whole organisation's
+        // date index (issue 9). The cost follows the theme's size, not the organisation's.
+        var themed = await db.ContributionThemes.Where(ct => ct.ThemeId == themeId).Select(ct => ct.ContributionId).ToListAsync(cancellationToken);
+        ContributionCount = themed.Count;
+        // Kind is read only so that SQLite looks the rows up by id: with the id and date alone, the list's date index
+        // covers the query and SQLite scans all of it instead.
+        var newestIds = (await db.Contributions.Where(c => themed.Contains(c.Id)).Select(c => new { c.Id, c.SaidOnUtc, c.Kind }).ToListAsync(cancellationToken))
+            .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.Id).Take(Shown).Select(c => c.Id).ToList();
+        var newest = (await db.Contributions.AsNoTracking().Where(c => newestIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.Text, c.Kind, c.Outcome, c.LinkedToId, c.SaidOnUtc })
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.Id).ToList();
+        // A "me too" shows its idea's outcome: those ideas by id, not joined to every row (which SQLite reads whole).
+        var ideaIds = newest.Where(c => c.LinkedToId is not null).Select(c => c.LinkedToId!.Value).Distinct().ToList();
+        var outcomes = ideaIds.Count == 0
+            ? []
+            : await db.Contributions.Where(c => ideaIds.Contains(c.Id)).Select(c => new { c.Id, c.Outcome })
+                .ToDictionaryAsync(c => c.Id, c => c.Outcome, cancellationToken);
+        Contributions = newest.Select(c => new Row(c.Id, c.Text, c.Kind,
+            c.LinkedToId is { } idea && outcomes.TryGetValue(idea, out var outcome) ? outcome : c.Outcome, c.SaidOnUtc)).ToList();
         var rows = await BuildUp.ThemeRowsAsync(db, BuildUp.WindowStart(Organisation, clock), themeId, cancellationToken);
         RecentVoices = BuildUp.Distinct(rows);
         OverTime = BuildUp.OverTime(rows, Organisation, clock);
