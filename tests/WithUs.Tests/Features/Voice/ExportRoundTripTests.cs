@@ -115,6 +115,25 @@ public sealed class ExportRoundTripTests(AppPerDatabase apps) : IClassFixture<Ap
     }
 
     [DatabaseFact]
+    public async Task AnUpdatedRow_CanAddItsVoiceToANewRowEarlierInTheFile()
+    {
+        // New rows are written in bulk after the chunk's updates are saved: the update's link must wait for its idea.
+        using var staff = await app.SignedInAsync();
+        var scene = await SceneAsync(staff.Organisation);
+        var fileId = Guid.NewGuid();
+        var csv = "Id,What was said,Kind,Adds voice to\r\n"
+                  + $"{fileId},A new idea from the spreadsheet,Idea,\r\n"
+                  + $"{scene.Anonymous.Id},A warmer hall in the mornings,Concern,{fileId}\r\n";
+
+        var batch = await ImportAsync(app, staff, csv);
+
+        batch.Status.ShouldBe(ImportStatus.Imported, batch.Message);
+        var saved = await app.InOrganisationAsync(staff.Organisation, db => db.Contributions.AsNoTracking().ToListAsync());
+        var added = saved.Single(c => c.Text == "A new idea from the spreadsheet");
+        saved.Single(c => c.Id == scene.Anonymous.Id).LinkedToId.ShouldBe(added.Id);
+    }
+
+    [DatabaseFact]
     public async Task ExportFromBeforeThePublicOutcomeColumn_StillImports_AndKeepsWhatThePublicRead()
     {
         using var staff = await app.SignedInAsync();
