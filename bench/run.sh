@@ -30,6 +30,19 @@ say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
+# Waits until a process has worked through what an earlier page left queued (under a tenth of a core over half a
+# second), so a slow page's backlog is not measured as the next page's time; gives up after 30 s and says so.
+idle() {
+    local pid=$1 before after i
+    for ((i = 0; i < 60; i++)); do
+        before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) || return 0
+        sleep 0.5
+        after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) || return 0
+        ((after - before < 5)) && return 0
+    done
+    say "  (process $pid still busy after 30 s)"
+}
+
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/withus-bench.XXXXXX")
 pids=() PG_DATA="" PG_BIN=""
 cleanup() {
@@ -210,6 +223,7 @@ run_provider() {
             continue
         fi
         say "  $page"
+        idle "$app"
         mark=$(($(wc -l <"$WORK/rss") + 1))
         measure 16 "$warm" "$url" >/dev/null
         app16=$(measure 16 "$long" "$url")
@@ -217,6 +231,8 @@ run_provider() {
         local peak
         peak=$(rss_max "$mark")
         if [[ $floor_status == 200 ]]; then
+            idle "$app"
+            idle "$floor"
             measure 16 "$warm" "http://127.0.0.1:$FLOOR_PORT$address" >/dev/null
             floor16=$(measure 16 "$long" "http://127.0.0.1:$FLOOR_PORT$address")
             floor1=$(measure 1 "$short" "http://127.0.0.1:$FLOOR_PORT$address")
