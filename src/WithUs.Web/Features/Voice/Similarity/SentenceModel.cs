@@ -21,6 +21,9 @@ public sealed class SentenceModel(IConfiguration configuration, ILogger<Sentence
     // thread-safe and its weights are read-only.
     private static readonly Lazy<(SentenceEncoder? Encoder, Exception? Failure)> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>How many texts one call to the model encodes at most (see <see cref="Embed"/>).</summary>
+    public const int EncodedTogether = 8;
+
     /// <summary>How many texts <see cref="EmbedRemembered"/> keeps before it starts again.</summary>
     private const int RememberedTexts = 1024;
 
@@ -50,10 +53,18 @@ public sealed class SentenceModel(IConfiguration configuration, ILogger<Sentence
             return null;
         }
 
-        var vectors = encoder.Encode([.. texts], cancellationToken);
-        foreach (var vector in vectors)
+        // A few texts at a time, of similar lengths: the model pads a batch to its longest text, and what it allocates
+        // for one call grows with the batch times that length squared; 64 long texts took over a gigabyte.
+        var vectors = new float[texts.Count][];
+        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+        foreach (var chunk in byLength.Chunk(EncodedTogether))
         {
-            Normalise(vector);
+            var made = encoder.Encode([.. chunk.Select(i => texts[i])], cancellationToken);
+            for (var j = 0; j < chunk.Length; j++)
+            {
+                Normalise(made[j]);
+                vectors[chunk[j]] = made[j];
+            }
         }
 
         return vectors;
@@ -129,7 +140,7 @@ public sealed class SentenceModel(IConfiguration configuration, ILogger<Sentence
     {
         try
         {
-            return (new SentenceEncoder(), null);
+            return (new SentenceEncoder(Options()), null);
         }
 #pragma warning disable CA1031 // Any failure to load (a missing native library, a damaged model) means "words only".
         catch (Exception e)
@@ -138,6 +149,21 @@ public sealed class SentenceModel(IConfiguration configuration, ILogger<Sentence
             return (null, e);
         }
     }
+
+    /// <summary>
+    /// What ONNX Runtime may keep. By default it keeps an arena that grows to the largest call it has seen and plans
+    /// buffers per input shape, and it runs each call on as many threads as there are cores, spinning between
+    /// calls: measured on this project's 2-core machine (docs/performance.md, "Memory"), batches took the process
+    /// from 0.5 to 1.8 GB. Without the arena and the plan, memory is returned after each call; one thread per call
+    /// leaves the other core to the requests, which on a small server matter more than one embedding's speed.
+    /// </summary>
+    public static Microsoft.ML.OnnxRuntime.SessionOptions Options() => new()
+    {
+        EnableCpuMemArena = false,
+        EnableMemoryPattern = false,
+        IntraOpNumThreads = 1,
+        InterOpNumThreads = 1,
+    };
 
     private static void Normalise(float[] vector)
     {
