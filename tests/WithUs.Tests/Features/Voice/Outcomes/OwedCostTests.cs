@@ -17,8 +17,8 @@ public sealed class OwedCostTests(AppPerDatabase apps) : IClassFixture<AppPerDat
         var small = await SeedAsync(20);
         var large = await SeedAsync(1000);
 
-        var smallCost = await CostAsync(small, $"{small.Org}/voice/owed");
-        var largeCost = await CostAsync(large, $"{large.Org}/voice/owed");
+        var smallCost = await app.OfPageAsync(small, $"{small.Org}/voice/owed");
+        var largeCost = await app.OfPageAsync(large, $"{large.Org}/voice/owed");
 
         largeCost.Total.ShouldBeLessThanOrEqualTo(smallCost.Total * 3 / 2 + 10 * ReadCost.SqliteStep,
             $"20 rows of history: {smallCost}\n1,000 rows of history: {largeCost}");
@@ -30,22 +30,11 @@ public sealed class OwedCostTests(AppPerDatabase apps) : IClassFixture<AppPerDat
         var small = await SeedAsync(20);
         var large = await SeedAsync(1000);
 
-        var smallCost = await CostAsync(small, small.Org);
-        var largeCost = await CostAsync(large, large.Org);
+        var smallCost = await app.OfPageAsync(small, small.Org);
+        var largeCost = await app.OfPageAsync(large, large.Org);
 
         largeCost.Total.ShouldBeLessThanOrEqualTo(smallCost.Total * 3 / 2 + 10 * ReadCost.SqliteStep,
             $"20 rows of history: {smallCost}\n1,000 rows of history: {largeCost}");
-    }
-
-    private async Task<ReadCost> CostAsync(SignedIn staff, string path)
-    {
-        var url = new Uri(path, UriKind.Relative);
-        (await staff.Client.GetAsync(url)).Dispose();
-        return await ReadCost.OfAsync(app, async () =>
-        {
-            using var response = await staff.Client.GetAsync(url);
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        });
     }
 
     /// <summary>
