@@ -20,7 +20,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
 
     public int MemberCount { get; private set; }
 
-    public int OwedCount { get; private set; }
+    public Voice.Counted OwedCount { get; private set; }
 
     public IReadOnlyList<BuildingUp> BuildingUp { get; private set; } = [];
 

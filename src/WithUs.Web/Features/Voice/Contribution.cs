@@ -84,6 +84,19 @@ public sealed class Contribution : ITenantOwned
 
     public DateTime? PublishedAtUtc { get; set; }
 
+    /// <summary>
+    /// The outcome that counts for this row (its own, or for a "me too" its idea's), copied onto every row by the
+    /// database itself (triggers, migration IdeaOutcomeOnEachRow) so that "owed a reply" can be found by an index
+    /// instead of joining every row to its idea. Never written by the app.
+    /// </summary>
+    public OutcomeStatus IdeaOutcome { get; private set; }
+
+    /// <summary>When the outcome that counts was decided (see <see cref="IdeaOutcome"/>): the order of who waits longest.</summary>
+    public DateTime? IdeaOutcomeAtUtc { get; private set; }
+
+    /// <summary>Whether the idea this row counts towards is on the public pages (see <see cref="IdeaOutcome"/>).</summary>
+    public bool IdeaIsPublished { get; private set; }
+
     /// <summary>How many index terms the text produced: the length used to weigh similarity.</summary>
     public int TermCount { get; set; }
 

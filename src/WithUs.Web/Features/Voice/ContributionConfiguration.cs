@@ -35,10 +35,30 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
             .HasFilter(PublishedFilter);
         builder.HasIndex(c => new { c.OrganisationId, c.PublishedAtUtc, c.Id }, PublishedUndecidedIndex)
             .HasFilter(PublishedUndecidedFilter);
+
+        // "Owed a reply" (migration IdeaOutcomeOnEachRow): the outcome that counts, kept on each row by the database,
+        // and partial indexes holding exactly the rows each part of the page lists, in its order. The app writes the
+        // columns only as their defaults on insert, which the triggers then correct.
+        builder.Property(c => c.IdeaOutcome).HasDefaultValue(OutcomeStatus.New);
+        builder.Property(c => c.IdeaIsPublished).HasDefaultValue(false);
+        builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, UntoldIndex).HasFilter(UntoldFilter);
+        builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, AnonymousWithAnOutcomeIndex).HasFilter(AnonymousWithAnOutcomeFilter);
+        builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, AnonymousNotPublishedIndex).HasFilter(AnonymousNotPublishedFilter);
+        builder.HasIndex(c => new { c.OrganisationId, c.CreatedAtUtc, c.Id }, NoOutcomeIndex).HasFilter(NoOutcomeFilter);
     }
 
     public const string PublishedByOutcomeIndex = "IX_Contributions_Published_OutcomeAtUtc";
     public const string PublishedFilter = "\"IsPublished\"";
     public const string PublishedUndecidedIndex = "IX_Contributions_Published_Undecided";
     public const string PublishedUndecidedFilter = "\"IsPublished\" AND \"OutcomeAtUtc\" IS NULL";
+
+    public const string UntoldIndex = "IX_Contributions_Untold";
+    public const string UntoldFilter =
+        "\"PersonId\" IS NOT NULL AND \"IdeaOutcome\" <> 0 AND (\"ToldAtUtc\" IS NULL OR \"ToldOutcome\" IS NULL OR \"ToldOutcome\" <> \"IdeaOutcome\")";
+    public const string AnonymousWithAnOutcomeIndex = "IX_Contributions_AnonymousWithAnOutcome";
+    public const string AnonymousWithAnOutcomeFilter = "\"PersonId\" IS NULL AND \"IdeaOutcome\" <> 0";
+    public const string AnonymousNotPublishedIndex = "IX_Contributions_AnonymousNotPublished";
+    public const string AnonymousNotPublishedFilter = "\"PersonId\" IS NULL AND \"IdeaOutcome\" <> 0 AND NOT \"IdeaIsPublished\"";
+    public const string NoOutcomeIndex = "IX_Contributions_NoOutcome";
+    public const string NoOutcomeFilter = "\"LinkedToId\" IS NULL AND \"Outcome\" = 0";
 }

@@ -39,16 +39,7 @@ public sealed class PersonCostTests(AppPerDatabase apps) : IClassFixture<AppPerD
             $"20 in the organisation: {smallCost}\n400 in the organisation: {largeCost}");
     }
 
-    private async Task<ReadCost> CostAsync(SignedIn staff, string path)
-    {
-        var url = new Uri(path, UriKind.Relative);
-        (await staff.Client.GetAsync(url)).Dispose();
-        return await ReadCost.OfAsync(app, async () =>
-        {
-            using var response = await staff.Client.GetAsync(url);
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        });
-    }
+    private Task<ReadCost> CostAsync(SignedIn staff, string path) => app.OfPageAsync(staff, path);
 
     /// <summary>The person said the first five, which are also the theme's five; everything else was said by others.</summary>
     private async Task<(SignedIn Staff, Guid Person, Guid Theme)> SeedAsync(int size)

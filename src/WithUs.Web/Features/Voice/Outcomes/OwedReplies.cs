@@ -14,42 +14,62 @@ public static class OwedReplies
     /// said" page shows the outcome, and staff see them in person).
     /// </summary>
     public static IQueryable<Contribution> NotTold(WithUsDbContext db) =>
-        WithAnUntoldOutcome(db).Where(c => c.Person!.MayContact || c.Person.UserId != null);
+        InOrder(WithAnUntoldOutcome(db).Where(c => c.Person!.MayContact || c.Person.UserId != null));
 
     /// <summary>
     /// Contributions with an untold outcome from someone who asked not to be contacted and has no account: there is
     /// no way to tell them, so they are not owed a reply, but staff see who they are.
     /// </summary>
     public static IQueryable<Contribution> NoWayToTell(WithUsDbContext db) =>
-        WithAnUntoldOutcome(db).Where(c => !c.Person!.MayContact && c.Person.UserId == null);
+        InOrder(WithAnUntoldOutcome(db).Where(c => !c.Person!.MayContact && c.Person.UserId == null));
 
     /// <summary>Whether this person can be told an outcome (see <see cref="NotTold"/>).</summary>
     public static bool CanBeTold(Person person) => person.MayContact || person.UserId != null;
 
+    /// <summary>
+    /// Named contributions whose outcome that counts they have not been told. Written exactly as the filter of the
+    /// index that holds them (<see cref="ContributionConfiguration.UntoldIndex"/>), which SQLite needs to use it.
+    /// </summary>
     private static IQueryable<Contribution> WithAnUntoldOutcome(WithUsDbContext db) =>
-        db.Contributions.Where(c => c.PersonId != null
-            && (c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome) != OutcomeStatus.New
-            && (c.ToldAtUtc == null || c.ToldOutcome == null
-                || c.ToldOutcome != (c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome)));
+        db.Contributions.Where(c => c.PersonId != null && c.IdeaOutcome != OutcomeStatus.New
+            && (c.ToldAtUtc == null || c.ToldOutcome == null || c.ToldOutcome != c.IdeaOutcome));
 
     /// <summary>Anonymous contributions with an outcome: nobody to tell, so they are not owed a reply.</summary>
     public static IQueryable<Contribution> AnonymousWithAnOutcome(WithUsDbContext db) =>
-        db.Contributions.Where(c => c.PersonId == null
-            && (c.LinkedToId == null ? c.Outcome : c.LinkedTo!.Outcome) != OutcomeStatus.New);
+        InOrder(db.Contributions.Where(c => c.PersonId == null && c.IdeaOutcome != OutcomeStatus.New));
+
+    /// <summary>
+    /// The longest decided first. Counts are asked in this order too: it is the order of the index that holds only
+    /// these rows, and without it SQLite prefers a shorter-looking index on PersonId that holds every row.
+    /// </summary>
+    private static IOrderedQueryable<Contribution> InOrder(IQueryable<Contribution> rows) =>
+        rows.OrderBy(c => c.IdeaOutcomeAtUtc).ThenBy(c => c.Id);
 
     /// <summary>
     /// Ideas with an outcome, said without a name or with anonymous voices added, whose outcome is not on the public
-    /// page: the only way those people could hear it.
+    /// page (the only way those people could hear it), the longest decided first: found from the anonymous rows
+    /// themselves, each carrying its idea's outcome and publishing, reading at most <see cref="IndexModel.CountLimit"/>
+    /// of them (an idea with many anonymous voices is one line).
     /// </summary>
-    public static IQueryable<Contribution> NotPublishedForAnonymous(WithUsDbContext db) =>
-        db.Contributions.Where(i => i.LinkedToId == null && i.Outcome != OutcomeStatus.New && !i.IsPublished
-            && (i.PersonId == null || db.Contributions.Any(v => v.LinkedToId == i.Id && v.PersonId == null)));
+    public static async Task<IReadOnlyList<(Guid Id, string Text)>> NotPublishedForAnonymousAsync(WithUsDbContext db, int take,
+        CancellationToken cancellationToken)
+    {
+        var ideas = (await InOrder(db.Contributions.Where(c => c.PersonId == null && c.IdeaOutcome != OutcomeStatus.New && !c.IdeaIsPublished))
+                .Take(IndexModel.CountLimit + 1)
+                .Select(c => c.LinkedToId ?? c.Id)
+                .ToListAsync(cancellationToken))
+            .Distinct().Take(take).ToList();
+        var texts = await db.Contributions.Where(c => ideas.Contains(c.Id)).Select(c => new { c.Id, c.Text })
+            .ToDictionaryAsync(c => c.Id, c => c.Text, cancellationToken);
+        return ideas.Select(id => (id, texts[id])).ToList();
+    }
 
-    /// <summary>Ideas recorded before the response window began that still have no outcome.</summary>
-    public static IQueryable<Contribution> NoOutcome(WithUsDbContext db, Organisation organisation, OrganisationClock clock)
+    /// <summary>Ideas recorded before the response window began that still have no outcome, the oldest first.</summary>
+    public static IOrderedQueryable<Contribution> NoOutcome(WithUsDbContext db, Organisation organisation, OrganisationClock clock)
     {
         var before = ResponseWindowStart(organisation, clock);
-        return db.Contributions.Where(c => c.LinkedToId == null && c.Outcome == OutcomeStatus.New && c.CreatedAtUtc < before);
+        return db.Contributions.Where(c => c.LinkedToId == null && c.Outcome == OutcomeStatus.New && c.CreatedAtUtc < before)
+            .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id);
     }
 
     /// <summary>
@@ -59,7 +79,9 @@ public static class OwedReplies
     public static DateTime ResponseWindowStart(Organisation organisation, OrganisationClock clock) =>
         clock.StartOfDayUtc(clock.Today.AddDays(-organisation.ResponseWindowDays + 1));
 
-    public static async Task<int> CountAsync(WithUsDbContext db, Organisation organisation, OrganisationClock clock,
+    /// <summary>How many are owed a reply (<see cref="NotTold"/> and <see cref="NoOutcome"/>), each counted up to <see cref="IndexModel.CountLimit"/>.</summary>
+    public static async Task<Counted> CountAsync(WithUsDbContext db, Organisation organisation, OrganisationClock clock,
         CancellationToken cancellationToken) =>
-        await NotTold(db).CountAsync(cancellationToken) + await NoOutcome(db, organisation, clock).CountAsync(cancellationToken);
+        await Counted.CountAsync(NotTold(db), cancellationToken)
+        + await Counted.CountAsync(NoOutcome(db, organisation, clock), cancellationToken);
 }
