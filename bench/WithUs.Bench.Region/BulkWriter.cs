@@ -65,6 +65,13 @@ public abstract class BulkWriter : IAsyncDisposable
 
     protected abstract Task<List<(string Name, string Definition)>> IndexesAsync(string table);
 
+    /// <summary>
+    /// What the database's own triggers keep on each contribution (migration IdeaOutcomeOnEachRow: the outcome that
+    /// counts, its date, and whether its idea is published), where this writer's session skipped them. Run before the
+    /// indexes are made again, so each is built once on the right values.
+    /// </summary>
+    public virtual Task FillTriggeredColumnsAsync() => Task.CompletedTask;
+
     /// <summary>Two text columns of a catalogue query about one table.</summary>
     protected async Task<List<(string, string)>> PairsAsync(string sql, string table)
     {
@@ -214,6 +221,13 @@ public abstract class BulkWriter : IAsyncDisposable
             await ExecuteAsync("SET session_replication_role = replica");
             await ExecuteAsync("SET maintenance_work_mem = '512MB'");
         }
+
+        // Replica mode skips the triggers too; SQLite's fire as rows are written.
+        public override Task FillTriggeredColumnsAsync() => ExecuteAsync("""
+            UPDATE "Contributions" AS c SET ("IdeaOutcome", "IdeaOutcomeAtUtc", "IdeaIsPublished") = (
+                SELECT i."Outcome", i."OutcomeAtUtc", i."IsPublished" FROM "Contributions" AS i
+                WHERE i."Id" = COALESCE(c."LinkedToId", c."Id"))
+            """);
 
         public override async Task FinishAsync()
         {

@@ -8,6 +8,7 @@ using WithUs.Web.Features.Account;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
+using WithUs.Web.Features.Voice.Outcomes;
 using WithUs.Web.Features.Voice.Similarity;
 using WithUs.Web.Infrastructure;
 using WithUs.Web.Infrastructure.Data;
@@ -92,6 +93,7 @@ public static class Generate
             }
 
             var indexes = Stopwatch.StartNew();
+            await writer.FillTriggeredColumnsAsync();
             await writer.RestoreIndexesAsync();
             await writer.FinishAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  indexes made again in {indexes.Elapsed.TotalSeconds:N1} s"));
@@ -190,9 +192,11 @@ public static class Generate
             .SingleAsync(c => c.Id == facts.ContributionId);
         var voices = await db.Contributions.CountAsync(c => c.LinkedToId == idea.Id);
         var terms = await db.ContributionTerms.CountAsync(t => t.ContributionId == idea.Id);
-        if (count != facts.Contributions || voices == 0 || (idea.TermCount > 0 && terms == 0))
+        var drift = await IdeaOutcomes.DriftAsync(db);
+        if (count != facts.Contributions || voices == 0 || (idea.TermCount > 0 && terms == 0) || drift != 0)
         {
-            throw new InvalidOperationException($"Read back {count} contributions (expected {facts.Contributions}), {voices} voices, {terms} terms.");
+            throw new InvalidOperationException(
+                $"Read back {count} contributions (expected {facts.Contributions}), {voices} voices, {terms} terms, {drift} rows whose kept outcome is not their idea's.");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
