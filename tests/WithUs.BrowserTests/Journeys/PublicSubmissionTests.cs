@@ -44,6 +44,33 @@ public sealed class PublicSubmissionTests(QuickFormsBrowserApp app, ITestOutputH
         });
 
     [Fact]
+    public async Task A_visitor_without_JavaScript_pages_through_you_said_we_did()
+    {
+        var organisation = await app.Server.CreateOrganisationAsync("Riverside Carers");
+        await app.Server.CreateContributionsAsync(organisation, 30, i => $"what was said {i}", (i, c) =>
+        {
+            c.IsPublished = true;
+            c.PublicSummary = $"Outcome number {i:00}";
+            c.Outcome = OutcomeStatus.Done;
+            c.OutcomeAtUtc = c.PublishedAtUtc = DateTime.UtcNow.Date.AddDays(-i);
+        });
+        await using var visitor = await app.StartJourneyAsync(output, javaScript: false, name: "you-said-we-did-pages");
+
+        await visitor.GotoAsync($"/p/{organisation.Slug}/you-said-we-did");
+        var first = await visitor.Page.Locator("main").InnerTextAsync();
+        first.ShouldContain("Outcome number 00");
+        first.ShouldNotContain("Outcome number 29");
+        await visitor.FollowAsync("Older things we did");
+        var older = await visitor.Page.Locator("main").InnerTextAsync();
+        older.ShouldContain("Outcome number 29");
+        older.ShouldNotContain("Outcome number 00");
+        await visitor.ScreenshotAsync("you said we did, older");
+        await visitor.FollowAsync("Newer things we did");
+
+        (await visitor.Page.Locator("main").InnerTextAsync()).ShouldBe(first);
+    }
+
+    [Fact]
     public async Task A_member_of_the_public_adds_an_idea_says_me_too_and_reads_you_said_we_did()
     {
         var published = await OrganisationWithAPublishedOutcomeAsync("Hillside Community Hub");

@@ -4,11 +4,19 @@ using WithUs.Web.Features.Voice;
 
 namespace WithUs.Web.Features.Public;
 
-/// <summary>"You said, we did" as an Atom 1.0 feed (RFC 4287): one entry per published outcome, nothing identifying.</summary>
+/// <summary>
+/// "You said, we did" as an Atom 1.0 feed (RFC 4287): one entry for each of the newest published outcomes, nothing
+/// identifying. Like most feeds it is a window on the newest (RFC 5005 calls a feed without its "complete" marker
+/// exactly that); readers keep what they have seen, and the subtitle and the "alternate" link send people to the page
+/// for the rest.
+/// </summary>
 [PublicPageCache]
 public sealed class FeedModel(WithUsDbContext db) : PublicPageModel
 {
     public const string ContentType = "application/atom+xml";
+
+    /// <summary>The newest outcomes in the feed: a reader polling it fetches a bounded document however long the history.</summary>
+    public const int EntriesShown = 50;
     private const string Atom = "http://www.w3.org/2005/Atom";
 
     public static string Path(IUrlHelper url, string slug, string? protocol = null) =>
@@ -17,7 +25,7 @@ public sealed class FeedModel(WithUsDbContext db) : PublicPageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var organisation = Organisation;
-        var ideas = await PublicIdeas.ListAsync(db, PublicIdeaList.WithOutcome, YouSaidWeDidModel.OutcomesShown, cancellationToken);
+        var ideas = await PublicIdeas.ListAsync(db, PublicIdeaList.WithOutcome, EntriesShown, cancellationToken);
         var page = Url.Page("/Public/YouSaidWeDid", null, new { publicOrg = organisation.Slug }, Request.Scheme)!;
 
         var buffer = new MemoryStream();
@@ -28,7 +36,7 @@ public sealed class FeedModel(WithUsDbContext db) : PublicPageModel
             await xml.WriteStartElementAsync(null, "feed", Atom);
             await xml.WriteElementStringAsync(null, "id", Atom, $"urn:uuid:{organisation.Id}");
             await WriteTextAsync(xml, "title", $"You said, we did – {organisation.Name}");
-            await WriteTextAsync(xml, "subtitle", $"What people told {organisation.Name}, and what we did about it.");
+            await WriteTextAsync(xml, "subtitle", $"What people told {organisation.Name}, and what we did about it: the newest {EntriesShown}. See the page for all of them.");
             var updated = ideas.Count == 0 ? organisation.CreatedAtUtc : ideas.Max(i => i.Date);
             await xml.WriteElementStringAsync(null, "updated", Atom, Timestamp(updated));
             await LinkAsync(xml, "self", Path(Url, organisation.Slug, Request.Scheme), ContentType);

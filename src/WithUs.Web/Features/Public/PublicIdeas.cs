@@ -36,6 +36,9 @@ public enum PublicIdeaList
     WithOutcome = 1,
 }
 
+/// <summary>A page of published ideas, with the keys of the pages either side (null where there is none).</summary>
+public sealed record PublicIdeaPage(IReadOnlyList<PublicIdea> Ideas, string? NewerKey, string? OlderKey);
+
 public static class PublicIdeas
 {
     /// <summary>Ideas staff have published, with words for the public. Voices added to an idea are never shown on their own.</summary>
@@ -52,34 +55,133 @@ public static class PublicIdeas
             c.OutcomeAtUtc ?? c.PublishedAtUtc ?? c.CreatedAtUtc,
             Array.Empty<string>()));
 
-    /// <summary>Published ideas, newest first: those still open for voices, or those with an outcome ("You said, we did").</summary>
+    /// <summary>The newest <paramref name="take"/> published ideas: those still open for voices, or those with an outcome.</summary>
     public static async Task<List<PublicIdea>> ListAsync(WithUsDbContext db, PublicIdeaList list, int take,
         CancellationToken cancellationToken)
+    {
+        var ideas = await ReadAsync(db, list, null, older: true, take, cancellationToken);
+        return await WithThemesAndVoicesAsync(db, ideas, cancellationToken);
+    }
+
+    /// <summary>
+    /// One page of <paramref name="size"/> published ideas, newest first: the page older than <paramref name="after"/>,
+    /// else the one newer than <paramref name="before"/>, else the first. Each page reads the ideas it shows and one
+    /// more, wherever it is in the list (keyset paging, issue 9).
+    /// </summary>
+    public static async Task<PublicIdeaPage> PageAsync(WithUsDbContext db, PublicIdeaList list, PublicIdeaKey? after,
+        PublicIdeaKey? before, int size, CancellationToken cancellationToken)
+    {
+        if (after is null && before is not null)
+        {
+            var newer = await ReadAsync(db, list, before, older: false, size + 1, cancellationToken);
+            if (newer.Count > size)
+            {
+                var shown = newer.Take(size).Reverse().ToList();
+                return new PublicIdeaPage(await WithThemesAndVoicesAsync(db, shown, cancellationToken), Key(shown[0]), Key(shown[^1]));
+            }
+
+            // Less than a page is newer: that is the first page, shown whole.
+        }
+
+        var rows = await ReadAsync(db, list, after, older: true, size + 1, cancellationToken);
+        if (rows.Count == 0 && after is not null)
+        {
+            // Nothing older (a link to ideas since unpublished, or made up): the first page rather than an empty one.
+            after = null;
+            rows = await ReadAsync(db, list, null, older: true, size + 1, cancellationToken);
+        }
+
+        var ideas = await WithThemesAndVoicesAsync(db, rows.Take(size).ToList(), cancellationToken);
+        return new PublicIdeaPage(ideas,
+            after is not null && ideas.Count > 0 ? Key(ideas[0]) : null,
+            rows.Count > size ? Key(ideas[^1]) : null);
+    }
+
+    private static string Key(PublicIdea idea) => new PublicIdeaKey(idea.Date, idea.Id).Encode();
+
+    /// <summary>
+    /// Up to <paramref name="take"/> ideas beyond <paramref name="key"/> (all of them from the start when it is null),
+    /// nearest first: older ones newest first, or newer ones oldest first.
+    /// </summary>
+    /// <remarks>
+    /// The order is the date shown (OutcomeAtUtc ?? PublishedAtUtc ?? CreatedAtUtc), then the id. Ordered by that
+    /// expression, the database reads and sorts every published idea; split by which date is the first there, the
+    /// first two parts are read in the order of a partial index (ContributionConfiguration: one for each list's
+    /// decided ideas, one for each list's undecided ones) and stop at <paramref name="take"/>; the third (published with
+    /// no date, which the app never makes) is read whole, from the undecided index. The nearest
+    /// <paramref name="take"/> of the three, merged, are the nearest of all. Guid's order here (unsigned, field by
+    /// field) is the order of its hexadecimal text, which is how both databases order ids, so ideas on the same date
+    /// merge in the order each database reads them.
+    /// </remarks>
+    private static async Task<List<PublicIdea>> ReadAsync(WithUsDbContext db, PublicIdeaList list, PublicIdeaKey? key,
+        bool older, int take, CancellationToken cancellationToken)
     {
         var query = list == PublicIdeaList.WithOutcome
             ? Published(db).Where(c => c.Outcome != OutcomeStatus.New)
             : Published(db).Where(c => c.Outcome != OutcomeStatus.Done);
 
-        // Newest by the date shown (OutcomeAtUtc ?? PublishedAtUtc ?? CreatedAtUtc). Ordered by that expression, the
-        // database reads and sorts every published idea; split by which date is the first there, the first two parts
-        // are read in the order of an index (ContributionConfiguration: PublishedByOutcomeIndex, PublishedUndecidedIndex)
-        // and stop at `take`; the third (published with no date, which the app never makes) is read whole, from the second index. The newest
-        // `take` of the three, merged, are the newest `take` of all.
-        var decided = await Shape(query.Where(c => c.OutcomeAtUtc != null)
-                .OrderByDescending(c => c.OutcomeAtUtc).ThenByDescending(c => c.Id).Take(take))
+        var decided = await Shape(Seek(query.Where(c => c.OutcomeAtUtc != null)
+                .Select(c => new Dated { Row = c, Date = c.OutcomeAtUtc }), key, older, take))
             .ToListAsync(cancellationToken);
-        var undecided = await Shape(query.Where(c => c.OutcomeAtUtc == null && c.PublishedAtUtc != null)
-                .OrderByDescending(c => c.PublishedAtUtc).ThenByDescending(c => c.Id).Take(take))
+        var undecided = await Shape(Seek(query.Where(c => c.OutcomeAtUtc == null && c.PublishedAtUtc != null)
+                .Select(c => new Dated { Row = c, Date = c.PublishedAtUtc }), key, older, take))
             .ToListAsync(cancellationToken);
         // Not ordered in the database: asked to, SQLite walks the organisation by CreatedAtUtc instead of the index.
-        var undated = await Shape(query.Where(c => c.OutcomeAtUtc == null && c.PublishedAtUtc == null))
+        // Not filtered by outcome there either: with that term SQLite may choose a list's own index, which holds every
+        // undecided idea, over the seek for "no date" in the undecided one.
+        var undated = await Shape(Published(db).Where(c => c.OutcomeAtUtc == null && c.PublishedAtUtc == null))
             .ToListAsync(cancellationToken);
-        var ideas = await WithThemesAsync(db, decided.Concat(undecided).Concat(undated)
-            .OrderByDescending(i => i.Date).ThenByDescending(i => i.Id)
+        var hidden = list == PublicIdeaList.WithOutcome ? OutcomeStatus.New : OutcomeStatus.Done;
+
+        var all = decided.Concat(undecided)
+            .Concat(undated.Where(i => i.Outcome != hidden && (key is null || Beyond(i, key, older))));
+        return (older
+                ? all.OrderByDescending(i => i.Date).ThenByDescending(i => i.Id)
+                : all.OrderBy(i => i.Date).ThenBy(i => i.Id))
             .Take(take)
-            .ToList(), cancellationToken);
-        await CountVoicesAsync(db, ideas, cancellationToken);
-        return ideas;
+            .ToList();
+    }
+
+    private static bool Beyond(PublicIdea idea, PublicIdeaKey key, bool older)
+    {
+        var order = idea.Date != key.Date ? idea.Date.CompareTo(key.Date) : idea.Id.CompareTo(key.Id);
+        return older ? order < 0 : order > 0;
+    }
+
+    /// <summary>A row with the date that orders its part of the list, so one seek serves both parts.</summary>
+    private sealed class Dated
+    {
+        public required Contribution Row { get; init; }
+
+        public required DateTime? Date { get; init; }
+    }
+
+    /// <summary>
+    /// The rows beyond the key, nearest first. The date is bounded on its own first (Date &lt;= …), which the partial
+    /// index (OrganisationId, date, Id) answers as a range on both databases.
+    /// </summary>
+    private static IQueryable<Contribution> Seek(IQueryable<Dated> rows, PublicIdeaKey? key, bool older, int take)
+    {
+        if (key is not null)
+        {
+            var (date, id) = (key.Date, key.Id);
+            rows = older
+                ? rows.Where(r => r.Date <= date && (r.Date < date || r.Row.Id.CompareTo(id) < 0))
+                : rows.Where(r => r.Date >= date && (r.Date > date || r.Row.Id.CompareTo(id) > 0));
+        }
+
+        var ordered = older
+            ? rows.OrderByDescending(r => r.Date).ThenByDescending(r => r.Row.Id)
+            : rows.OrderBy(r => r.Date).ThenBy(r => r.Row.Id);
+        return ordered.Take(take).Select(r => r.Row);
+    }
+
+    private static async Task<List<PublicIdea>> WithThemesAndVoicesAsync(WithUsDbContext db, List<PublicIdea> ideas,
+        CancellationToken cancellationToken)
+    {
+        var shown = await WithThemesAsync(db, ideas, cancellationToken);
+        await CountVoicesAsync(db, shown, cancellationToken);
+        return shown;
     }
 
     public static async Task<PublicIdea?> FindAsync(WithUsDbContext db, Guid id, CancellationToken cancellationToken)
@@ -90,9 +192,7 @@ public static class PublicIdeas
             return null;
         }
 
-        var idea = await WithThemesAsync(db, [found], cancellationToken);
-        await CountVoicesAsync(db, idea, cancellationToken);
-        return idea[0];
+        return (await WithThemesAndVoicesAsync(db, [found], cancellationToken))[0];
     }
 
     /// <summary>

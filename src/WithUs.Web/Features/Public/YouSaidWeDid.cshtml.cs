@@ -6,17 +6,31 @@ public sealed class YouSaidWeDidModel(WithUsDbContext db) : PublicPageModel
 {
     public const string NoThemeHeading = "Other things you told us";
 
-    /// <summary>The newest outcomes shown, here and in the feed.</summary>
-    public const int OutcomesShown = 200;
+    /// <summary>Outcomes on a page: a short page on an old phone, read in a few seeks however long the history.</summary>
+    public const int PageSize = 25;
+
+    /// <summary>From ?after= (the "Older" link): the page starts after this outcome.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    /// <summary>From ?before= (the "Newer" link): the page ends before this outcome.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
 
     public IReadOnlyList<(string Theme, IReadOnlyList<PublicIdea> Ideas)> Groups { get; private set; } = [];
+
+    public string? NewerKey { get; private set; }
+
+    public string? OlderKey { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // The feed is announced in the page's head, and in a Link header (RFC 8288) for readers that only fetch headers.
         Response.Headers.Link = $"<{FeedModel.Path(Url, Slug)}>; rel=\"alternate\"; type=\"{FeedModel.ContentType}\"; title=\"You said, we did\"";
-        var ideas = await PublicIdeas.ListAsync(db, PublicIdeaList.WithOutcome, OutcomesShown, cancellationToken);
-        Groups = Group(ideas);
+        var page = await PublicIdeas.PageAsync(db, PublicIdeaList.WithOutcome, PublicIdeaKey.Decode(After),
+            PublicIdeaKey.Decode(Before), PageSize, cancellationToken);
+        Groups = Group(page.Ideas);
+        (NewerKey, OlderKey) = (page.NewerKey, page.OlderKey);
     }
 
     /// <summary>Each idea under each of its themes, themes in alphabetical order, ideas without one last.</summary>

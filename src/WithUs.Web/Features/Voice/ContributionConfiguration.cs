@@ -36,6 +36,13 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.HasIndex(c => new { c.OrganisationId, c.PublishedAtUtc, c.Id }, PublishedUndecidedIndex)
             .HasFilter(PublishedUndecidedFilter);
 
+        // Issue 9, the public lists' own parts of those (migration PublicListIndexes; the filters name OutcomeStatus
+        // Done and New by value, as the queries' WHERE does).
+        builder.HasIndex(c => new { c.OrganisationId, c.OutcomeAtUtc, c.Id }, "IX_Contributions_Published_Open_OutcomeAtUtc")
+            .HasFilter("\"IsPublished\" AND \"Outcome\" <> 4");
+        builder.HasIndex(c => new { c.OrganisationId, c.PublishedAtUtc, c.Id }, "IX_Contributions_Published_Undecided_WithOutcome")
+            .HasFilter("\"IsPublished\" AND \"OutcomeAtUtc\" IS NULL AND \"Outcome\" <> 0");
+
         // "Owed a reply" (migration IdeaOutcomeOnEachRow): the outcome that counts, kept on each row by the database,
         // and partial indexes holding exactly the rows each part of the page lists, in its order. The app writes the
         // columns only as their defaults on insert, which the triggers then correct.

@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
-
 namespace WithUs.Web.Features.Voice;
 
 /// <summary>
@@ -12,30 +9,16 @@ public sealed record VoiceListKey(bool Exact, int TermCount, DateTime SaidOnUtc,
 {
     private const string Version = "1";
 
-    public string Encode()
-    {
-        var text = string.Join('.', Version, Exact ? "1" : "0", TermCount.ToString(CultureInfo.InvariantCulture),
-            SaidOnUtc.Ticks.ToString(CultureInfo.InvariantCulture), CreatedAtUtc.Ticks.ToString(CultureInfo.InvariantCulture), Id.ToString("N"));
-        return Base64Url.EncodeToString(Encoding.ASCII.GetBytes(text));
-    }
+    public string Encode() => PageKey.Encode(Version, Exact ? "1" : "0", TermCount.ToString(CultureInfo.InvariantCulture),
+        PageKey.Text(SaidOnUtc), PageKey.Text(CreatedAtUtc), PageKey.Text(Id));
 
     /// <summary>The key in a link, or null for anything else (a tampered or truncated link then shows the first page).</summary>
-    public static VoiceListKey? Decode(string? encoded)
-    {
-        if (string.IsNullOrEmpty(encoded) || encoded.Length > 120 || !Base64Url.IsValid(encoded))
-        {
-            return null;
-        }
-
-        var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(encoded)).Split('.');
-        const NumberStyles digits = NumberStyles.None;
-        var culture = CultureInfo.InvariantCulture;
-        return parts is [Version, "0" or "1", var terms, var said, var created, var id]
-            && int.TryParse(terms, digits, culture, out var termCount)
-            && long.TryParse(said, digits, culture, out var saidTicks) && saidTicks <= DateTime.MaxValue.Ticks
-            && long.TryParse(created, digits, culture, out var createdTicks) && createdTicks <= DateTime.MaxValue.Ticks
-            && Guid.TryParseExact(id, "N", out var guid)
-            ? new VoiceListKey(parts[1] == "1", termCount, new DateTime(saidTicks, DateTimeKind.Utc), new DateTime(createdTicks, DateTimeKind.Utc), guid)
+    public static VoiceListKey? Decode(string? encoded) =>
+        PageKey.Decode(encoded, Version, 5) is [var exact and ("0" or "1"), var terms, var said, var created, var id]
+        && PageKey.TryRead(terms, out int termCount)
+        && PageKey.TryRead(said, out DateTime saidOnUtc)
+        && PageKey.TryRead(created, out DateTime createdAtUtc)
+        && PageKey.TryRead(id, out Guid guid)
+            ? new VoiceListKey(exact == "1", termCount, saidOnUtc, createdAtUtc, guid)
             : null;
-    }
 }

@@ -113,6 +113,39 @@ public sealed class PublicPageCacheTests(AppPerDatabase apps) : IClassFixture<Ap
     }
 
     [DatabaseFact]
+    public async Task EachPageOfYouSaidWeDid_IsCachedOnItsOwn_AndAPublishEvictsThemAll()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        await app.CreateContributionsAsync(organisation, 30, i => $"words {i}", (i, c) =>
+        {
+            c.IsPublished = true;
+            c.PublicSummary = $"Outcome number {i:00}";
+            c.Outcome = OutcomeStatus.Done;
+            c.OutcomeAtUtc = c.PublishedAtUtc = DateTime.UtcNow.Date.AddDays(-i);
+        });
+        using var client = app.CreateClient();
+        var firstPage = $"/p/{organisation.Slug}/you-said-we-did";
+        using var first = await client.GetAsync(firstPage);
+        var older = (await first.ReadHtmlAsync()).QuerySelector("main a[rel=next]")!.GetAttribute("href")!;
+        using var second = await client.GetAsync(older);
+        var secondBody = await second.Content.ReadAsStringAsync();
+
+        app.Queries.Reset();
+        using var secondAgain = await client.GetAsync(older);
+        app.Queries.Count.ShouldBe(0, "the older page is cached under its own address");
+        (await secondAgain.Content.ReadAsStringAsync()).ShouldBe(secondBody);
+        secondBody.ShouldContain("Outcome number 29");
+        secondBody.ShouldNotContain("Outcome number 00");
+        second.Headers.ETag.ShouldNotBe(first.Headers.ETag);
+
+        await app.CreatePublishedIdeaAsync(organisation, "the words", "A new outcome", OutcomeStatus.Done);
+        app.Queries.Reset();
+        (await client.GetStringAsync(older)).ShouldContain("Outcome number 29");
+        app.Queries.Count.ShouldBeGreaterThan(0, "a publish evicts every page, not only the first");
+        (await client.GetStringAsync(firstPage)).ShouldContain("A new outcome");
+    }
+
+    [DatabaseFact]
     public async Task AnImport_WhoseRowsAreWrittenInBulk_EvictsIt()
     {
         using var staff = await app.SignedInAsync();

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using WithUs.Web.Features.Public;
 
 namespace WithUs.Tests.Features.Public;
 
@@ -194,6 +195,26 @@ public sealed class YouSaidWeDidTests(AppPerDatabase apps) : IClassFixture<AppPe
         var page = await response.ReadHtmlAsync();
         page.QuerySelector($"main a[href='{Feed(organisation)}']").ShouldNotBeNull();
         page.QuerySelector("main")!.TextContent.ShouldContain("There is nothing here yet.");
+    }
+
+    [DatabaseFact]
+    public async Task Feed_ListsTheNewestFifty_AndSaysSo()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        await app.CreateContributionsAsync(organisation, FeedModel.EntriesShown + 5, i => $"words {i}", (i, c) =>
+        {
+            c.IsPublished = true;
+            c.PublicSummary = $"Outcome number {i:00}";
+            c.Outcome = OutcomeStatus.Done;
+            c.OutcomeAtUtc = c.PublishedAtUtc = DateTime.UtcNow.Date.AddDays(-i);
+        });
+        using var client = app.CreateBrowser();
+
+        var feed = XDocument.Parse(await client.BodyAsync(Feed(organisation))).Root!;
+
+        feed.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value)
+            .ShouldBe(Enumerable.Range(0, FeedModel.EntriesShown).Select(i => $"Outcome number {i:00}"));
+        feed.Element(Atom + "subtitle")!.Value.ShouldContain($"the newest {FeedModel.EntriesShown}");
     }
 
     [DatabaseFact]
