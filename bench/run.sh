@@ -130,11 +130,11 @@ measure() { # measure <connections> <duration> <url>: "requests/s p50 p95 p99 er
 }
 fill() { # placeholders of a page-list address or form
     local s=$1 key
-    for key in org id theme deep q; do s=${s//\{$key\}/${FACTS[$key]}}; done
+    for key in org id theme deep pdeep q; do s=${s//\{$key\}/${FACTS[$key]}}; done
     printf '%s' "${s//\{text\}/$(urlencode "${FACTS[text]}")}"
 }
-rss_max() { # the highest resident set sampled since line $1 of the sampler's log, in MB
-    tail -n +"$1" "$WORK/rss" | sort -n | tail -1 | awk '{printf "%.0f", $1 / 1024}'
+rss_max() { # the highest resident set sampled since line $1 of the sampler's log, in MB; $2: its column (1 all, 2 private)
+    tail -n +"$1" "$WORK/rss" | sort -n -k"${2:-1}" | tail -1 | awk -v k="${2:-1}" '{printf "%.0f", $k / 1024}'
 }
 wait_for() { # wait_for <url>: until it answers, for up to two minutes
     for _ in $(seq 240); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done
@@ -183,7 +183,7 @@ run_provider() {
     wait_for "http://127.0.0.1:$APP_PORT/health/live" || { tail -30 "$WORK/app-$provider.log" >&2; die "the app did not start"; }
     wait_for "http://127.0.0.1:$FLOOR_PORT/health/live" || { tail -30 "$WORK/floor-$provider.log" >&2; die "the floor did not start"; }
     # The dotnet process itself (the subshell exec'd into it).
-    ( while kill -0 "$app" 2>/dev/null; do awk '/VmRSS/ { print $2 }' "/proc/$app/status" 2>/dev/null; sleep 0.5; done ) >"$WORK/rss" &
+    ( while kill -0 "$app" 2>/dev/null; do awk '/VmRSS/ { r = $2 } /RssAnon/ { a = $2 } END { if (r) print r, a }' "/proc/$app/status" 2>/dev/null; sleep 0.5; done ) >"$WORK/rss" &
     pids+=("$!")
 
     sign_in "http://127.0.0.1:$APP_PORT"
@@ -196,8 +196,8 @@ run_provider() {
     for name in "${!COOKIES[@]}"; do cookie+="$name=${COOKIES[$name]}; "; done
 
     printf '\n### %s, %s\n\n' "$provider" "$( ((quick)) && echo "quick: largest organisation ${FACTS[rows]}" || echo "full: largest organisation ${FACTS[rows]}")" >>"$WORK/table"
-    printf '| page | rows in the org | req/s (16) | p50 (16) | p95 (16) | p99 (16) | p50 (1) | floor req/s (16) | floor p95 (16) | floor p50 (1) | ratio p50 (1) | peak RSS (MB) |\n' >>"$WORK/table"
-    printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n' >>"$WORK/table"
+    printf '| page | rows in the org | req/s (16) | p50 (16) | p95 (16) | p99 (16) | p50 (1) | floor req/s (16) | floor p95 (16) | floor p50 (1) | ratio p50 (1) | peak RSS (MB) | of it private (MB) |\n' >>"$WORK/table"
+    printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n' >>"$WORK/table"
     local line page method address form who url headers body status floor_status app16 app1 floor16 floor1 mark
     while IFS= read -r line; do
         [[ -z ${line// /} || $line == \#* ]] && continue
@@ -228,8 +228,9 @@ run_provider() {
         measure 16 "$warm" "$url" >/dev/null
         app16=$(measure 16 "$long" "$url")
         app1=$(measure 1 "$short" "$url")
-        local peak
+        local peak private
         peak=$(rss_max "$mark")
+        private=$(rss_max "$mark" 2)
         if [[ $floor_status == 200 ]]; then
             idle "$app"
             idle "$floor"
@@ -249,11 +250,13 @@ run_provider() {
         [[ $fp50_1 != - ]] && ratio=$(awk -v a="$p50_1" -v f="$fp50_1" 'BEGIN { if (f > 0) printf "%.1f", a / f; else print "-" }')
         local rows=${FACTS[rows]}
         [[ $address == /health/* ]] && rows=""
-        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%s\n' "$page" "$rows" "$rps" "$p50" "$p95" "$p99" "$p50_1" \
-            "$frps" "$fp95" "$fp50_1" "$ratio" "$peak" "$( ((errors + errors_1)) && echo " $((errors + errors_1)) errors" || true)" >>"$WORK/table"
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%s\n' "$page" "$rows" "$rps" "$p50" "$p95" "$p99" "$p50_1" \
+            "$frps" "$fp95" "$fp50_1" "$ratio" "$peak" "$private" "$( ((errors + errors_1)) && echo " $((errors + errors_1)) errors" || true)" >>"$WORK/table"
     done <"$ROOT/bench/pages.txt"
-    printf '\nTimes in ms. App peak resident set (VmHWM): %s MB. Generation: %s\n' \
-        "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$app/status")" "$(grep -m1 '^Loaded' "$WORK/generate-$provider.log")" >>"$WORK/table"
+    # The resident set includes file pages (the model's DLL, libraries) that the kernel can take back; the private
+    # part (RssAnon) is what the process itself holds.
+    printf '\nTimes in ms. App peak resident set (VmHWM): %s MB, of it private at most %s MB. Generation: %s\n' \
+        "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$app/status")" "$(rss_max 1 2)" "$(grep -m1 '^Loaded' "$WORK/generate-$provider.log")" >>"$WORK/table"
     kill "$app" "$floor" 2>/dev/null || true
     wait "$app" "$floor" 2>/dev/null || true
 }

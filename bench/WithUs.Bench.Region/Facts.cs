@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using WithUs.Web.Features.Public;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Bench.Region;
@@ -18,6 +19,9 @@ public sealed record Facts(string Slug, Guid ContributionId, Guid ThemeId, strin
     /// row before it).</summary>
     public string DeepPage { get; init; } = "";
 
+    /// <summary>Halfway through "You said, we did" (its published ideas, newest first): the "Older" link there.</summary>
+    public string DeepPublicPage { get; init; } = "";
+
     /// <summary>The idea with the most voices (its page lists them all), and the theme with the most contributions.</summary>
     public static Facts Of(RegionRows rows, WithUs.Web.Infrastructure.Tenancy.Organisation organisation)
     {
@@ -28,9 +32,14 @@ public sealed record Facts(string Slug, Guid ContributionId, Guid ThemeId, strin
         var list = rows.Contributions.Where(c => c.OrganisationId == organisation.Id)
             .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id).ToList();
         var halfway = list[list.Count / 2];
+        var published = rows.Contributions.Where(c => c.OrganisationId == organisation.Id && c.LinkedToId is null && c.IsPublished)
+            .Select(c => (Date: c.OutcomeAtUtc ?? c.PublishedAtUtc!.Value, c.Id))
+            .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).ToList();
+        var publishedHalfway = published.Count == 0 ? default : published[published.Count / 2];
         return new Facts(organisation.Slug, idea, theme, "evening", "Could we have the centre open later in the evenings for people who work")
         {
             DeepPage = new VoiceListKey(false, 0, halfway.SaidOnUtc, halfway.CreatedAtUtc, halfway.Id).Encode(),
+            DeepPublicPage = new PublicIdeaKey(publishedHalfway.Date, publishedHalfway.Id).Encode(),
         };
     }
 
@@ -42,6 +51,7 @@ public sealed record Facts(string Slug, Guid ContributionId, Guid ThemeId, strin
         Line("id", ContributionId);
         Line("theme", ThemeId);
         Line("deep", DeepPage);
+        Line("pdeep", DeepPublicPage);
         Line("q", Search);
         Line("text", SimilarText);
         Line("rows", Contributions);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using WithUs.Web.Features.Public;
 using WithUs.Web.Infrastructure.Data;
 
 namespace WithUs.Bench.Region;
@@ -38,7 +39,8 @@ public static partial class Floor
         app.MapPost("/o/{org}/voice/new", (string org, HttpRequest request) => Page(db, org, async (c, o) =>
             await SimilarAsync(db, c, o, (await request.ReadFormAsync())["Input.Text"].ToString())));
         app.MapGet("/p/{org}", (string org) => Page(db, org, (c, o) => PublicAsync(db, c, o, outcomes: false)));
-        app.MapGet("/p/{org}/you-said-we-did", (string org) => Page(db, org, (c, o) => PublicAsync(db, c, o, outcomes: true)));
+        app.MapGet("/p/{org}/you-said-we-did", (string org, string? after) =>
+            Page(db, org, (c, o) => PublicAsync(db, c, o, outcomes: true, after: PublicIdeaKey.Decode(after))));
         app.MapGet("/p/{org}/you-said-we-did.atom", (string org) => Page(db, org, (c, o) => PublicAsync(db, c, o, outcomes: true, atom: true)));
         await app.RunAsync();
         return 0;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using WithUs.Web.Features.Public;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Similarity;
 
@@ -346,26 +347,41 @@ public static partial class Floor
         return html.Append("</ul></div>").ToString();
     }
 
-    private static async Task<string> PublicAsync(FloorDatabase db, DbConnection c, Org org, bool outcomes, bool atom = false)
+    private static async Task<string> PublicAsync(FloorDatabase db, DbConnection c, Org org, bool outcomes, bool atom = false,
+        PublicIdeaKey? after = null)
     {
         if (!org.PublicOpen)
         {
             return Document("Page not found", new StringBuilder());
         }
 
-        // No index says what is published: this reads the organisation's rows through (OrganisationId, Outcome) or
-        // the table. A partial index on published ideas (or a maintained list) would read the 50 or 200 shown.
-        var ideas = await db.QueryAsync(c,
-            $"""
-            SELECT c."Id", c."PublicSummary", c."Outcome", c."NotPossibleReason", c."PublicOutcome", COALESCE(c."OutcomeAtUtc", c."PublishedAtUtc", c."CreatedAtUtc")
-            FROM "Contributions" c
-            WHERE c."OrganisationId" = @org AND c."IsPublished" = @yes AND c."LinkedToId" IS NULL AND c."PublicSummary" IS NOT NULL AND c."PublicSummary" <> ''
-              AND c."Outcome" <> @excluded
-            ORDER BY 6 DESC, c."Id" DESC LIMIT {(outcomes ? 200 : 50)}
-            """,
-            r => (Id: r.GetGuid(0), Summary: r.GetString(1), Outcome: (OutcomeStatus)r.GetInt32(2), Reason: r.IsDBNull(3) ? (NotPossibleReason?)null : (NotPossibleReason)r.GetInt32(3),
-                Said: NullableString(r, 4), Date: r.GetDateTime(5)),
-            ("org", org.Id), ("yes", true), ("excluded", outcomes ? (int)OutcomeStatus.New : (int)OutcomeStatus.Done));
+        // What the page shows, newest first by the date it shows (the outcome's, or for one not yet decided, the day it
+        // was published): two seeks, one in each partial index of published ideas, each from the page's key, merged.
+        // The landing shows 50 open ideas; "You said, we did" a page of 25 with an outcome; the feed the newest 50.
+        var take = outcomes && !atom ? YouSaidWeDidModel.PageSize : 50;
+        var seek = after is null ? "" : "AND ({0} < @date OR ({0} = @date AND c.\"Id\" < @id))";
+        string Part(string date, string filter) => $"""
+            SELECT * FROM (
+                SELECT c."Id", c."PublicSummary", c."Outcome", c."NotPossibleReason", c."PublicOutcome", {date} AS "Shown"
+                FROM "Contributions" c
+                WHERE c."OrganisationId" = @org AND c."IsPublished" AND {filter} {string.Format(CultureInfo.InvariantCulture, seek, date)}
+                  AND c."LinkedToId" IS NULL AND c."PublicSummary" IS NOT NULL AND c."PublicSummary" <> ''
+
+                ORDER BY {date} DESC, c."Id" DESC LIMIT {take}) AS p
+            """;
+        var outcome = outcomes ? "c.\"Outcome\" <> 0" : "c.\"Outcome\" <> 4";
+        var ideas = (await db.QueryAsync(c,
+                $"""
+                {Part("c.\"OutcomeAtUtc\"", $"c.\"OutcomeAtUtc\" IS NOT NULL AND {outcome}")}
+                UNION ALL
+                {Part("c.\"PublishedAtUtc\"", $"c.\"OutcomeAtUtc\" IS NULL AND c.\"PublishedAtUtc\" IS NOT NULL AND {outcome}")}
+                """,
+                r => (Id: r.GetGuid(0), Summary: NullableString(r, 1), Outcome: (OutcomeStatus)r.GetInt32(2),
+                    Reason: r.IsDBNull(3) ? (NotPossibleReason?)null : (NotPossibleReason)r.GetInt32(3), Said: NullableString(r, 4), Date: r.GetDateTime(5)),
+                ("org", org.Id), ("date", after?.Date ?? default), ("id", after?.Id ?? default)))
+            .OrderByDescending(i => i.Date).ThenByDescending(i => i.Id).Take(take)
+            .Select(i => (i.Id, Summary: i.Summary!, i.Outcome, i.Reason, i.Said, i.Date))
+            .ToList();
         var (list, parameters) = FloorDatabase.In("i", ideas.Select(i => i.Id).ToList());
         var themes = (await db.QueryAsync(c,
                 $"""SELECT ct."ContributionId", t."Name" FROM "ContributionThemes" ct JOIN "Themes" t ON t."Id" = ct."ThemeId" WHERE ct."ContributionId" IN {list}""",
