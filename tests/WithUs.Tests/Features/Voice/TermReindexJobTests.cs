@@ -79,7 +79,7 @@ public sealed class TermReindexJobTests(AppPerDatabase apps) : IClassFixture<App
             foreach (var contribution in contributions)
             {
                 contribution.TermCount = 1;
-                db.ContributionTerms.Add(new ContributionTerm { Id = Guid.CreateVersion7(), OrganisationId = organisation.Id, ContributionId = contribution.Id, Term = OldTerm });
+                db.ContributionTerms.Add(new ContributionTerm { OrganisationId = organisation.Id, ContributionId = contribution.Id, Term = OldTerm });
             }
 
             await db.SaveChangesAsync();

@@ -112,9 +112,8 @@ public sealed class ContributionIndexer(TermStatistics statistics) : SaveChanges
                     AddTerms(db, entry.Entity);
                     break;
                 case EntityState.Modified when entry.Property(c => c.Text).IsModified:
-                    var stale = await db.ContributionTerms.Where(t => t.ContributionId == entry.Entity.Id).ToListAsync(cancellationToken);
-                    db.ContributionTerms.RemoveRange(stale);
-                    AddTerms(db, entry.Entity);
+                    var held = await db.ContributionTerms.Where(t => t.ContributionId == entry.Entity.Id).ToListAsync(cancellationToken);
+                    ReplaceTerms(db, entry.Entity, held);
                     break;
             }
         }
@@ -125,11 +124,24 @@ public sealed class ContributionIndexer(TermStatistics statistics) : SaveChanges
         CancellationToken cancellationToken)
     {
         var ids = contributions.Select(c => c.Id).ToList();
-        db.ContributionTerms.RemoveRange(await db.ContributionTerms.Where(t => ids.Contains(t.ContributionId)).ToListAsync(cancellationToken));
+        var held = (await db.ContributionTerms.Where(t => ids.Contains(t.ContributionId)).ToListAsync(cancellationToken))
+            .ToLookup(t => t.ContributionId);
         foreach (var contribution in contributions)
         {
-            AddTerms(db, contribution);
+            ReplaceTerms(db, contribution, held[contribution.Id]);
         }
+    }
+
+    /// <summary>
+    /// Makes a contribution's index rows its text's terms: a row is keyed by its contribution and term, so a term the
+    /// new text keeps is left as it is, rather than deleted and added again under the same key.
+    /// </summary>
+    private static void ReplaceTerms(WithUsDbContext db, Contribution contribution, IEnumerable<ContributionTerm> held)
+    {
+        var wanted = TermsOf(contribution);
+        var kept = held.ToDictionary(t => t.Term, StringComparer.Ordinal);
+        db.ContributionTerms.RemoveRange(kept.Values.Where(t => !wanted.Exists(w => w.Term == t.Term)));
+        db.ContributionTerms.AddRange(wanted.Where(w => !kept.ContainsKey(w.Term)));
     }
 
     private static void AddTerms(WithUsDbContext db, Contribution contribution) =>
@@ -145,7 +157,6 @@ public sealed class ContributionIndexer(TermStatistics statistics) : SaveChanges
         contribution.TermCount = terms.Count(t => !TextAnalyser.IsSkeleton(t));
         return terms.Select(term => new ContributionTerm
         {
-            Id = Ids.New(),
             OrganisationId = contribution.OrganisationId,
             ContributionId = contribution.Id,
             Term = term,

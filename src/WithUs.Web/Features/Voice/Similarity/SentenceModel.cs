@@ -53,18 +53,29 @@ public sealed class SentenceModel(IConfiguration configuration, ILogger<Sentence
             return null;
         }
 
-        // A few texts at a time, of similar lengths: the model pads a batch to its longest text, and what it allocates
-        // for one call grows with the batch times that length squared; 64 long texts took over a gigabyte.
+        // A few texts at a time, of similar lengths: the model pads a call's texts to the longest, and what it allocates
+        // grows with their number times that length squared (eight texts of the longest kind took 0.5 GB). So a call
+        // holds at most as many characters, padding included, as one text of the longest length a contribution has.
         var vectors = new float[texts.Count][];
-        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
-        foreach (var chunk in byLength.Chunk(EncodedTogether))
+        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToList();
+        for (var start = 0; start < byLength.Count;)
         {
+            var count = 1;
+            while (start + count < byLength.Count && count < EncodedTogether
+                   && (count + 1) * texts[byLength[start + count]].Length <= Contribution.TextMaxLength)
+            {
+                count++;
+            }
+
+            var chunk = byLength.GetRange(start, count);
             var made = encoder.Encode([.. chunk.Select(i => texts[i])], cancellationToken);
-            for (var j = 0; j < chunk.Length; j++)
+            for (var j = 0; j < count; j++)
             {
                 Normalise(made[j]);
                 vectors[chunk[j]] = made[j];
             }
+
+            start += count;
         }
 
         return vectors;
@@ -140,6 +151,7 @@ public sealed class SentenceModel(IConfiguration configuration, ILogger<Sentence
     {
         try
         {
+            _ = NativeHeap.ReturnLargeBlocks();
             return (new SentenceEncoder(Options()), null);
         }
 #pragma warning disable CA1031 // Any failure to load (a missing native library, a damaged model) means "words only".
@@ -154,8 +166,9 @@ public sealed class SentenceModel(IConfiguration configuration, ILogger<Sentence
     /// What ONNX Runtime may keep. By default it keeps an arena that grows to the largest call it has seen and plans
     /// buffers per input shape, and it runs each call on as many threads as there are cores, spinning between
     /// calls: measured on this project's 2-core machine (docs/performance.md, "Memory"), batches took the process
-    /// from 0.5 to 1.8 GB. Without the arena and the plan, memory is returned after each call; one thread per call
-    /// leaves the other core to the requests, which on a small server matter more than one embedding's speed.
+    /// from 0.5 to 1.8 GB. Without the arena and the plan, memory is freed after each call (and given back to the
+    /// system: <see cref="NativeHeap"/>); one thread per call leaves the other core to the requests, which on a small
+    /// server matter more than one embedding's speed.
     /// </summary>
     public static Microsoft.ML.OnnxRuntime.SessionOptions Options() => new()
     {
