@@ -14,7 +14,7 @@ public static class BuildUpSteps
 
     public const int Themes = 3;
 
-    public static async Task<SignedIn> SeedWindowAndHistoryAsync(WithUsFactory app, int history)
+    private static async Task<SignedIn> SeedWindowAndHistoryAsync(WithUsFactory app, int history)
     {
         var staff = await app.SignedInAsync();
         var people = new List<Guid>();
@@ -67,7 +67,20 @@ public static class BuildUpSteps
         return staff;
     }
 
-    public static async Task<ReadCost> CostAsync(WithUsFactory app, SignedIn staff, string path)
+    /// <summary>The page at <paramref name="path"/> costs about the same after 20 and after 1,000 contributions before the window.</summary>
+    public static async Task ShouldCostTheSameWithALongerHistoryAsync(WithUsFactory app, Func<SignedIn, string> path)
+    {
+        using var small = await SeedWindowAndHistoryAsync(app, 20);
+        using var large = await SeedWindowAndHistoryAsync(app, 1_000);
+
+        var smallCost = await CostAsync(app, small, path(small));
+        var largeCost = await CostAsync(app, large, path(large));
+
+        largeCost.Total.ShouldBeLessThanOrEqualTo(smallCost.Total * 3 / 2 + 10 * ReadCost.SqliteStep,
+            $"20 before the window: {smallCost}\n1,000 before the window: {largeCost}");
+    }
+
+    private static async Task<ReadCost> CostAsync(WithUsFactory app, SignedIn staff, string path)
     {
         var url = new Uri(path, UriKind.Relative);
         using (var warm = await staff.Client.GetAsync(url))
