@@ -7,7 +7,7 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
     public void Configure(EntityTypeBuilder<Contribution> builder)
     {
         // "Building up": the window by day, with all it counts (migration ThemeCounts says why it is partial).
-        builder.HasIndex(c => new { c.OrganisationId, c.SaidOnUtc, c.Id, c.LinkedToId, c.PersonId }, BuildUpWindowIndex)
+        builder.HasIndex(c => new { c.OrganisationId, c.SaidOnUtc, c.Id, c.LinkedToId, c.PersonId, c.TermCount }, BuildUpWindowIndex)
             .HasFilter(BuildUpWindowFilter);
 
         builder.Property(c => c.Text).HasMaxLength(Contribution.TextMaxLength);
@@ -42,7 +42,7 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
     }
 
     public const string BuildUpWindowIndex = "IX_Contributions_BuildUpWindow";
-    public const string BuildUpWindowFilter = "\"SaidOnUtc\" IS NOT NULL";
+    public const string BuildUpWindowFilter = "\"TermCount\" >= 0";
     public const string PublishedByOutcomeIndex = "IX_Contributions_Published_OutcomeAtUtc";
     public const string PublishedFilter = "\"IsPublished\"";
     public const string PublishedUndecidedIndex = "IX_Contributions_Published_Undecided";

@@ -65,8 +65,10 @@ public sealed class IndexContributionCountTests(AppPerDatabase apps) : IClassFix
         using var staff = await app.SignedInAsync();
         var food = await app.CreateThemeAsync(staff.Organisation, "Food");
 
+        // Each says it has been shown the similar ideas, as the others saved first would be offered.
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => CaptureSteps.CaptureAsync(staff,
-            new Dictionary<string, string> { ["Input.Text"] = $"Lunch on Fridays, number {i}" }, KeyValuePair.Create("Input.ThemeIds", food.Id.ToString()))));
+            new Dictionary<string, string> { ["Input.Text"] = $"Lunch on Fridays, number {i}", ["Checked"] = "true" },
+            KeyValuePair.Create("Input.ThemeIds", food.Id.ToString()))));
 
         responses.Select(r => r.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Redirect);
         (await CountsAsync(staff.Organisation))["Food"].ShouldBe(8);
