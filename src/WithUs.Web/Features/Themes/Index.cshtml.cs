@@ -47,14 +47,14 @@ public sealed class IndexModel(WithUsDbContext db, OrganisationClock clock) : Or
                 t.Id,
                 t.Name,
                 t.IsArchived,
-                Contributions = db.ContributionThemes.Count(ct => ct.ThemeId == t.Id),
+                t.ContributionCount,
             })
             .ToListAsync(cancellationToken);
         var since = BuildUp.WindowStart(Organisation, clock);
         var voices = (await BuildUp.ThemeRowsAsync(db, since, null, cancellationToken))
             .GroupBy(r => r.Group)
             .ToDictionary(g => g.Key, g => BuildUp.Distinct(g));
-        Themes = themes.Select(t => new Row(t.Id, t.Name, t.IsArchived, t.Contributions, voices.GetValueOrDefault(t.Id))).ToList();
+        Themes = themes.Select(t => new Row(t.Id, t.Name, t.IsArchived, t.ContributionCount, voices.GetValueOrDefault(t.Id))).ToList();
     }
 
     public sealed record Row(Guid Id, string Name, bool IsArchived, int Contributions, int RecentVoices);

@@ -16,6 +16,12 @@ public sealed class Theme : ITenantOwned
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// How many contributions are filed under it, kept by the database as links are added and removed (migration
+    /// ThemeCounts), so the themes page need not count them; <see cref="ThemeCounts.RebuildAsync"/> recounts.
+    /// </summary>
+    public int ContributionCount { get; set; }
+
     public const int NameMaxLength = 80;
     public const int DescriptionMaxLength = 500;
 }

@@ -1,0 +1,97 @@
+using WithUs.Web.Features.Themes;
+
+namespace WithUs.Tests.Features.Themes;
+
+/// <summary>
+/// An organisation whose last few weeks are the same whatever its size, and whose history before the build-up window
+/// is <c>history</c> contributions long: the pages that count the window (the themes page, the staff home's "building
+/// up") must cost what the window holds, not what the history holds (issue 9).
+/// </summary>
+public static class BuildUpSteps
+{
+    /// <summary>Contributions in the window: five ideas, each with seven "me too"s from different people.</summary>
+    public const int InWindow = 40;
+
+    public const int Themes = 3;
+
+    private static async Task<SignedIn> SeedWindowAndHistoryAsync(WithUsFactory app, int history)
+    {
+        var staff = await app.SignedInAsync();
+        var people = new List<Guid>();
+        for (var i = 0; i < 8; i++)
+        {
+            people.Add((await app.CreatePersonAsync(staff.Organisation)).Id);
+        }
+
+        var themes = new List<Guid>();
+        for (var i = 0; i < Themes; i++)
+        {
+            themes.Add((await app.CreateThemeAsync(staff.Organisation)).Id);
+        }
+
+        var today = DateTime.UtcNow.Date;
+        var ids = new List<Guid>();
+        var made = await app.CreateContributionsAsync(staff.Organisation, InWindow + history, i => $"Somewhere warm to meet on Sundays, number {i}",
+            (i, c) =>
+            {
+                ids.Add(c.Id);
+                if (i < InWindow)
+                {
+                    // Well inside the default 90 days, wherever the organisation's day begins.
+                    c.SaidOnUtc = today.AddDays(-2 - i);
+                    c.PersonId = people[i % 8];
+                    c.LinkedToId = i % 8 == 0 ? null : ids[i - (i % 8)];
+                }
+                else
+                {
+                    // Long before the window: said without a name and decided, so nobody is owed a reply for them.
+                    c.SaidOnUtc = today.AddDays(-200 - (i % 1500));
+                    c.Outcome = OutcomeStatus.Done;
+                    c.OutcomeAtUtc = DateTime.UtcNow;
+                    c.LinkedToId = i % 4 == 0 ? null : ids[i - (i % 4)];
+                }
+            });
+        await app.InOrganisationAsync(staff.Organisation, async db =>
+        {
+            for (var i = 0; i < made.Count; i++)
+            {
+                // Every idea in a theme, and a few "me too"s in one of their own.
+                if (made[i].LinkedToId is null || i % 5 == 0)
+                {
+                    db.ContributionThemes.Add(new ContributionTheme { Id = Guid.CreateVersion7(), ContributionId = made[i].Id, ThemeId = themes[i / 8 % Themes] });
+                }
+            }
+
+            await db.SaveChangesAsync();
+        });
+        return staff;
+    }
+
+    /// <summary>The page at <paramref name="path"/> costs about the same after 20 and after 1,000 contributions before the window.</summary>
+    public static async Task ShouldCostTheSameWithALongerHistoryAsync(WithUsFactory app, Func<SignedIn, string> path)
+    {
+        using var small = await SeedWindowAndHistoryAsync(app, 20);
+        using var large = await SeedWindowAndHistoryAsync(app, 1_000);
+
+        var smallCost = await CostAsync(app, small, path(small));
+        var largeCost = await CostAsync(app, large, path(large));
+
+        largeCost.Total.ShouldBeLessThanOrEqualTo(smallCost.Total * 3 / 2 + 10 * ReadCost.SqliteStep,
+            $"20 before the window: {smallCost}\n1,000 before the window: {largeCost}");
+    }
+
+    private static async Task<ReadCost> CostAsync(WithUsFactory app, SignedIn staff, string path)
+    {
+        var url = new Uri(path, UriKind.Relative);
+        using (var warm = await staff.Client.GetAsync(url))
+        {
+            warm.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        return await ReadCost.OfAsync(app, async () =>
+        {
+            using var response = await staff.Client.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        });
+    }
+}
