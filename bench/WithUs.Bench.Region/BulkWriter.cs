@@ -66,9 +66,10 @@ public abstract class BulkWriter : IAsyncDisposable
     protected abstract Task<List<(string Name, string Definition)>> IndexesAsync(string table);
 
     /// <summary>
-    /// What the database's own triggers keep on each contribution (migration IdeaOutcomeOnEachRow: the outcome that
-    /// counts, its date, and whether its idea is published), where this writer's session skipped them. Run before the
-    /// indexes are made again, so each is built once on the right values.
+    /// What the database's own triggers keep, where this writer's session skipped them: on each contribution the
+    /// outcome that counts, its date, and whether its idea is published (migration IdeaOutcomeOnEachRow); on each theme
+    /// how many contributions it has (migration ThemeCounts). Run before the indexes are made again, so each is built
+    /// once on the right values.
     /// </summary>
     public virtual Task FillTriggeredColumnsAsync() => Task.CompletedTask;
 
@@ -226,7 +227,10 @@ public abstract class BulkWriter : IAsyncDisposable
         public override Task FillTriggeredColumnsAsync() => ExecuteAsync("""
             UPDATE "Contributions" AS c SET ("IdeaOutcome", "IdeaOutcomeAtUtc", "IdeaIsPublished") = (
                 SELECT i."Outcome", i."OutcomeAtUtc", i."IsPublished" FROM "Contributions" AS i
-                WHERE i."Id" = COALESCE(c."LinkedToId", c."Id"))
+                WHERE i."Id" = COALESCE(c."LinkedToId", c."Id"));
+            UPDATE "Themes" AS t SET "ContributionCount" = n.count
+                FROM (SELECT "ThemeId", count(*) AS count FROM "ContributionThemes" GROUP BY "ThemeId") AS n
+                WHERE n."ThemeId" = t."Id";
             """);
 
         public override async Task FinishAsync()

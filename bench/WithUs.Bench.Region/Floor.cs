@@ -102,19 +102,19 @@ public static partial class Floor
     }
 
     /// <summary>
-    /// Every contribution said in the build-up window, with the idea it counts towards. There is no index on
-    /// SaidOnUtc, so this reads through (OrganisationId, CreatedAtUtc) from a day before the window: a contribution
-    /// is recorded on or after the day it was said (a local day can start an hour before its UTC date, hence the day).
-    /// Still reads every row of the window: a maintained count per idea and week would read only what is shown.
+    /// Every contribution said in the build-up window, with the idea it counts towards, from the covering partial index
+    /// on (OrganisationId, SaidOnUtc, Id, LinkedToId, PersonId, TermCount) (migration ThemeCounts; "TermCount" >= 0 is
+    /// true of every row and names that index). Still reads every row of the window: a maintained table of voices by
+    /// date would read only what is shown.
     /// </summary>
     private static Task<List<(Guid Id, Guid Idea, Guid? Person, DateTime Said)>> WindowAsync(FloorDatabase db, DbConnection c, Org org) =>
         db.QueryAsync(c,
             """
             SELECT "Id", COALESCE("LinkedToId", "Id"), "PersonId", "SaidOnUtc" FROM "Contributions"
-            WHERE "OrganisationId" = @org AND "CreatedAtUtc" >= @recorded AND "SaidOnUtc" >= @since
+            WHERE "OrganisationId" = @org AND "SaidOnUtc" >= @since AND "TermCount" >= 0
             """,
             r => (r.GetGuid(0), r.GetGuid(1), r.IsDBNull(2) ? (Guid?)null : r.GetGuid(2), r.GetDateTime(3)),
-            ("org", org.Id), ("recorded", org.WindowStart.AddDays(-1)), ("since", org.WindowStart));
+            ("org", org.Id), ("since", org.WindowStart));
 
     /// <summary>Themes of the window's contributions (their own, and their idea's), from the (ContributionId, ThemeId) index.</summary>
     private static async Task<Dictionary<Guid, List<(Guid Contribution, Guid? Person, DateTime Said)>>> ThemeVoicesAsync(
@@ -124,11 +124,11 @@ public static partial class Floor
             """
             SELECT ct."ContributionId", ct."ThemeId" FROM "ContributionThemes" ct
             WHERE ct."ContributionId" IN (
-                SELECT "Id" FROM "Contributions" WHERE "OrganisationId" = @org AND "CreatedAtUtc" >= @recorded AND "SaidOnUtc" >= @since
-                UNION SELECT "LinkedToId" FROM "Contributions" WHERE "OrganisationId" = @org AND "CreatedAtUtc" >= @recorded AND "SaidOnUtc" >= @since AND "LinkedToId" IS NOT NULL)
+                SELECT "Id" FROM "Contributions" WHERE "OrganisationId" = @org AND "SaidOnUtc" >= @since AND "TermCount" >= 0
+                UNION SELECT "LinkedToId" FROM "Contributions" WHERE "OrganisationId" = @org AND "SaidOnUtc" >= @since AND "TermCount" >= 0 AND "LinkedToId" IS NOT NULL)
             """,
             r => (Contribution: r.GetGuid(0), Theme: r.GetGuid(1)),
-            ("org", org.Id), ("recorded", org.WindowStart.AddDays(-1)), ("since", org.WindowStart));
+            ("org", org.Id), ("since", org.WindowStart));
         var themesOf = links.ToLookup(l => l.Contribution, l => l.Theme);
         var byTheme = new Dictionary<Guid, List<(Guid, Guid?, DateTime)>>();
         foreach (var row in window)

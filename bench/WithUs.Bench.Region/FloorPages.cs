@@ -27,10 +27,8 @@ public static partial class Floor
 
     private static async Task<string> StaffHomeAsync(FloorDatabase db, DbConnection c, Org org)
     {
-        // Owed a reply: no index or maintained count answers "named, told an older outcome" today, so this count
-        // reads every named contribution of the organisation (through PersonId); "no outcome yet" uses
-        // (OrganisationId, Outcome).
-        var owed = (await CountAsync(db, c, $"""SELECT COUNT(*) {Untold} AND (p."MayContact" = @yes OR p."UserId" IS NOT NULL)""", org.Id))
+        // Owed a reply: the rows in the partial indexes of untold and undecided ones, each count stopping at 1,001.
+        var owed = (await CountAsync(db, c, Bounded($"""SELECT 1 {Untold} AND (p."MayContact" = @yes OR p."UserId" IS NOT NULL)"""), org.Id))
             + (await CountAsync(db, c, NoOutcomeCount, org.Id, ("before", org.ResponseWindowStart)));
         var window = await WindowAsync(db, c, org);
         var ideas = window.GroupBy(r => r.Idea)
@@ -92,18 +90,24 @@ public static partial class Floor
     private static async Task<int> CountAsync(FloorDatabase db, DbConnection c, string sql, Guid org, params (string, object?)[] parameters) =>
         Convert.ToInt32((await db.QueryAsync(c, sql, r => r.GetValue(0), [("org", org), ("yes", true), ("no", false), .. parameters]))[0], CultureInfo.InvariantCulture);
 
-    /// <summary>Named contributions whose outcome (their idea's, for a "me too") they have not been told.</summary>
+    /// <summary>A count that stops at 1,001 rows, as the app's ("more than 1,000").</summary>
+    private static string Bounded(string rows) => $"SELECT COUNT(*) FROM ({rows} LIMIT 1001) AS n";
+
+    /// <summary>
+    /// Named contributions whose outcome (their idea's, for a "me too", kept on each row by the database's triggers)
+    /// they have not been told: exactly the rows of IX_Contributions_Untold.
+    /// </summary>
     private const string Untold = """
-        FROM "Contributions" c JOIN "People" p ON p."Id" = c."PersonId" LEFT JOIN "Contributions" i ON i."Id" = c."LinkedToId"
-        WHERE c."OrganisationId" = @org AND COALESCE(i."Outcome", c."Outcome") <> 0
-          AND (c."ToldAtUtc" IS NULL OR c."ToldOutcome" IS NULL OR c."ToldOutcome" <> COALESCE(i."Outcome", c."Outcome"))
+        FROM "Contributions" c JOIN "People" p ON p."Id" = c."PersonId"
+        WHERE c."OrganisationId" = @org AND c."PersonId" IS NOT NULL AND c."IdeaOutcome" <> 0
+          AND ("ToldAtUtc" IS NULL OR "ToldOutcome" IS NULL OR "ToldOutcome" <> "IdeaOutcome")
         """;
 
     private const string NoOutcomeWhere = """
-        WHERE c."OrganisationId" = @org AND c."Outcome" = 0 AND c."LinkedToId" IS NULL AND c."CreatedAtUtc" < @before
+        WHERE c."OrganisationId" = @org AND c."LinkedToId" IS NULL AND c."Outcome" = 0 AND c."CreatedAtUtc" < @before
         """;
 
-    private const string NoOutcomeCount = $"""SELECT COUNT(*) FROM "Contributions" c {NoOutcomeWhere}""";
+    private static readonly string NoOutcomeCount = Bounded($"""SELECT 1 FROM "Contributions" c {NoOutcomeWhere}""");
 
     private static async Task<string> OwedAsync(FloorDatabase db, DbConnection c, Org org)
     {
@@ -114,12 +118,14 @@ public static partial class Floor
                      ("No way to tell them", """p."MayContact" = @no AND p."UserId" IS NULL"""),
                  })
         {
-            // The same reading of every named contribution as the staff home's count, twice (see there).
-            var count = await CountAsync(db, c, $"SELECT COUNT(*) {Untold} AND {who}", org.Id);
+            var count = await CountAsync(db, c, Bounded($"SELECT 1 {Untold} AND {who} ORDER BY c.\"IdeaOutcomeAtUtc\", c.\"Id\""), org.Id);
             var rows = await db.QueryAsync(c,
                 $"""
-                SELECT c."Id", c."Text", i."Text", p."Name", COALESCE(i."Outcome", c."Outcome"), c."ToldAtUtc" IS NOT NULL {Untold} AND {who}
-                ORDER BY CASE WHEN c."LinkedToId" IS NULL THEN c."OutcomeAtUtc" ELSE i."OutcomeAtUtc" END, c."Id" LIMIT 200
+                SELECT s."Id", s."Text", i."Text", s."Name", s."IdeaOutcome" FROM (
+                    SELECT c."Id", c."Text", c."LinkedToId", p."Name", c."IdeaOutcome", c."IdeaOutcomeAtUtc" {Untold} AND {who}
+                    ORDER BY c."IdeaOutcomeAtUtc", c."Id" LIMIT 200) AS s
+                LEFT JOIN "Contributions" i ON i."Id" = s."LinkedToId"
+                ORDER BY s."IdeaOutcomeAtUtc", s."Id"
                 """,
                 r => (r.GetGuid(0), r.GetString(1), NullableString(r, 2), r.GetString(3), r.GetInt32(4)), ("org", org.Id), ("yes", true), ("no", false));
             html.Append(CultureInfo.InvariantCulture, $"<h2>{heading}: {count}</h2><table>");
@@ -131,19 +137,24 @@ public static partial class Floor
             html.Append("</table>");
         }
 
-        var anonymous = await CountAsync(db, c,
-            """
-            SELECT COUNT(*) FROM "Contributions" c LEFT JOIN "Contributions" i ON i."Id" = c."LinkedToId"
-            WHERE c."OrganisationId" = @org AND c."PersonId" IS NULL AND COALESCE(i."Outcome", c."Outcome") <> 0
-            """, org.Id);
-        var notPublished = await db.QueryAsync(c,
-            """
-            SELECT c."Id", c."Text" FROM "Contributions" c
-            WHERE c."OrganisationId" = @org AND c."LinkedToId" IS NULL AND c."Outcome" <> 0 AND c."IsPublished" = @no
-              AND (c."PersonId" IS NULL OR EXISTS (SELECT 1 FROM "Contributions" v WHERE v."OrganisationId" = @org AND v."LinkedToId" = c."Id" AND v."PersonId" IS NULL))
-            ORDER BY c."OutcomeAtUtc", c."Id" LIMIT 200
-            """,
-            r => (r.GetGuid(0), r.GetString(1)), ("org", org.Id), ("no", false));
+        var anonymous = await CountAsync(db, c, Bounded("""
+            SELECT 1 FROM "Contributions" c WHERE c."OrganisationId" = @org AND c."PersonId" IS NULL AND c."IdeaOutcome" <> 0
+            ORDER BY c."IdeaOutcomeAtUtc", c."Id"
+            """), org.Id);
+        // Ideas with an outcome that someone without a name waits to read, not published: anonymous rows whose idea is
+        // unpublished (IX_Contributions_AnonymousNotPublished), oldest outcome first, up to 1,001 read, 200 ideas shown.
+        var waitingIdeas = (await db.QueryAsync(c,
+                """
+                SELECT COALESCE(c."LinkedToId", c."Id") FROM "Contributions" c
+                WHERE c."OrganisationId" = @org AND c."PersonId" IS NULL AND c."IdeaOutcome" <> 0 AND NOT c."IdeaIsPublished"
+                ORDER BY c."IdeaOutcomeAtUtc", c."Id" LIMIT 1001
+                """,
+                r => r.GetGuid(0), ("org", org.Id)))
+            .Distinct().Take(200).ToList();
+        var (ideaList, ideaParameters) = FloorDatabase.In("i", waitingIdeas);
+        var ideaTexts = (await db.QueryAsync(c, $"""SELECT "Id", "Text" FROM "Contributions" WHERE "OrganisationId" = @org AND "Id" IN {ideaList}""",
+            r => (r.GetGuid(0), r.GetString(1)), [("org", org.Id), .. ideaParameters])).ToDictionary(x => x.Item1, x => x.Item2);
+        var notPublished = waitingIdeas.Where(ideaTexts.ContainsKey).Select(i => (i, ideaTexts[i])).ToList();
         html.Append(CultureInfo.InvariantCulture, $"<p>{anonymous} said without a name</p><ul>");
         foreach (var (id, text) in notPublished)
         {
@@ -168,11 +179,11 @@ public static partial class Floor
 
     private static async Task<string> ThemesAsync(FloorDatabase db, DbConnection c, Org org)
     {
-        // Each theme's contributions counted from the ThemeId index (reading every link of the theme: a maintained
-        // count would read one row), and recent voices from the window, as the staff home.
+        // Each theme's contributions from the count its links' triggers keep, and recent voices from the window, as the
+        // staff home.
         var themes = await db.QueryAsync(c,
             """
-            SELECT t."Id", t."Name", t."IsArchived", (SELECT COUNT(*) FROM "ContributionThemes" ct WHERE ct."ThemeId" = t."Id")
+            SELECT t."Id", t."Name", t."IsArchived", t."ContributionCount"
             FROM "Themes" t WHERE t."OrganisationId" = @org ORDER BY t."IsArchived", t."Name"
             """,
             r => (r.GetGuid(0), r.GetString(1), r.GetBoolean(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture)), ("org", org.Id));

@@ -192,11 +192,12 @@ public static class Generate
             .SingleAsync(c => c.Id == facts.ContributionId);
         var voices = await db.Contributions.CountAsync(c => c.LinkedToId == idea.Id);
         var terms = await db.ContributionTerms.CountAsync(t => t.ContributionId == idea.Id);
-        var drift = await IdeaOutcomes.DriftAsync(db);
+        var drift = await IdeaOutcomes.DriftAsync(db)
+            + await db.Themes.CountAsync(t => t.ContributionCount != db.ContributionThemes.Count(ct => ct.ThemeId == t.Id));
         if (count != facts.Contributions || voices == 0 || (idea.TermCount > 0 && terms == 0) || drift != 0)
         {
             throw new InvalidOperationException(
-                $"Read back {count} contributions (expected {facts.Contributions}), {voices} voices, {terms} terms, {drift} rows whose kept outcome is not their idea's.");
+                $"Read back {count} contributions (expected {facts.Contributions}), {voices} voices, {terms} terms, {drift} rows whose kept outcome or count is not a recount.");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
