@@ -38,6 +38,12 @@ await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<WithUsDbContext>();
     await db.Database.MigrateAsync();
+    // BENCH_SQL: statements (";;" between them) run once the schema is made, to measure what an index or trigger
+    // costs by dropping it (docs/performance.md, "CSV import").
+    foreach (var sql in (Environment.GetEnvironmentVariable("BENCH_SQL") ?? "").Split(";;", StringSplitOptions.RemoveEmptyEntries))
+    {
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
     organisation = new Organisation { Id = Ids.New(), Name = "Bench " + Ids.New().ToString("N")[^8..], Slug = "bench-" + Ids.New().ToString("N")[^8..], CreatedAtUtc = TimeProvider.System.GetUtcNow().UtcDateTime };
     db.Organisations.Add(organisation);
     await db.SaveChangesAsync();
