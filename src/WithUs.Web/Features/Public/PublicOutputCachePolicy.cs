@@ -31,7 +31,9 @@ public sealed class PublicOutputCachePolicy : IOutputCachePolicy
         context.AllowCacheStorage = anonymous && reading;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Expiry;
-        context.CacheVaryByRules.QueryKeys = "*";
+        // Only the keys the pages read ("You said, we did"'s page keys): with every key, any made-up query string
+        // would be an entry of its own, and a script could fill the cache with copies of one page.
+        context.CacheVaryByRules.QueryKeys = new([YouSaidWeDidModel.AfterKey, YouSaidWeDidModel.BeforeKey]);
         return ValueTask.CompletedTask;
     }
 

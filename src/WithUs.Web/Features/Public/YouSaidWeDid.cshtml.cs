@@ -9,6 +9,9 @@ public sealed class YouSaidWeDidModel(WithUsDbContext db) : PublicPageModel
     /// <summary>Outcomes on a page: a short page on an old phone, read in a few seeks however long the history.</summary>
     public const int PageSize = 25;
 
+    /// <summary>The query keys of the "Older" and "Newer" links (the output cache varies by these alone).</summary>
+    public const string AfterKey = "after", BeforeKey = "before";
+
     /// <summary>From ?after= (the "Older" link): the page starts after this outcome.</summary>
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }

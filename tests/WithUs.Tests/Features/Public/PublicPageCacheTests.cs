@@ -32,6 +32,26 @@ public sealed class PublicPageCacheTests(AppPerDatabase apps) : IClassFixture<Ap
         second.Headers.ETag.ShouldNotBeNull();
     }
 
+    /// <summary>
+    /// The pages read no query key but the page keys, so a made-up one (a tracking tag, or a script that adds a new one
+    /// to every request) is the same page: it is served from the same entry rather than filling the cache.
+    /// </summary>
+    [DatabaseTheory]
+    [MemberData(nameof(Pages))]
+    public async Task AQueryKeyThePageDoesNotRead_IsServedFromTheSameEntry(string page)
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        await app.CreatePublishedIdeaAsync(organisation, "the words", "Tea in the afternoon", OutcomeStatus.Planned);
+        using var client = app.CreateClient();
+        (await client.GetAsync($"/p/{organisation.Slug}{page}")).EnsureSuccessStatusCode();
+
+        app.Queries.Reset();
+        using var tagged = await client.GetAsync($"/p/{organisation.Slug}{page}?utm_source=newsletter&x={Guid.NewGuid():N}");
+
+        tagged.StatusCode.ShouldBe(HttpStatusCode.OK);
+        app.Queries.Count.ShouldBe(0);
+    }
+
     [DatabaseFact]
     public async Task Publishing_FromTheOutcomePage_EvictsTheCachedPages()
     {
