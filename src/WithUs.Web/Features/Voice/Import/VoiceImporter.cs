@@ -172,6 +172,7 @@ public sealed class VoiceImporter(
             throw new ImportFailedException(reader.FileError);
         }
 
+        await using var writing = await BulkWriting.BeginAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var plan = await ImportPlan.BuildAsync(db, reader, ValidRows(reader), cancellationToken);
         if (plan.Errors.Count > 0)

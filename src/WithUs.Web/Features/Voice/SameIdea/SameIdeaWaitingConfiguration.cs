@@ -7,8 +7,8 @@ internal sealed class SameIdeaWaitingConfiguration : IEntityTypeConfiguration<Sa
     public void Configure(EntityTypeBuilder<SameIdeaWaiting> builder)
     {
         builder.ToTable("SameIdeaWaiting");
-        builder.HasOne<Contribution>().WithMany().HasForeignKey(w => w.ContributionId).OnDelete(DeleteBehavior.Cascade);
+        // A place in the queue goes with its contribution by a trigger, not a foreign key (migration
+        // DerivedRowsFollowByTrigger), which finds it by this index: an import writes one for every new idea.
         builder.HasIndex(w => new { w.OrganisationId, w.ContributionId });
-        builder.HasIndex(w => w.ContributionId);
     }
 }
