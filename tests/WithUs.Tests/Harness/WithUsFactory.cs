@@ -72,6 +72,8 @@ public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string
             // Imports run when an upload wakes the worker; no periodic look for work that could add to a query count.
             ["Import:SweepSeconds"] = "0",
             ["Similarity:ReindexAtStart"] = "false",
+            // The check of kept counts would add to page query counts too: its own tests turn it on.
+            ["Maintenance:KeptCountsEveryHours"] = "0",
             // The sentence model costs every host seconds and ~100 MB: only the tests that need it turn it on.
             ["Similarity:Embeddings"] = "false",
             // Looking for same-idea offers after every save would add to page query counts: the tests that need it turn it on.
