@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Pages at a region's size (issue 9), in one command:
-#   bench/run.sh [--quick] [--provider sqlite|postgres|both] [--vectors on|off]
+#   bench/run.sh [--quick] [--provider sqlite|postgres|both] [--vectors on|off] [--soak MINUTES]
 # Builds Release, generates a region (full: 1,000 organisations, 1,000,000 contributions, the largest 100,000; quick:
 # 100 / 100,000 / 10,000), starts the built app on loopback against it, signs in as a staff member of the largest
 # organisation, runs wrk against every page in bench/pages.txt at 16 connections and at 1, then the same against the
 # floor server (hand-written SQL, minimal HTML: bench/WithUs.Bench.Region/Floor.cs), and prints one markdown table.
+# --soak then keeps every page under load in turn (16 connections, 10 s each) for MINUTES, and says whether the app's
+# memory stayed flat: its peak in the soak's first minute against its last.
 # PostgreSQL: a throwaway cluster started here (as test.sh does), or a new database on WITHUS_TEST_POSTGRES if set.
 # Never run in CI: it takes minutes and needs the machine to itself. Figures: docs/performance.md.
 set -euo pipefail
@@ -12,13 +14,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-quick=0 providers=sqlite vectors=on
+quick=0 providers=sqlite vectors=on soak=0
 while (($#)); do
     case $1 in
         --quick) quick=1 ;;
         --provider) providers=$2; shift ;;
         --vectors) vectors=$2; shift ;;
-        *) echo "Usage: bench/run.sh [--quick] [--provider sqlite|postgres|both] [--vectors on|off]" >&2; exit 2 ;;
+        --soak) soak=$2; shift ;;
+        *) echo "Usage: bench/run.sh [--quick] [--provider sqlite|postgres|both] [--vectors on|off] [--soak MINUTES]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -201,6 +204,7 @@ run_provider() {
     printf '| page | rows in the org | req/s (16) | p50 (16) | p95 (16) | p99 (16) | p50 (1) | floor req/s (16) | floor p95 (16) | floor p50 (1) | ratio p50 (1) | peak RSS (MB) | of it private (MB) |\n' >>"$WORK/table"
     printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n' >>"$WORK/table"
     local line page method address form who url headers body status floor_status app16 app1 floor16 floor1 mark
+    local soak_urls=() soak_methods=() soak_bodies=() soak_headers=()
     while IFS= read -r line; do
         [[ -z ${line// /} || $line == \#* ]] && continue
         IFS='|' read -r page address who <<<"$line"
@@ -225,6 +229,7 @@ run_provider() {
             continue
         fi
         say "  $page"
+        soak_urls+=("$url") soak_methods+=("$method") soak_bodies+=("$body") soak_headers+=("$headers")
         idle "$app"
         mark=$(($(wc -l <"$WORK/rss") + 1))
         measure 16 "$warm" "$url" >/dev/null
@@ -259,8 +264,30 @@ run_provider() {
     # part (RssAnon) is what the process itself holds.
     printf '\nTimes in ms. App peak resident set (VmHWM): %s MB, of it private at most %s MB. Generation: %s\n' \
         "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$app/status")" "$(rss_max 1 2)" "$(grep -m1 '^Loaded' "$WORK/generate-$provider.log")" >>"$WORK/table"
+    ((soak > 0)) && soak_pages
     kill "$app" "$floor" 2>/dev/null || true
     wait "$app" "$floor" 2>/dev/null || true
+}
+
+soak_pages() { # every measured page in turn under load for $soak minutes; the app's memory at the start and the end
+    say "[$provider] Soak: every page in turn at 16 connections, 10 s each, for $soak minutes"
+    local from=$(($(wc -l <"$WORK/rss") + 1)) end=$((SECONDS + soak * 60)) i=0 turns=0 requests=0 result rps
+    while ((SECONDS < end)); do
+        export WRK_METHOD=${soak_methods[i]} WRK_BODY=${soak_bodies[i]} WRK_HEADERS=${soak_headers[i]}
+        result=$(measure 16 10s "${soak_urls[i]}")
+        read -r rps _ _ _ _ <<<"$result"
+        requests=$(awk -v a="$requests" -v r="$rps" 'BEGIN { printf "%d", a + r * 10 }')
+        i=$(((i + 1) % ${#soak_urls[@]})) turns=$((turns + 1))
+    done
+    # The sampler reads the app's memory every half second: 120 samples a minute.
+    local samples="$WORK/soak-rss"
+    tail -n +"$from" "$WORK/rss" >"$samples"
+    peak() { sort -n -k"$2" "$1" | tail -1 | awk -v k="$2" '{ printf "%.0f", $k / 1024 }'; }
+    head -n 120 "$samples" >"$WORK/soak-first"
+    tail -n 120 "$samples" >"$WORK/soak-last"
+    printf '\nSoak: %s minutes, %d runs of 10 s over %d pages, about %d requests. Resident set peak in the first minute %s MB, in the last %s MB, highest %s MB; of it private %s, %s, %s MB.\n' \
+        "$soak" "$turns" "${#soak_urls[@]}" "$requests" "$(peak "$WORK/soak-first" 1)" "$(peak "$WORK/soak-last" 1)" "$(peak "$samples" 1)" \
+        "$(peak "$WORK/soak-first" 2)" "$(peak "$WORK/soak-last" 2)" "$(peak "$samples" 2)" >>"$WORK/table"
 }
 
 dotnet_sql() { # one statement on the PostgreSQL server, without needing psql

@@ -295,12 +295,15 @@ public static partial class Floor
             """SELECT t."Name" FROM "ContributionThemes" ct JOIN "Themes" t ON t."Id" = ct."ThemeId" WHERE ct."ContributionId" = @id ORDER BY t."Name" """,
             r => r.GetString(0), ("id", id));
         var voices = (await VoiceCountsAsync(db, c, org.Id, [idea])).GetValueOrDefault(idea, 1);
-        var others = item.Linked is not null ? [] : await db.QueryAsync(c,
+        // Sorted here, as the app does: given ORDER BY SaidOnUtc, SQLite walks the organisation's whole list index in
+        // that order instead of reading this idea's voices by LinkedToId (46 ms against the app's 15 at 100,000).
+        var others = item.Linked is not null ? [] : (await db.QueryAsync(c,
             """
-            SELECT v."Text", v."SaidOnUtc", p."Name", v."ToldAtUtc" FROM "Contributions" v LEFT JOIN "People" p ON p."Id" = v."PersonId"
-            WHERE v."OrganisationId" = @org AND v."LinkedToId" = @id ORDER BY v."SaidOnUtc", v."CreatedAtUtc"
+            SELECT v."Text", v."SaidOnUtc", p."Name", v."ToldAtUtc", v."CreatedAtUtc" FROM "Contributions" v LEFT JOIN "People" p ON p."Id" = v."PersonId"
+            WHERE v."OrganisationId" = @org AND v."LinkedToId" = @id
             """,
-            r => (r.GetString(0), r.GetDateTime(1), NullableString(r, 2), !r.IsDBNull(3)), ("org", org.Id), ("id", id));
+            r => (Text: r.GetString(0), Said: r.GetDateTime(1), Name: NullableString(r, 2), Told: !r.IsDBNull(3), Created: r.GetDateTime(4)), ("org", org.Id), ("id", id)))
+            .OrderBy(v => v.Said).ThenBy(v => v.Created).Select(v => (v.Text, v.Said, v.Name, v.Told)).ToList();
         var offers = item.Linked is not null ? [] : await db.QueryAsync(c,
             """SELECT o."Id" FROM "SameIdeaOffers" o WHERE o."OrganisationId" = @org AND o."Decision" = 0 AND (o."FirstId" = @id OR o."SecondId" = @id) LIMIT 5""",
             r => r.GetGuid(0), ("org", org.Id), ("id", id));
