@@ -14,7 +14,7 @@ public static class OwedReplies
     /// said" page shows the outcome, and staff see them in person).
     /// </summary>
     public static IQueryable<Contribution> NotTold(WithUsDbContext db) =>
-        InOrder(WithAnUntoldOutcome(db).Where(c => db.People.Where(p => p.Id == c.PersonId)
+        InOrder(WithAnUntoldOutcome(db).Where(c => db.People.Where(p => p.Id == c.PersonId).OrderBy(p => p.Id)
             .Select(p => p.MayContact || p.UserId != null).FirstOrDefault()));
 
     /// <summary>
@@ -22,7 +22,7 @@ public static class OwedReplies
     /// no way to tell them, so they are not owed a reply, but staff see who they are.
     /// </summary>
     public static IQueryable<Contribution> NoWayToTell(WithUsDbContext db) =>
-        InOrder(WithAnUntoldOutcome(db).Where(c => db.People.Where(p => p.Id == c.PersonId)
+        InOrder(WithAnUntoldOutcome(db).Where(c => db.People.Where(p => p.Id == c.PersonId).OrderBy(p => p.Id)
             .Select(p => !p.MayContact && p.UserId == null).FirstOrDefault()));
 
     /// <summary>Whether this person can be told an outcome (see <see cref="NotTold"/>).</summary>
