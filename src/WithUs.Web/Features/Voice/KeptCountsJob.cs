@@ -46,7 +46,9 @@ public sealed class KeptCountsJob(IServiceScopeFactory scopes, WithUsDbContext d
     }
 
     public Task<string> DescribeAsync(CancellationToken cancellationToken) =>
-        Task.FromResult($"Checks each organisation's kept outcomes and theme counts against a recount when this node starts and every {Hours(configuration)} hours, and corrects any that differ (the log says which).");
+        Task.FromResult(Hours(configuration) > 0
+            ? $"Checks each organisation's kept outcomes and theme counts against a recount when this node starts and every {Hours(configuration)} hours, and corrects any that differ (the log says which)."
+            : "Turned off (Maintenance:KeptCountsEveryHours is 0): kept outcomes and theme counts are not checked against a recount.");
 
     /// <summary>One organisation: how many contributions' kept outcomes and themes' counts were wrong (and are now right).</summary>
     private async Task<(int Outcomes, int Themes)> CorrectAsync(Guid organisationId, CancellationToken cancellationToken)

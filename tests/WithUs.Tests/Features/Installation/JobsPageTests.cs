@@ -38,6 +38,8 @@ public sealed class JobsPageTests(AppPerDatabase apps) : IClassFixture<AppPerDat
         page.QuerySelector("h1")!.TextContent.ShouldBe("Background jobs");
         page.QuerySelector("#job-voice-import").ShouldNotBeNull("every registered job is listed, even before it has run");
         page.QuerySelector("#job-email-outbox").ShouldNotBeNull();
+        page.QuerySelector("#job-kept-counts")!.TextContent.ShouldContain("Turned off (Maintenance:KeptCountsEveryHours is 0)",
+            Case.Sensitive, "the tests turn the check of kept counts off, and the page says so");
         var row = page.QuerySelector($"#job-{name}")!.TextContent;
         row.ShouldContain("Failed, trying again (attempt 2)");
         row.ShouldContain("TimeoutException: The database did not answer");
