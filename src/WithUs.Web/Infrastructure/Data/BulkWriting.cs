@@ -13,7 +13,7 @@ namespace WithUs.Web.Infrastructure.Data;
 /// </summary>
 public sealed class BulkWriting : IAsyncDisposable
 {
-    /// <summary>Pages of cache while writing, in KiB (SQLite's own default is 2,000 KiB).</summary>
+    /// <summary>The page cache while writing, in KiB (SQLite's own default is 2,000 KiB).</summary>
     private const int CacheKib = 16 * 1024;
 
     private readonly WithUsDbContext db;
