@@ -111,6 +111,12 @@ for suite in "${suites[@]}"; do
     [[ ${total:-0} -gt 0 ]] || empty+=("$name")
 done
 
+# Name every failed test, with the start of its message, last: CI keeps only the end of the output.
+for suite in "${suites[@]}"; do
+    trx="$WORK/results/$(basename "$suite" .csproj).trx"
+    if [[ -f $trx ]]; then awk -f .ci/failed-tests.awk "$trx"; fi
+done
+
 status=0
 ((${#failed_suites[@]} == 0)) || { echo "Suites with failures: ${failed_suites[*]}" >&2; status=1; }
 ((${#empty[@]} == 0)) || { echo "Suites that ran no test: ${empty[*]}" >&2; status=1; }
