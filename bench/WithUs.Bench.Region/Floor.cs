@@ -46,7 +46,8 @@ public static partial class Floor
         return 0;
     }
 
-    private sealed record Org(Guid Id, string Name, int Threshold, int WindowDays, int ResponseDays, bool PublicOpen, string TimeZone)
+    private sealed record Org(Guid Id, string Name, int Threshold, int WindowDays, int ResponseDays, bool PublicOpen, string TimeZone,
+        long VoiceVersion)
     {
         private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
 
@@ -62,8 +63,8 @@ public static partial class Floor
     {
         await using var connection = await db.OpenAsync();
         var org = (await db.QueryAsync(connection,
-            """SELECT "Id", "Name", "BuildUpThreshold", "BuildUpWindowDays", "ResponseWindowDays", "PublicPagesOpen", "TimeZone" FROM "Organisations" WHERE "Slug" = @slug""",
-            r => new Org(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetBoolean(5), r.GetString(6)),
+            """SELECT "Id", "Name", "BuildUpThreshold", "BuildUpWindowDays", "ResponseWindowDays", "PublicPagesOpen", "TimeZone", "VoiceVersion" FROM "Organisations" WHERE "Slug" = @slug""",
+            r => new Org(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetBoolean(5), r.GetString(6), r.GetInt64(7)),
             ("slug", slug))).SingleOrDefault();
         if (org is null)
         {
@@ -104,8 +105,7 @@ public static partial class Floor
     /// <summary>
     /// Every contribution said in the build-up window, with the idea it counts towards, from the covering partial index
     /// on (OrganisationId, SaidOnUtc, Id, LinkedToId, PersonId, TermCount) (migration ThemeCounts; "TermCount" >= 0 is
-    /// true of every row and names that index). Still reads every row of the window: a maintained table of voices by
-    /// date would read only what is shown.
+    /// true of every row and names that index). Reads every row of the window, once per change (KeptWindowAsync).
     /// </summary>
     private static Task<List<(Guid Id, Guid Idea, Guid? Person, DateTime Said)>> WindowAsync(FloorDatabase db, DbConnection c, Org org) =>
         db.QueryAsync(c,

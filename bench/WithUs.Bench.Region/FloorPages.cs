@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -30,21 +31,7 @@ public static partial class Floor
         // Owed a reply: the rows in the partial indexes of untold and undecided ones, each count stopping at 1,001.
         var owed = (await CountAsync(db, c, Bounded($"""SELECT 1 {Untold} AND (p."MayContact" = @yes OR p."UserId" IS NOT NULL)"""), org.Id))
             + (await CountAsync(db, c, NoOutcomeCount, org.Id, ("before", org.ResponseWindowStart)));
-        var window = await WindowAsync(db, c, org);
-        var ideas = window.GroupBy(r => r.Idea)
-            .Select(g => (Idea: g.Key, Voices: Voices(g.Select(r => (r.Id, r.Person))), Rows: g.ToList()))
-            .Where(x => x.Voices >= org.Threshold).OrderByDescending(x => x.Voices).Take(20).ToList();
-        var (list, parameters) = FloorDatabase.In("i", ideas.Select(x => x.Idea).ToList());
-        var texts = (await db.QueryAsync(c, $"""SELECT "Id", "Text" FROM "Contributions" WHERE "OrganisationId" = @org AND "Id" IN {list}""",
-            r => (r.GetGuid(0), r.GetString(1)), [("org", org.Id), .. parameters])).ToDictionary(x => x.Item1, x => x.Item2);
-        var themeRows = await ThemeVoicesAsync(db, c, org, window);
-        var names = (await db.QueryAsync(c, """SELECT "Id", "Name" FROM "Themes" WHERE "OrganisationId" = @org AND "IsArchived" = @no""",
-            r => (r.GetGuid(0), r.GetString(1)), ("org", org.Id), ("no", false))).ToDictionary(x => x.Item1, x => x.Item2);
-        var items = themeRows.Where(t => names.ContainsKey(t.Key))
-            .Select(t => (Title: "Theme: " + names[t.Key], Voices: Voices(t.Value.Select(r => (r.Contribution, r.Person))), Rows: t.Value.Select(r => (r.Contribution, r.Person, r.Said)).ToList()))
-            .Where(t => t.Voices >= org.Threshold)
-            .Concat(ideas.Where(x => texts.ContainsKey(x.Idea)).Select(x => (Title: texts[x.Idea], x.Voices, Rows: x.Rows.Select(r => (r.Id, r.Person, r.Said)).ToList())))
-            .OrderByDescending(x => x.Voices).Take(20).ToList();
+        var items = (await KeptWindowAsync(db, c, org)).Items;
         var offers = await db.QueryAsync(c,
             """
             SELECT f."Text", s."Text" FROM "SameIdeaOffers" o
@@ -73,6 +60,45 @@ public static partial class Floor
         }
 
         return Document(org.Name, html);
+    }
+
+    /// <summary>What the staff home and the themes page show of the window: what is building up, and each theme's voices.</summary>
+    private sealed record WindowKept(
+        List<(string Title, int Voices, List<(Guid Contribution, Guid? Person, DateTime Said)> Rows)> Items,
+        Dictionary<Guid, int> ThemeVoices);
+
+    /// <summary>
+    /// The window's counts, kept per organisation until its voice version moves (the database's triggers move it) or
+    /// its day turns, as the app's BuildUpCounts keeps them: seen again, the pages read none of the window.
+    /// </summary>
+    private static readonly ConcurrentDictionary<Guid, (object AsOf, WindowKept Kept)> KeptWindows = new();
+
+    private static async Task<WindowKept> KeptWindowAsync(FloorDatabase db, DbConnection c, Org org)
+    {
+        var asOf = (org.VoiceVersion, org.WindowStart, org.Threshold);
+        if (KeptWindows.TryGetValue(org.Id, out var kept) && kept.AsOf.Equals(asOf))
+        {
+            return kept.Kept;
+        }
+
+        var window = await WindowAsync(db, c, org);
+        var ideas = window.GroupBy(r => r.Idea)
+            .Select(g => (Idea: g.Key, Voices: Voices(g.Select(r => (r.Id, r.Person))), Rows: g.ToList()))
+            .Where(x => x.Voices >= org.Threshold).OrderByDescending(x => x.Voices).Take(20).ToList();
+        var (list, parameters) = FloorDatabase.In("i", ideas.Select(x => x.Idea).ToList());
+        var texts = (await db.QueryAsync(c, $"""SELECT "Id", "Text" FROM "Contributions" WHERE "OrganisationId" = @org AND "Id" IN {list}""",
+            r => (r.GetGuid(0), r.GetString(1)), [("org", org.Id), .. parameters])).ToDictionary(x => x.Item1, x => x.Item2);
+        var themeRows = await ThemeVoicesAsync(db, c, org, window);
+        var names = (await db.QueryAsync(c, """SELECT "Id", "Name" FROM "Themes" WHERE "OrganisationId" = @org AND "IsArchived" = @no""",
+            r => (r.GetGuid(0), r.GetString(1)), ("org", org.Id), ("no", false))).ToDictionary(x => x.Item1, x => x.Item2);
+        var themeVoices = themeRows.ToDictionary(t => t.Key, t => Voices(t.Value.Select(r => (r.Contribution, r.Person))));
+        var items = themeRows.Where(t => names.ContainsKey(t.Key) && themeVoices[t.Key] >= org.Threshold)
+            .Select(t => (Title: "Theme: " + names[t.Key], Voices: themeVoices[t.Key], Rows: t.Value))
+            .Concat(ideas.Where(x => texts.ContainsKey(x.Idea)).Select(x => (Title: texts[x.Idea], x.Voices, Rows: x.Rows.Select(r => (r.Id, r.Person, r.Said)).ToList())))
+            .OrderByDescending(x => x.Voices).Take(20).ToList();
+        var counted = new WindowKept(items, themeVoices);
+        KeptWindows[org.Id] = (asOf, counted);
+        return counted;
     }
 
     /// <summary>Voices per week of the window, oldest first, empty weeks included (as BuildUp.OverTime by week).</summary>
@@ -179,19 +205,19 @@ public static partial class Floor
 
     private static async Task<string> ThemesAsync(FloorDatabase db, DbConnection c, Org org)
     {
-        // Each theme's contributions from the count its links' triggers keep, and recent voices from the window, as the
-        // staff home.
+        // Each theme's contributions from the count its links' triggers keep, and recent voices from the window's kept
+        // counts, as the staff home.
         var themes = await db.QueryAsync(c,
             """
             SELECT t."Id", t."Name", t."IsArchived", t."ContributionCount"
             FROM "Themes" t WHERE t."OrganisationId" = @org ORDER BY t."IsArchived", t."Name"
             """,
             r => (r.GetGuid(0), r.GetString(1), r.GetBoolean(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture)), ("org", org.Id));
-        var recent = await ThemeVoicesAsync(db, c, org, await WindowAsync(db, c, org));
+        var recent = (await KeptWindowAsync(db, c, org)).ThemeVoices;
         var html = new StringBuilder("<table>");
         foreach (var (id, name, archived, contributions) in themes)
         {
-            var voices = recent.TryGetValue(id, out var rows) ? Voices(rows.Select(r => (r.Contribution, r.Person))) : 0;
+            var voices = recent.GetValueOrDefault(id);
             html.Append(CultureInfo.InvariantCulture, $"<tr><th><a href=\"/o/x/themes/{id}\">{E(name)}</a>{(archived ? " (archived)" : "")}</th><td>{contributions}</td><td>{voices}</td></tr>");
         }
 

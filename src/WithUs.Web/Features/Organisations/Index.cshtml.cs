@@ -6,7 +6,8 @@ using WithUs.Web.Infrastructure.Authorisation;
 namespace WithUs.Web.Features.Organisations;
 
 [MinimumRole(OrganisationRole.Partner)]
-public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock) : OrganisationPageModel
+public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, OrganisationClock clock, BuildUpCounts buildUp)
+    : OrganisationPageModel
 {
     public string OrganisationName => tenant.Organisation!.Name;
 
@@ -41,7 +42,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
         if (IsStaff)
         {
             OwedCount = await OwedReplies.CountAsync(db, tenant.Organisation!, clock, cancellationToken);
-            BuildingUp = await BuildUp.FindAsync(db, tenant.Organisation!, clock, cancellationToken);
+            BuildingUp = (await buildUp.GetAsync(db, tenant.Organisation!, clock, cancellationToken)).BuildingUp;
             MayAlsoSay = await OpenOffers.MoreVoicesAsync(db, BuildingUp.Where(b => !b.IsTheme).Select(b => b.Id).ToList(), cancellationToken);
             SameIdeas = await OpenOffers.ListAsync(db, OpenOffers.Shown, cancellationToken: cancellationToken);
         }

@@ -23,14 +23,14 @@ public static class BuildUp
     public static DateTime WindowStart(Organisation organisation, OrganisationClock clock) =>
         OrganisationClock.Stored(clock.Today.AddDays(-(organisation.BuildUpWindowDays - 1)));
 
-    public static int Distinct(IEnumerable<VoiceRow> rows)
+    private static int Distinct(IEnumerable<VoiceRow> rows)
     {
         var list = rows.DistinctBy(r => r.ContributionId).ToList();
         return list.Where(r => r.PersonId != null).Select(r => r.PersonId).Distinct().Count() + list.Count(r => r.PersonId == null);
     }
 
     /// <summary>Voices per week (for a window up to about six months) or per month, oldest first, empty periods included.</summary>
-    public static IReadOnlyList<VoicePeriod> OverTime(IEnumerable<VoiceRow> rows, Organisation organisation, OrganisationClock clock)
+    private static List<VoicePeriod> OverTime(IEnumerable<VoiceRow> rows, Organisation organisation, OrganisationClock clock)
     {
         var start = WindowStart(organisation, clock);
         var today = clock.StoredToday;
@@ -59,40 +59,23 @@ public static class BuildUp
     }
 
     /// <summary>Every contribution in the window counted towards each theme it, or the idea it adds a voice to, is in.</summary>
-    public static async Task<List<VoiceRow>> ThemeRowsAsync(WithUsDbContext db, DateTime sinceUtc, Guid? themeId,
-        CancellationToken cancellationToken)
+    private static async Task<List<VoiceRow>> ThemeRowsAsync(WithUsDbContext db, DateTime sinceUtc, CancellationToken cancellationToken)
     {
-        List<VoiceRow> rows;
-        if (themeId is { } id)
-        {
-            // One theme: its contributions by id from its own links, then the "me too"s of those, each by an index. A
-            // join filtered on the date makes SQLite read every contribution of the window, whatever their theme.
-            var themed = await db.ContributionThemes.Where(ct => ct.ThemeId == id).Select(ct => ct.ContributionId).ToListAsync(cancellationToken);
-            var linked = themed.Select(c => (Guid?)c).ToList();
-            rows = await db.Contributions
-                .Where(c => (themed.Contains(c.Id) || linked.Contains(c.LinkedToId)) && c.SaidOnUtc >= sinceUtc)
-                .Select(c => new VoiceRow(id, c.Id, c.PersonId, c.SaidOnUtc))
-                .ToListAsync(cancellationToken);
-        }
-        else
-        {
-            // The window's own themes, then its "me too"s' ideas' themes: each reads the window from the index that
-            // covers it and looks its links up by contribution. One join on "its id or its idea's id" made both
-            // databases test every link against every row; a UNION would sort them all to drop the few duplicates
-            // (a "me too" filed under its idea's theme), which is cheaper done here.
-            var own = from c in Window(db, sinceUtc)
-                      join ct in db.ContributionThemes on c.Id equals ct.ContributionId
-                      select new { ct.ThemeId, c.Id, c.PersonId, c.SaidOnUtc };
-            var ideas = from c in Window(db, sinceUtc)
-                        where c.LinkedToId != null
-                        join ct in db.ContributionThemes on c.LinkedToId equals (Guid?)ct.ContributionId
-                        select new { ct.ThemeId, c.Id, c.PersonId, c.SaidOnUtc };
-            rows = (await own.Concat(ideas).ToListAsync(cancellationToken))
-                .Select(r => new VoiceRow(r.ThemeId, r.Id, r.PersonId, r.SaidOnUtc))
-                .ToList();
-        }
-
-        return rows.DistinctBy(r => (r.Group, r.ContributionId)).ToList();
+        // The window's own themes, then its "me too"s' ideas' themes: each reads the window from the index that covers
+        // it and looks its links up by contribution. One join on "its id or its idea's id" made both databases test
+        // every link against every row; a UNION would sort them all to drop the few duplicates (a "me too" filed
+        // under its idea's theme), which is cheaper done here.
+        var own = from c in Window(db, sinceUtc)
+                  join ct in db.ContributionThemes on c.Id equals ct.ContributionId
+                  select new { ct.ThemeId, c.Id, c.PersonId, c.SaidOnUtc };
+        var ideas = from c in Window(db, sinceUtc)
+                    where c.LinkedToId != null
+                    join ct in db.ContributionThemes on c.LinkedToId equals (Guid?)ct.ContributionId
+                    select new { ct.ThemeId, c.Id, c.PersonId, c.SaidOnUtc };
+        return (await own.Concat(ideas).ToListAsync(cancellationToken))
+            .Select(r => new VoiceRow(r.ThemeId, r.Id, r.PersonId, r.SaidOnUtc))
+            .DistinctBy(r => (r.Group, r.ContributionId))
+            .ToList();
     }
 
     /// <summary>
@@ -103,7 +86,11 @@ public static class BuildUp
     private static IQueryable<Contribution> Window(WithUsDbContext db, DateTime sinceUtc) =>
         db.Contributions.AsNoTracking().Where(c => c.SaidOnUtc >= sinceUtc && c.TermCount >= 0);
 
-    public static async Task<IReadOnlyList<BuildingUp>> FindAsync(WithUsDbContext db, Organisation organisation,
+    /// <summary>
+    /// Everything the window holds for the pages that show it, worked out in one reading of it: each theme's voices and
+    /// periods, and what is building up. <see cref="BuildUpCounts"/> keeps it until the organisation's voices change.
+    /// </summary>
+    public static async Task<WindowCounts> CountAsync(WithUsDbContext db, Organisation organisation,
         OrganisationClock clock, CancellationToken cancellationToken)
     {
         var since = WindowStart(organisation, clock);
@@ -125,12 +112,11 @@ public static class BuildUp
             .Select(c => new { c.Id, c.Text })
             .ToDictionaryAsync(c => c.Id, c => c.Text, cancellationToken);
 
-        var themeRows = await ThemeRowsAsync(db, since, null, cancellationToken);
-        var themeVoices = themeRows.GroupBy(r => r.Group)
-            .Select(g => (Theme: g.Key, Voices: Distinct(g), Rows: g.ToList()))
-            .Where(x => x.Voices >= threshold)
-            .ToList();
-        var themeIds = themeVoices.Select(t => t.Theme).ToList();
+        // Every theme's voices, whether or not it reaches the threshold: the themes pages show them all.
+        var themes = (await ThemeRowsAsync(db, since, cancellationToken))
+            .GroupBy(r => r.Group)
+            .ToDictionary(g => g.Key, g => new ThemeWindow(Distinct(g), OverTime(g, organisation, clock)));
+        var themeIds = themes.Where(t => t.Value.Voices >= threshold).Select(t => t.Key).ToList();
         var themeNames = await db.Themes.Where(t => themeIds.Contains(t.Id) && !t.IsArchived)
             .Select(t => new { t.Id, t.Name })
             .ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
@@ -138,14 +124,24 @@ public static class BuildUp
         var ideas = ideaVoices
             .Where(x => texts.ContainsKey(x.Idea))
             .Select(x => new BuildingUp(x.Idea, texts[x.Idea], false, x.Voices, OverTime(x.Rows, organisation, clock)));
-        var themes = themeVoices
-            .Where(x => themeNames.ContainsKey(x.Theme))
-            .Select(x => new BuildingUp(x.Theme, themeNames[x.Theme], true, x.Voices, OverTime(x.Rows, organisation, clock)));
-        return themes.Concat(ideas)
+        var buildingUp = themeNames
+            .Select(t => new BuildingUp(t.Key, t.Value, true, themes[t.Key].Voices, themes[t.Key].OverTime))
+            .Concat(ideas)
             .OrderByDescending(b => b.Voices)
             .ThenBy(b => b.IsTheme ? 0 : 1)
             .ThenBy(b => b.Title, StringComparer.CurrentCulture)
             .Take(Shown)
             .ToList();
+        return new WindowCounts(themes, new ThemeWindow(0, OverTime([], organisation, clock)), buildingUp);
     }
+}
+
+/// <summary>A theme's distinct voices in the window, and per week or month.</summary>
+public sealed record ThemeWindow(int Voices, IReadOnlyList<VoicePeriod> OverTime);
+
+/// <summary>What the build-up window of one organisation holds, as of one day (<see cref="BuildUp.CountAsync"/>).</summary>
+public sealed record WindowCounts(IReadOnlyDictionary<Guid, ThemeWindow> Themes, ThemeWindow Quiet, IReadOnlyList<BuildingUp> BuildingUp)
+{
+    /// <summary>A theme's voices, or none (with every period empty) for a theme nobody raised in the window.</summary>
+    public ThemeWindow Theme(Guid themeId) => Themes.GetValueOrDefault(themeId, Quiet);
 }

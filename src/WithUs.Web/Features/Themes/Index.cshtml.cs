@@ -1,6 +1,6 @@
 namespace WithUs.Web.Features.Themes;
 
-public sealed class IndexModel(WithUsDbContext db, OrganisationClock clock) : OrganisationPageModel
+public sealed class IndexModel(WithUsDbContext db, OrganisationClock clock, BuildUpCounts buildUp) : OrganisationPageModel
 {
     public int WindowDays => Organisation.BuildUpWindowDays;
 
@@ -50,11 +50,8 @@ public sealed class IndexModel(WithUsDbContext db, OrganisationClock clock) : Or
                 t.ContributionCount,
             })
             .ToListAsync(cancellationToken);
-        var since = BuildUp.WindowStart(Organisation, clock);
-        var voices = (await BuildUp.ThemeRowsAsync(db, since, null, cancellationToken))
-            .GroupBy(r => r.Group)
-            .ToDictionary(g => g.Key, g => BuildUp.Distinct(g));
-        Themes = themes.Select(t => new Row(t.Id, t.Name, t.IsArchived, t.ContributionCount, voices.GetValueOrDefault(t.Id))).ToList();
+        var window = await buildUp.GetAsync(db, Organisation, clock, cancellationToken);
+        Themes = themes.Select(t => new Row(t.Id, t.Name, t.IsArchived, t.ContributionCount, window.Theme(t.Id).Voices)).ToList();
     }
 
     public sealed record Row(Guid Id, string Name, bool IsArchived, int Contributions, int RecentVoices);

@@ -2,7 +2,7 @@ using WithUs.Web.Features.Voice;
 
 namespace WithUs.Web.Features.Themes;
 
-public sealed class ThemeModel(WithUsDbContext db, OrganisationClock clock) : OrganisationPageModel
+public sealed class ThemeModel(WithUsDbContext db, OrganisationClock clock, BuildUpCounts buildUp) : OrganisationPageModel
 {
     public const int Shown = 100;
 
@@ -44,9 +44,9 @@ public sealed class ThemeModel(WithUsDbContext db, OrganisationClock clock) : Or
                 .ToDictionaryAsync(c => c.Id, c => c.Outcome, cancellationToken);
         Contributions = newest.Select(c => new Row(c.Id, c.Text, c.Kind,
             c.LinkedToId is { } idea && outcomes.TryGetValue(idea, out var outcome) ? outcome : c.Outcome, c.SaidOnUtc)).ToList();
-        var rows = await BuildUp.ThemeRowsAsync(db, BuildUp.WindowStart(Organisation, clock), themeId, cancellationToken);
-        RecentVoices = BuildUp.Distinct(rows);
-        OverTime = BuildUp.OverTime(rows, Organisation, clock);
+        var window = (await buildUp.GetAsync(db, Organisation, clock, cancellationToken)).Theme(themeId);
+        RecentVoices = window.Voices;
+        OverTime = window.OverTime;
         return Page();
     }
 

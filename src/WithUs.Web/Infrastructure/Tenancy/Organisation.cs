@@ -36,6 +36,13 @@ public sealed class Organisation
     /// </summary>
     public int TermIndexVersion { get; set; }
 
+    /// <summary>
+    /// Goes up whenever something "building up" counts or shows changes in this organisation (a contribution, a theme
+    /// link, a theme's name): moved by the database's triggers only (migration VoiceVersion), never written by EF, so a
+    /// count kept in memory (Themes.BuildUpCounts) knows when it is out of date.
+    /// </summary>
+    public long VoiceVersion { get; private set; }
+
     public const int NameMaxLength = 120;
     public const int TimeZoneMaxLength = 64;
     public const string DefaultTimeZone = "Europe/London";

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace WithUs.Web.Infrastructure.Tenancy;
@@ -14,6 +15,10 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.ResponseWindowDays).HasDefaultValue(Organisation.DefaultResponseWindowDays);
         builder.Property(o => o.PublicPagesOpen).HasDefaultValue(true);
         builder.Property(o => o.TermIndexVersion).HasDefaultValue(0);
+        // Triggers move it; a save of the organisation must never write back the number it read.
+        var voiceVersion = builder.Property(o => o.VoiceVersion).HasDefaultValue(0L).Metadata;
+        voiceVersion.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        voiceVersion.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         builder.Property(o => o.TimeZone).HasMaxLength(Organisation.TimeZoneMaxLength).HasDefaultValue(Organisation.DefaultTimeZone);
     }
 }

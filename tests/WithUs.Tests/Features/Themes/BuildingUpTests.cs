@@ -27,6 +27,13 @@ public sealed class BuildingUpTests(ClockedAppPerDatabase apps) : IClassFixture<
         return page.QuerySelector(".withus-building-up")?.TextContent ?? "";
     }
 
+    /// <summary>The last cell of the theme's row on the themes page: its voices in the window.</summary>
+    private static async Task<string> RecentVoicesOnTheThemesPageAsync(SignedIn who, string theme)
+    {
+        var page = await who.Client.GetPageAsync($"{who.Org}/themes");
+        return page.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains(theme)).QuerySelectorAll("td")[^1].TextContent.Trim();
+    }
+
     [DatabaseFact]
     public async Task AnIdea_ReachingTheThreshold_IsBuildingUp_AndOneShortIsNot()
     {
@@ -100,6 +107,59 @@ public sealed class BuildingUpTests(ClockedAppPerDatabase apps) : IClassFixture<
         var perWeek = item.QuerySelectorAll("tbody td").Select(td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         perWeek.Sum().ShouldBe(5);
         perWeek.Count(v => v == 1).ShouldBe(5);
+    }
+
+    [DatabaseFact]
+    public async Task WhatChangesAfterThePageWasSeen_ShowsAtOnce_OnTheHomeAndTheThemesPages()
+    {
+        using var staff = await app.SignedInAsync();
+        var theme = await app.CreateThemeAsync(staff.Organisation, "Getting about");
+        var idea = await app.CreateContributionAsync(staff.Organisation, "Idea before: a minibus", c => c.SaidOnUtc = Today);
+        await VoicesAsync(staff.Organisation, idea.Id, 4, Today);
+        await app.AddThemeAsync(staff.Organisation, idea.Id, theme.Id);
+        var themePage = $"{staff.Org}/themes/{theme.Id}";
+        (await BuildingUpAsync(staff)).ShouldContain("Theme: Getting about");
+        (await RecentVoicesOnTheThemesPageAsync(staff, "Getting about")).ShouldBe("5");
+
+        await app.InOrganisationAsync(staff.Organisation, async db =>
+        {
+            (await db.Themes.SingleAsync(t => t.Id == theme.Id)).Name = "Getting around";
+            (await db.Contributions.SingleAsync(c => c.Id == idea.Id)).Text = "Idea after: a minibus on Fridays";
+            await db.SaveChangesAsync();
+        });
+        var text = await BuildingUpAsync(staff);
+        text.ShouldContain("Theme: Getting around");
+        text.ShouldContain("Idea after: a minibus on Fridays");
+
+        await VoicesAsync(staff.Organisation, idea.Id, 2, Today);
+        (await BuildingUpAsync(staff)).ShouldContain("7 voices");
+        (await staff.Client.GetPageAsync(themePage)).QuerySelector("main")!.TextContent.ShouldContain("7 voices");
+        (await RecentVoicesOnTheThemesPageAsync(staff, "Getting around")).ShouldBe("7");
+
+        await app.InOrganisationAsync(staff.Organisation, db => db.ContributionThemes.Where(l => l.ThemeId == theme.Id).ExecuteDeleteAsync());
+        (await BuildingUpAsync(staff)).ShouldNotContain("Theme: Getting around");
+        (await staff.Client.GetPageAsync(themePage)).QuerySelector("main")!.TextContent.ShouldContain("0 voices");
+        (await RecentVoicesOnTheThemesPageAsync(staff, "Getting around")).ShouldBe("0");
+    }
+
+    [DatabaseFact]
+    public async Task WhenTheDayTurns_TheWindowMovesOn_ThoughNothingWasSaid()
+    {
+        // An app of its own: the clock moves past the window, which would move it for the other tests too.
+        await using var own = new ClockedWithUsFactory(TestDatabase.Current);
+        using var staff = await own.SignedInAsync();
+        var firstDay = LocalDay.Today(own.Clock).Stored().AddDays(-89);
+        var idea = await own.CreateContributionAsync(staff.Organisation, "Said on the window's first day: a bike shed", c => c.SaidOnUtc = firstDay);
+        for (var i = 0; i < 4; i++)
+        {
+            await own.CreateContributionAsync(staff.Organisation, "Me too", c => { c.LinkedToId = idea.Id; c.SaidOnUtc = firstDay; });
+        }
+
+        (await BuildingUpAsync(staff)).ShouldContain("a bike shed");
+
+        own.Clock.Advance(TimeSpan.FromDays(1));
+        using var tomorrow = await own.AlsoSignedInAsync(staff.Organisation, OrganisationRole.Staff);
+        (await BuildingUpAsync(tomorrow)).ShouldNotContain("a bike shed");
     }
 
     [DatabaseFact]

@@ -1,8 +1,9 @@
 namespace WithUs.Tests.Features.Themes;
 
 /// <summary>
-/// The themes page shows each theme's count of things said and its voices in the window: it must cost the same whether
-/// the organisation's history before the window is short or long (issue 9).
+/// The themes page shows each theme's count of things said and its voices in the window, and a theme's page its
+/// voices over time: each must cost the same whether the organisation's history before the window is short or long,
+/// and, once counted, whether the window is quiet or busy (issue 9).
 /// </summary>
 public sealed class IndexCostTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase>
 {
@@ -10,5 +11,13 @@ public sealed class IndexCostTests(AppPerDatabase apps) : IClassFixture<AppPerDa
 
     [DatabaseFact]
     public Task ThemesPage_CostsTheSame_WithALongerHistory() =>
-        BuildUpSteps.ShouldCostTheSameWithALongerHistoryAsync(app, staff => $"{staff.Org}/themes");
+        BuildUpSteps.ShouldCostTheSameWithALongerHistoryAsync(app, (staff, _) => $"{staff.Org}/themes");
+
+    [DatabaseFact]
+    public Task ThemesPage_SeenAgain_CostsTheSame_WithABusierWindow() =>
+        BuildUpSteps.ShouldCostTheSameWithABusierWindowOnceCountedAsync(app, (staff, _) => $"{staff.Org}/themes");
+
+    [DatabaseFact]
+    public Task ThemePage_SeenAgain_CostsTheSame_WithABusierWindow() =>
+        BuildUpSteps.ShouldCostTheSameWithABusierWindowOnceCountedAsync(app, (staff, theme) => $"{staff.Org}/themes/{theme}");
 }
