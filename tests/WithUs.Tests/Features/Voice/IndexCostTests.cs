@@ -31,6 +31,20 @@ public sealed class IndexCostTests(AppPerDatabase apps) : IClassFixture<AppPerDa
     [DatabaseFact]
     public Task OneTheme_CostsTheSame_InALargerOrganisation() => ShouldCostAboutTheSameAsync(s => $"?theme={s.Theme}");
 
+    [DatabaseFact]
+    public async Task ATheme_OfMoreThanTheCountShows_CostsAboutWhatASmallOneCosts()
+    {
+        // 1,200 in the larger organisation's second theme, past the count the page shows ("more than 1,000"): its first
+        // page must not read all of them, to count them or to choose how to find them.
+        var (_, large) = await SeededApps.GetOrAdd(app, _ => SeedBothAsync());
+
+        var smallTheme = await CostAsync(large, $"?theme={large.Theme}");
+        var largeTheme = await CostAsync(large, $"?theme={large.LargeTheme}");
+
+        largeTheme.Total.ShouldBeLessThanOrEqualTo(smallTheme.Total * 3 / 2 + 10 * ReadCost.SqliteStep,
+            $"{Matching} in the theme: {smallTheme}\n{(Large - 200) / 2} in the theme: {largeTheme}");
+    }
+
     /// <summary>The page after the 30th row from the end (its "Next" link): deep in either organisation.</summary>
     private static string DeepPage(Seeded seeded) => $"?after={seeded.NearTheEnd.Encode()}";
 
@@ -103,8 +117,8 @@ public sealed class IndexCostTests(AppPerDatabase apps) : IClassFixture<AppPerDa
             await db.SaveChangesAsync();
         });
         var nearTheEnd = made.OrderBy(c => c.SaidOnUtc).ThenBy(c => c.CreatedAtUtc).ThenBy(c => c.Id).ElementAt(30);
-        return new Seeded(staff, gardens.Id, new VoiceListKey(false, 0, nearTheEnd.SaidOnUtc, nearTheEnd.CreatedAtUtc, nearTheEnd.Id));
+        return new Seeded(staff, gardens.Id, transport.Id, new VoiceListKey(false, 0, nearTheEnd.SaidOnUtc, nearTheEnd.CreatedAtUtc, nearTheEnd.Id));
     }
 
-    private sealed record Seeded(SignedIn Staff, Guid Theme, VoiceListKey NearTheEnd);
+    private sealed record Seeded(SignedIn Staff, Guid Theme, Guid LargeTheme, VoiceListKey NearTheEnd);
 }
