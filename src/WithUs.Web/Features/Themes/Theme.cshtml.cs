@@ -1,4 +1,5 @@
 using WithUs.Web.Features.Voice;
+using VoiceIndexModel = WithUs.Web.Features.Voice.IndexModel;
 
 namespace WithUs.Web.Features.Themes;
 
@@ -23,19 +24,10 @@ public sealed class ThemeModel(WithUsDbContext db, OrganisationClock clock, Buil
         var theme = RouteResource<Theme>();
 
         Theme = theme;
-        // From the theme's own links (the ThemeId index), then those contributions by id, newest picked here: asked
-        // of every contribution ("has this theme?"), or joined and sorted in SQL, SQLite walks the whole organisation's
-        // date index (issue 9). The cost follows the theme's size, not the organisation's.
-        var themed = await db.ContributionThemes.Where(ct => ct.ThemeId == themeId).Select(ct => ct.ContributionId).ToListAsync(cancellationToken);
-        ContributionCount = themed.Count;
-        // Kind is read only so that SQLite looks the rows up by id: with the id and date alone, the list's date index
-        // covers the query and SQLite scans all of it instead.
-        var newestIds = (await db.Contributions.Where(c => themed.Contains(c.Id)).Select(c => new { c.Id, c.SaidOnUtc, c.Kind }).ToListAsync(cancellationToken))
-            .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.Id).Take(Shown).Select(c => c.Id).ToList();
-        var newest = (await db.Contributions.AsNoTracking().Where(c => newestIds.Contains(c.Id))
-                .Select(c => new { c.Id, c.Text, c.Kind, c.Outcome, c.LinkedToId, c.SaidOnUtc })
-                .ToListAsync(cancellationToken))
-            .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.Id).ToList();
+        ContributionCount = theme.ContributionCount;
+        var newest = ContributionCount <= VoiceIndexModel.CountLimit
+            ? await NewestOfFewAsync(themeId, cancellationToken)
+            : await NewestOfManyAsync(themeId, cancellationToken);
         // A "me too" shows its idea's outcome: those ideas by id, not joined to every row (which SQLite reads whole).
         var ideaIds = newest.Where(c => c.LinkedToId is not null).Select(c => c.LinkedToId!.Value).Distinct().ToList();
         var outcomes = ideaIds.Count == 0
@@ -49,6 +41,40 @@ public sealed class ThemeModel(WithUsDbContext db, OrganisationClock clock, Buil
         OverTime = window.OverTime;
         return Page();
     }
+
+    /// <summary>
+    /// A theme of few: from its own links (the ThemeId index), then those contributions by id, newest picked here:
+    /// asked of every contribution ("has this theme?"), or joined and sorted in SQL, SQLite walks the whole
+    /// organisation's date index (issue 9).
+    /// </summary>
+    private async Task<List<Newest>> NewestOfFewAsync(Guid themeId, CancellationToken cancellationToken)
+    {
+        var themed = await db.ContributionThemes.Where(ct => ct.ThemeId == themeId).Select(ct => ct.ContributionId).ToListAsync(cancellationToken);
+        // Kind is read only so that SQLite looks the rows up by id: with the id and date alone, the list's date index
+        // covers the query and SQLite scans all of it instead.
+        var newestIds = (await db.Contributions.Where(c => themed.Contains(c.Id)).Select(c => new { c.Id, c.SaidOnUtc, c.CreatedAtUtc, c.Kind }).ToListAsync(cancellationToken))
+            .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id).Take(Shown).Select(c => c.Id).ToList();
+        return (await db.Contributions.AsNoTracking().Where(c => newestIds.Contains(c.Id))
+                .Select(c => new Newest(c.Id, c.Text, c.Kind, c.Outcome, c.LinkedToId, c.SaidOnUtc, c.CreatedAtUtc))
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id).ToList();
+    }
+
+    /// <summary>
+    /// A theme of many (tens of thousands at a region's size): the organisation's list walked newest first, each row
+    /// looked up in the theme, stopping at the page; reading all of its links to pick the newest cost what the theme
+    /// holds.
+    /// </summary>
+    private Task<List<Newest>> NewestOfManyAsync(Guid themeId, CancellationToken cancellationToken) =>
+        db.Contributions.AsNoTracking()
+            .Where(c => c.Themes.Any(t => t.ThemeId == themeId))
+            .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)
+            .Take(Shown)
+            .Select(c => new Newest(c.Id, c.Text, c.Kind, c.Outcome, c.LinkedToId, c.SaidOnUtc, c.CreatedAtUtc))
+            .ToListAsync(cancellationToken);
+
+    private sealed record Newest(Guid Id, string Text, ContributionKind Kind, OutcomeStatus Outcome, Guid? LinkedToId,
+        DateTime SaidOnUtc, DateTime CreatedAtUtc);
 
     public Task<IActionResult> OnPostArchiveAsync(Guid themeId, CancellationToken cancellationToken) =>
         SetArchivedAsync(themeId, true, cancellationToken);
