@@ -15,7 +15,22 @@ public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : 
 
     public int VoiceCount { get; private set; }
 
+    /// <summary>The newest voices added to this idea, up to <see cref="VoicesShown"/> unless all were asked for.</summary>
     public IReadOnlyList<Contribution> Voices { get; private set; } = [];
+
+    public const int VoicesShown = 50;
+
+    /// <summary>"all" to list every voice added to this idea, not only the newest <see cref="VoicesShown"/>.</summary>
+    [BindProperty(SupportsGet = true, Name = "voices")]
+    public string? VoicesToShow { get; set; }
+
+    public bool AllVoices => string.Equals(VoicesToShow, "all", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How many contributions add their voice to this idea.</summary>
+    public int MeTooCount { get; private set; }
+
+    /// <summary>Whether anyone who added their voice gave their name (so someone may be told the outcome).</summary>
+    public bool AnyNamedVoice { get; private set; }
 
     public IReadOnlyList<Interest> Interested { get; private set; } = [];
 
@@ -44,13 +59,23 @@ public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : 
         VoiceCount = (await VoiceCounts.ForAsync(db, [Idea.Id], cancellationToken)).GetValueOrDefault(Idea.Id, 1);
         if (!IsMeToo)
         {
-            // Sorted here, not in SQL: given ORDER BY SaidOnUtc, SQLite (planning without statistics) walked the
-            // whole list index of the organisation in that order rather than read this idea's few voices by LinkedToId.
-            var voices = await db.Contributions.AsNoTracking()
+            // Who and when of every voice, sorted here, not in SQL: given ORDER BY SaidOnUtc, SQLite (planning without
+            // statistics) walked the whole list index of the organisation in that order rather than read this idea's
+            // voices by LinkedToId. Then the words and names of the newest only: at a region's size an idea has
+            // hundreds of voices, and writing them all out cost several times what reading them did.
+            var voices = (await db.Contributions.Where(c => c.LinkedToId == item.Id)
+                    .Select(c => new { c.Id, c.SaidOnUtc, c.CreatedAtUtc, c.PersonId })
+                    .ToListAsync(cancellationToken))
+                .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)
+                .ToList();
+            MeTooCount = voices.Count;
+            AnyNamedVoice = voices.Any(v => v.PersonId is not null);
+            var shown = (AllVoices ? voices : voices.Take(VoicesShown)).Select(v => v.Id).ToList();
+            var rows = await db.Contributions.AsNoTracking()
                 .Include(c => c.Person)
-                .Where(c => c.LinkedToId == item.Id)
-                .ToListAsync(cancellationToken);
-            Voices = voices.OrderBy(c => c.SaidOnUtc).ThenBy(c => c.CreatedAtUtc).ToList();
+                .Where(c => shown.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, cancellationToken);
+            Voices = shown.Select(id => rows[id]).ToList();
             SameIdeas = await OpenOffers.ListAsync(db, OpenOffers.Shown, about: item.Id, cancellationToken: cancellationToken);
         }
 
