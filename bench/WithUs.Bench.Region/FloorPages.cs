@@ -65,7 +65,8 @@ public static partial class Floor
     /// <summary>What the staff home and the themes page show of the window: what is building up, and each theme's voices.</summary>
     private sealed record WindowKept(
         List<(string Title, int Voices, List<(Guid Contribution, Guid? Person, DateTime Said)> Rows)> Items,
-        Dictionary<Guid, int> ThemeVoices);
+        Dictionary<Guid, int> ThemeVoices,
+        Dictionary<Guid, List<(DateTime Week, int Voices)>> ThemeWeeks);
 
     /// <summary>
     /// The window's counts, kept per organisation until its voice version moves (the database's triggers move it) or
@@ -96,7 +97,7 @@ public static partial class Floor
             .Select(t => (Title: "Theme: " + names[t.Key], Voices: themeVoices[t.Key], Rows: t.Value))
             .Concat(ideas.Where(x => texts.ContainsKey(x.Idea)).Select(x => (Title: texts[x.Idea], x.Voices, Rows: x.Rows.Select(r => (r.Id, r.Person, r.Said)).ToList())))
             .OrderByDescending(x => x.Voices).Take(20).ToList();
-        var counted = new WindowKept(items, themeVoices);
+        var counted = new WindowKept(items, themeVoices, themeRows.ToDictionary(t => t.Key, t => Weeks(org, t.Value).ToList()));
         KeptWindows[org.Id] = (asOf, counted);
         return counted;
     }
@@ -201,6 +202,53 @@ public static partial class Floor
         }
 
         return Document("Owed a reply", html.Append("</table>"));
+    }
+
+    private static async Task<string> ThemeAsync(FloorDatabase db, DbConnection c, Org org, Guid id)
+    {
+        var theme = (await db.QueryAsync(c,
+            """SELECT "Name", "Description", "IsArchived", "ContributionCount" FROM "Themes" WHERE "OrganisationId" = @org AND "Id" = @id""",
+            r => (Name: r.GetString(0), Description: NullableString(r, 1), Archived: r.GetBoolean(2), Count: Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture)),
+            ("org", org.Id), ("id", id))).SingleOrDefault();
+        if (theme == default)
+        {
+            return Document("Page not found", new StringBuilder());
+        }
+
+        // The newest 100, with the outcome of their idea kept on each row. A theme of few from its links, sorted here;
+        // a theme of many by walking the list index newest first, each row looked up in the theme, as the app does.
+        const string Columns = """c."Id", c."Text", c."Kind", c."IdeaOutcome", c."SaidOnUtc", c."CreatedAtUtc" """;
+        var rows = theme.Count <= 1_000
+            ? await db.QueryAsync(c,
+                $"""
+                SELECT {Columns} FROM "Contributions" c
+                WHERE c."OrganisationId" = @org AND c."Id" IN (SELECT "ContributionId" FROM "ContributionThemes" WHERE "ThemeId" = @id)
+                """,
+                r => (Id: r.GetGuid(0), Text: r.GetString(1), Kind: (ContributionKind)r.GetInt32(2), Outcome: (OutcomeStatus)r.GetInt32(3), Said: r.GetDateTime(4), Created: r.GetDateTime(5)),
+                ("org", org.Id), ("id", id))
+            : await db.QueryAsync(c,
+                $"""
+                SELECT {Columns} FROM "Contributions" c
+                WHERE c."OrganisationId" = @org AND EXISTS (SELECT 1 FROM "ContributionThemes" ct WHERE ct."ContributionId" = c."Id" AND ct."ThemeId" = @id)
+                ORDER BY c."SaidOnUtc" DESC, c."CreatedAtUtc" DESC, c."Id" DESC LIMIT 100
+                """,
+                r => (Id: r.GetGuid(0), Text: r.GetString(1), Kind: (ContributionKind)r.GetInt32(2), Outcome: (OutcomeStatus)r.GetInt32(3), Said: r.GetDateTime(4), Created: r.GetDateTime(5)),
+                ("org", org.Id), ("id", id));
+        var kept = await KeptWindowAsync(db, c, org);
+        var html = new StringBuilder().Append(CultureInfo.InvariantCulture,
+            $"<p>{E(theme.Description)}{(theme.Archived ? " (archived)" : "")}</p><p>{kept.ThemeVoices.GetValueOrDefault(id)} voices</p><table>");
+        foreach (var (week, voices) in kept.ThemeWeeks.GetValueOrDefault(id) ?? Weeks(org, []).ToList())
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th>Week of {week:d MMM yyyy}</th><td>{voices}</td></tr>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</table><h2>{theme.Count} contributions</h2><ul>");
+        foreach (var row in rows.OrderByDescending(r => r.Said).ThenByDescending(r => r.Created).ThenByDescending(r => r.Id).Take(100))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"/o/x/voice/{row.Id}\">{E(VoiceText.Excerpt(row.Text, 160))}</a> {row.Kind} {Day(row.Said)} {row.Outcome}</li>");
+        }
+
+        return Document(theme.Name, html.Append("</ul>"));
     }
 
     private static async Task<string> ThemesAsync(FloorDatabase db, DbConnection c, Org org)
