@@ -30,7 +30,7 @@ public sealed class DetailsVoicesTests(AppPerDatabase apps) : IClassFixture<AppP
         shown.Length.ShouldBe(DetailsModel.VoicesShown);
         shown[0].TextContent.ShouldContain($"Me too, number {MeToos - 1}");
         shown[^1].TextContent.ShouldContain($"Me too, number {MeToos - DetailsModel.VoicesShown}");
-        page.QuerySelector("main")!.TextContent.ShouldContain($"The newest {DetailsModel.VoicesShown} of the {MeToos} who added their voice.");
+        page.QuerySelector("main")!.TextContent.ShouldContain($"Showing the newest {DetailsModel.VoicesShown} of {MeToos} times someone added their voice.");
         var all = page.QuerySelector($"a[href='{staff.Org}/voice/{idea.Id}?voices=all#voices']");
         all.ShouldNotBeNull();
         all.TextContent.ShouldBe($"Show all {MeToos}");
