@@ -41,18 +41,5 @@ public sealed class ThemePageCostTests(AppPerDatabase apps) : IClassFixture<AppP
         });
     }
 
-    /// <summary>What a second look at the page costs (the first warms what is kept: the build-up window's counts).</summary>
-    private async Task<ReadCost> CostAsync(SignedIn staff, string url)
-    {
-        using (var warm = await staff.Client.GetAsync(new Uri(url, UriKind.Relative)))
-        {
-            warm.StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
-
-        return await ReadCost.OfAsync(app, async () =>
-        {
-            using var response = await staff.Client.GetAsync(new Uri(url, UriKind.Relative));
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        });
-    }
+    private Task<ReadCost> CostAsync(SignedIn staff, string url) => ReadCost.OfSecondLookAsync(app, staff.Client, url);
 }
