@@ -61,6 +61,18 @@ public sealed class VoiceVersionTests(AppPerDatabase apps) : IClassFixture<AppPe
     }
 
     [DatabaseFact]
+    public async Task APersonDeleted_MovesIt_ThroughTheDatabasesOwnSettingOfTheirVoicesToAnonymous()
+    {
+        // Deleted around EF, so that only the foreign key's ON DELETE SET NULL changes their contributions: their
+        // voices become anonymous ones, each counted once, which building up must see.
+        var organisation = await app.CreateOrganisationAsync();
+        var person = await app.CreatePersonAsync(organisation);
+        await app.CreateContributionAsync(organisation, "Somewhere to charge a phone", c => c.PersonId = person.Id);
+
+        (await MovesAsync(organisation, db => db.People.Where(p => p.Id == person.Id).ExecuteDeleteAsync())).ShouldBeTrue();
+    }
+
+    [DatabaseFact]
     public async Task ChangesItDoesNotCount_AndAnotherOrganisationsChanges_LeaveIt()
     {
         var organisation = await app.CreateOrganisationAsync();
