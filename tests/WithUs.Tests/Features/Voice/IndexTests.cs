@@ -66,6 +66,37 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     }
 
     [DatabaseFact]
+    public async Task AnotherOrganisationsTheme_ListsNothing_ItsPageIsNotFound_AndItsVoicesNeverBuildUpHere()
+    {
+        // The list takes a theme's size and total from the theme's kept count, and building up is kept in memory per
+        // organisation: neither may reach across.
+        using var staff = await app.SignedInAsync();
+        using var other = await app.SignedInAsync();
+        var theirs = await app.CreateThemeAsync(other.Organisation, "Their theme");
+        var idea = await app.CreateContributionAsync(other.Organisation, "Their idea: a bike shed");
+        await app.AddThemeAsync(other.Organisation, idea.Id, theirs.Id);
+        for (var i = 0; i < 5; i++)
+        {
+            await app.CreateContributionAsync(other.Organisation, "Me too", c => c.LinkedToId = idea.Id);
+        }
+
+        (await other.Client.GetPageAsync(other.Org)).QuerySelector("main")!.TextContent.ShouldContain("Their idea: a bike shed");
+
+        var listed = await staff.Client.GetPageAsync($"{staff.Voice}?theme={theirs.Id}");
+        RowTexts(listed).ShouldBeEmpty();
+        listed.QuerySelector("main")!.TextContent.ShouldNotContain("bike shed");
+        using (var page = await staff.Client.GetAsync(new Uri($"{staff.Org}/themes/{theirs.Id}", UriKind.Relative)))
+        {
+            page.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        var home = (await staff.Client.GetPageAsync(staff.Org)).QuerySelector("main")!.TextContent;
+        home.ShouldNotContain("bike shed");
+        home.ShouldNotContain("Their theme");
+        (await staff.Client.GetPageAsync($"{staff.Org}/themes")).QuerySelector("main")!.TextContent.ShouldNotContain("Their theme");
+    }
+
+    [DatabaseFact]
     public async Task List_PagesThroughTwentyFiveAtATime_KeepingTheSearch()
     {
         using var staff = await app.SignedInAsync();
