@@ -97,6 +97,14 @@ public sealed class Contribution : ITenantOwned
     /// <summary>Whether the idea this row counts towards is on the public pages (see <see cref="IdeaOutcome"/>).</summary>
     public bool IdeaIsPublished { get; private set; }
 
+    /// <summary>
+    /// Whether whoever said this can be told an outcome (<see cref="Outcomes.OwedReplies.CanBeTold"/>: they agreed to be
+    /// contacted, or have an account here), copied from their record by the database (triggers, migration
+    /// CanBeToldOnEachRow) so that "owed a reply" and "no way to tell" each read only their own rows. False for an
+    /// anonymous row. Never written by the app.
+    /// </summary>
+    public bool CanBeTold { get; private set; }
+
     /// <summary>How many index terms the text produced: the length used to weigh similarity.</summary>
     public int TermCount { get; set; }
 

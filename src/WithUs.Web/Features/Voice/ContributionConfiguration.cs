@@ -52,7 +52,10 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         // columns only as their defaults on insert, which the triggers then correct.
         builder.Property(c => c.IdeaOutcome).HasDefaultValue(OutcomeStatus.New);
         builder.Property(c => c.IdeaIsPublished).HasDefaultValue(false);
-        builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, UntoldIndex).HasFilter(UntoldFilter);
+        // Whether whoever said it can be told, copied from People the same way (migration CanBeToldOnEachRow).
+        builder.Property(c => c.CanBeTold).HasDefaultValue(false);
+        builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, UntoldCanBeToldIndex).HasFilter(UntoldCanBeToldFilter);
+        builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, UntoldNoWayToTellIndex).HasFilter(UntoldNoWayToTellFilter);
         builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, AnonymousWithAnOutcomeIndex).HasFilter(AnonymousWithAnOutcomeFilter);
         builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, AnonymousNotPublishedIndex).HasFilter(AnonymousNotPublishedFilter);
         builder.HasIndex(c => new { c.OrganisationId, c.CreatedAtUtc, c.Id }, NoOutcomeIndex).HasFilter(NoOutcomeFilter);
@@ -65,9 +68,12 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
     public const string PublishedUndecidedIndex = "IX_Contributions_Published_Undecided";
     public const string PublishedUndecidedFilter = "\"IsPublished\" AND \"OutcomeAtUtc\" IS NULL";
 
-    public const string UntoldIndex = "IX_Contributions_Untold";
-    public const string UntoldFilter =
+    private const string UntoldFilter =
         "\"PersonId\" IS NOT NULL AND \"IdeaOutcome\" <> 0 AND (\"ToldAtUtc\" IS NULL OR \"ToldOutcome\" IS NULL OR \"ToldOutcome\" <> \"IdeaOutcome\")";
+    public const string UntoldCanBeToldIndex = "IX_Contributions_UntoldCanBeTold";
+    public const string UntoldCanBeToldFilter = UntoldFilter + " AND \"CanBeTold\"";
+    public const string UntoldNoWayToTellIndex = "IX_Contributions_UntoldNoWayToTell";
+    public const string UntoldNoWayToTellFilter = UntoldFilter + " AND NOT \"CanBeTold\"";
     public const string AnonymousWithAnOutcomeIndex = "IX_Contributions_AnonymousWithAnOutcome";
     public const string AnonymousWithAnOutcomeFilter = "\"PersonId\" IS NULL AND \"IdeaOutcome\" <> 0";
     public const string AnonymousNotPublishedIndex = "IX_Contributions_AnonymousNotPublished";

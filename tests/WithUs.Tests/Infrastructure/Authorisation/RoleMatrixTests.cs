@@ -77,6 +77,7 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
         ["POST /o/{org}/voice/new"] = Access.Staff,
         ["POST /o/{org}/voice/new?handler=Similar"] = Access.Staff,
         ["GET /o/{org}/voice/owed"] = Access.Staff,
+        ["GET /o/{org}/voice/owed/{part}"] = Access.Staff,
         ["GET /o/{org}/voice/export"] = Access.Staff,
         ["GET /o/{org}/voice/import"] = Access.Staff,
         ["POST /o/{org}/voice/import"] = Access.Staff,

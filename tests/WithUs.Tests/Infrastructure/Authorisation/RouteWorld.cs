@@ -75,6 +75,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             ["offerId"] = offerId.ToString(),
             ["userId"] = anotherAccount.Id.ToString(),
             ["invitationId"] = invitationId.ToString(),
+            ["part"] = "not-told",
             ["code"] = "404",
             ["token"] = "not-a-real-invitation",
         };

@@ -13,27 +13,29 @@ public static class OwedReplies
     /// Someone may be told when they agreed to be contacted, or when they have an account here (their own "What I have
     /// said" page shows the outcome, and staff see them in person).
     /// </summary>
-    public static IQueryable<Contribution> NotTold(WithUsDbContext db) =>
-        InOrder(WithAnUntoldOutcome(db).Where(c => db.People.Where(p => p.Id == c.PersonId).OrderBy(p => p.Id)
-            .Select(p => p.MayContact || p.UserId != null).FirstOrDefault()));
+    public static IQueryable<Contribution> NotTold(WithUsDbContext db) => InOrder(NotToldRows(db));
+
+    /// <summary><see cref="NotTold"/>, in no order.</summary>
+    public static IQueryable<Contribution> NotToldRows(WithUsDbContext db) => WithAnUntoldOutcome(db).Where(c => c.CanBeTold);
 
     /// <summary>
     /// Contributions with an untold outcome from someone who asked not to be contacted and has no account: there is
     /// no way to tell them, so they are not owed a reply, but staff see who they are.
     /// </summary>
-    public static IQueryable<Contribution> NoWayToTell(WithUsDbContext db) =>
-        InOrder(WithAnUntoldOutcome(db).Where(c => db.People.Where(p => p.Id == c.PersonId).OrderBy(p => p.Id)
-            .Select(p => !p.MayContact && p.UserId == null).FirstOrDefault()));
+    public static IQueryable<Contribution> NoWayToTell(WithUsDbContext db) => InOrder(NoWayToTellRows(db));
 
-    /// <summary>Whether this person can be told an outcome (see <see cref="NotTold"/>).</summary>
+    /// <summary><see cref="NoWayToTell"/>, in no order.</summary>
+    public static IQueryable<Contribution> NoWayToTellRows(WithUsDbContext db) => WithAnUntoldOutcome(db).Where(c => !c.CanBeTold);
+
+    /// <summary>Whether this person can be told an outcome (see <see cref="NotTold"/>); each of their rows carries it as <see cref="Contribution.CanBeTold"/>.</summary>
     public static bool CanBeTold(Person person) => person.MayContact || person.UserId != null;
 
     /// <summary>
-    /// Named contributions whose outcome that counts they have not been told. Who said each is asked of People one row
-    /// at a time (a subquery, not a join), so that the database walks the index below in order and stops at the page's
-    /// limit: joined, PostgreSQL at a region's size merged every named row of the installation with the
-    /// organisation's people instead (300 ms, not 17; docs/performance.md). Written exactly as the filter of the
-    /// index that holds them (<see cref="ContributionConfiguration.UntoldIndex"/>), which SQLite needs to use it.
+    /// Named contributions whose outcome that counts they have not been told. With <see cref="Contribution.CanBeTold"/>
+    /// each part is exactly the rows of one partial index, in order, so the database walks it and stops at the page's
+    /// limit (<see cref="ContributionConfiguration.UntoldCanBeToldIndex"/> and
+    /// <see cref="ContributionConfiguration.UntoldNoWayToTellIndex"/>; migration CanBeToldOnEachRow). Written exactly as
+    /// the indexes' filters, which SQLite needs to use them.
     /// </summary>
     private static IQueryable<Contribution> WithAnUntoldOutcome(WithUsDbContext db) =>
         db.Contributions.Where(c => c.PersonId != null && c.IdeaOutcome != OutcomeStatus.New
@@ -70,11 +72,14 @@ public static class OwedReplies
     }
 
     /// <summary>Ideas recorded before the response window began that still have no outcome, the oldest first.</summary>
-    public static IOrderedQueryable<Contribution> NoOutcome(WithUsDbContext db, Organisation organisation, OrganisationClock clock)
+    public static IOrderedQueryable<Contribution> NoOutcome(WithUsDbContext db, Organisation organisation, OrganisationClock clock) =>
+        NoOutcomeRows(db, organisation, clock).OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id);
+
+    /// <summary><see cref="NoOutcome"/>, in no order.</summary>
+    public static IQueryable<Contribution> NoOutcomeRows(WithUsDbContext db, Organisation organisation, OrganisationClock clock)
     {
         var before = ResponseWindowStart(organisation, clock);
-        return db.Contributions.Where(c => c.LinkedToId == null && c.Outcome == OutcomeStatus.New && c.CreatedAtUtc < before)
-            .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id);
+        return db.Contributions.Where(c => c.LinkedToId == null && c.Outcome == OutcomeStatus.New && c.CreatedAtUtc < before);
     }
 
     /// <summary>

@@ -126,6 +126,71 @@ public sealed class IdeaOutcomesTests(AppPerDatabase apps) : IClassFixture<AppPe
         await ShouldBeRecountedAsync(organisation, "after the person was deleted");
     }
 
+    [DatabaseFact]
+    public async Task WhetherSomeoneCanBeTold_FollowsTheirRecord_HoweverItChanges()
+    {
+        using var staff = await app.SignedInAsync();
+        using var partner = await app.SignedInAsync(OrganisationRole.Partner);
+        var organisation = staff.Organisation;
+        var quiet = await app.CreatePersonAsync(organisation, name: "Quiet Quentin");
+        var other = await app.CreatePersonAsync(organisation, name: "Other Ola", mayContact: true, contactBy: ContactMethod.InPerson);
+        var idea = await app.CreateOwedIdeaAsync(organisation, "A quiet room on Tuesdays", OutcomeStatus.Planned, DateTime.UtcNow.AddDays(-1), quiet);
+        await ShouldBeRecountedAsync(organisation, "after saving through EF");
+        (await PartsAsync(staff)).ShouldBe(("", "Quiet Quentin"), "asked not to be contacted, and has no account");
+
+        // Their consent changes through EF: every row of theirs follows.
+        await app.InOrganisationAsync(organisation, async db =>
+        {
+            (await db.People.SingleAsync(p => p.Id == quiet.Id)).MayContact = true;
+            await db.SaveChangesAsync();
+        });
+        await ShouldBeRecountedAsync(organisation, "after they agreed to be contacted");
+        (await PartsAsync(staff)).ShouldBe(("Quiet Quentin", ""));
+
+        // Around the change tracker.
+        await app.InOrganisationAsync(organisation, db => db.People.Where(p => p.Id == quiet.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.MayContact, false)));
+        await ShouldBeRecountedAsync(organisation, "after they withdrew it");
+        (await PartsAsync(staff)).ShouldBe(("", "Quiet Quentin"));
+
+        // An account of their own is a way to tell them, whatever they said about contact.
+        await app.InOrganisationAsync(organisation, db => db.People.Where(p => p.Id == quiet.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.UserId, partner.User.Id)));
+        await ShouldBeRecountedAsync(organisation, "after their account was linked");
+        (await PartsAsync(staff)).ShouldBe(("Quiet Quentin", ""));
+
+        // The row's person changes: it follows the new person's record.
+        await app.InOrganisationAsync(organisation, db => db.People.Where(p => p.Id == quiet.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.UserId, (Guid?)null)));
+        await app.InOrganisationAsync(organisation, db => db.Contributions.Where(c => c.Id == idea.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.PersonId, other.Id)));
+        await ShouldBeRecountedAsync(organisation, "after the row was given to someone else");
+        (await PartsAsync(staff)).ShouldBe(("Other Ola", ""));
+
+        // Another organisation's person with the same answers changes nothing here.
+        using var elsewhere = await app.SignedInAsync();
+        var stranger = await app.CreatePersonAsync(elsewhere.Organisation, name: "Stranger Sam", mayContact: true, contactBy: ContactMethod.InPerson);
+        await app.InOrganisationAsync(elsewhere.Organisation, db => db.People.Where(p => p.Id == stranger.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.MayContact, false)));
+        (await PartsAsync(staff)).ShouldBe(("Other Ola", ""));
+
+        // Spoilt around the triggers: the check sees it and the rebuild puts it right.
+        await app.InOrganisationAsync(organisation, db => db.Contributions.Where(c => c.Id == idea.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CanBeTold, false)));
+        (await app.InOrganisationAsync(organisation, db => IdeaOutcomes.DriftAsync(db))).ShouldBe(1);
+        await app.InOrganisationAsync(organisation, db => IdeaOutcomes.RebuildAsync(db));
+        await ShouldBeRecountedAsync(organisation, "after the rebuild");
+        (await PartsAsync(staff)).ShouldBe(("Other Ola", ""));
+    }
+
+    /// <summary>Who the owed page lists as waiting to be told, and who as "no way to tell" (names joined by commas).</summary>
+    private static async Task<(string NotTold, string NoWayToTell)> PartsAsync(SignedIn staff)
+    {
+        var page = await staff.Client.GetPageAsync($"{staff.Org}/voice/owed");
+        string Names(string id) => string.Join(", ", page.QuerySelectorAll($"#{id} tbody td[data-label='Who']").Select(td => td.TextContent.Trim()));
+        return (Names("not-told"), Names("no-way-to-tell"));
+    }
+
     private async Task ShouldBeRecountedAsync(TestOrganisation organisation, string when) =>
         (await app.InOrganisationAsync(organisation, db => IdeaOutcomes.DriftAsync(db))).ShouldBe(0, $"Rows whose kept outcome is wrong {when}");
 

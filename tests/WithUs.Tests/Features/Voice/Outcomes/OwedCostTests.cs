@@ -37,6 +37,36 @@ public sealed class OwedCostTests(AppPerDatabase apps) : IClassFixture<AppPerDat
             $"20 rows of history: {smallCost}\n1,000 rows of history: {largeCost}");
     }
 
+    [DatabaseFact]
+    public async Task NoWayToTell_CostsTheSame_HoweverManyElseWaitToBeTold()
+    {
+        // Both show the same page: more than 1,000 waiting to be told (the first 25 of them) and one person who asked not
+        // to be contacted. Counting that one person must not walk everyone who can be told.
+        var small = await UntoldAsync(1_050);
+        var large = await UntoldAsync(3_150);
+
+        var smallCost = await app.OfPageAsync(small, $"{small.Org}/voice/owed");
+        var largeCost = await app.OfPageAsync(large, $"{large.Org}/voice/owed");
+
+        largeCost.Total.ShouldBeLessThanOrEqualTo(smallCost.Total * 3 / 2 + 10 * ReadCost.SqliteStep,
+            $"1,050 waiting to be told: {smallCost}\n3,150: {largeCost}");
+    }
+
+    /// <summary><paramref name="told"/> ideas with an outcome for someone who can be told, then one for someone who cannot.</summary>
+    private async Task<SignedIn> UntoldAsync(int told)
+    {
+        var staff = await app.SignedInAsync();
+        var reachable = await app.CreatePersonAsync(staff.Organisation, mayContact: true, contactBy: ContactMethod.Email, email: "many@example.org");
+        var unreachable = await app.CreatePersonAsync(staff.Organisation, name: "Unreachable Una");
+        var decided = DateTime.UtcNow.AddDays(-10);
+        await app.CreateContributionsAsync(staff.Organisation, told + 1, i => $"Decided idea {i} about the garden", (i, c) =>
+        {
+            c.PersonId = i < told ? reachable.Id : unreachable.Id;
+            (c.Outcome, c.OutcomeAtUtc) = (OutcomeStatus.Planned, decided.AddMinutes(i));
+        });
+        return staff;
+    }
+
     /// <summary>
     /// What is owed, the same in every organisation: three ideas and two "me too"s from someone who may be told, one
     /// idea from someone who asked not to be contacted, one anonymous idea not published, three ideas with no outcome

@@ -1,3 +1,4 @@
+using AngleSharp.Html.Dom;
 using WithUs.Web.Features.People;
 using static WithUs.Tests.Features.Voice.Outcomes.OutcomeSteps;
 
@@ -151,5 +152,87 @@ public sealed class OwedTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         // The count on the organisation's home is who we owe: not the person who asked not to be contacted.
         var home = await staff.Client.GetPageAsync(staff.Org);
         home.QuerySelector($"main a[href='{staff.Org}/voice/owed']")!.TextContent.ShouldBe("Owed a reply: 2");
+    }
+
+    [DatabaseFact]
+    public async Task EachPart_ListsItsLongestWaiting_AndItsOwnPagePagesThroughEveryone()
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation, name: "Patient Pat", mayContact: true, contactBy: ContactMethod.InPerson);
+        var decided = DateTime.UtcNow.AddDays(-30);
+        var owed = await app.CreateContributionsAsync(staff.Organisation, 130, i => $"Waiting idea {i:000}", (i, c) =>
+        {
+            c.PersonId = person.Id;
+            (c.Outcome, c.OutcomeAtUtc) = (OutcomeStatus.Planned, decided.AddMinutes(i / 2));
+        });
+        // Two decided in each minute: ties the order breaks by id, however the database sorts ids.
+        var decidedAt = owed.ToDictionary(c => c.Id, c => c.OutcomeAtUtc!.Value);
+
+        var overview = await staff.Client.GetPageAsync($"{staff.Org}/voice/owed");
+        overview.QuerySelector("#not-told h2")!.TextContent.ShouldBe("Has an outcome, not told (130)");
+        Shown(overview).Count.ShouldBe(25);
+        var seeAll = overview.QuerySelector("#not-told a[href$='/voice/owed/not-told']")!;
+        seeAll.TextContent.ShouldBe("See everyone waiting to be told");
+
+        var first = await staff.Client.GetPageAsync(seeAll.GetAttribute("href")!);
+        first.QuerySelector("h1")!.TextContent.ShouldBe("Has an outcome, not told (130)");
+        first.QuerySelector("a[rel=prev]").ShouldBeNull();
+        var second = await staff.Client.GetPageAsync(first.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        second.QuerySelector("a[rel=next]").ShouldBeNull();
+        var inOrder = Shown(first).Concat(Shown(second)).ToList();
+        inOrder.Order().ShouldBe(owed.Select(c => c.Id).Order(), "everyone once across the pages");
+        inOrder.Select(id => decidedAt[id]).ShouldBeInOrder(SortDirection.Ascending, "the longest waiting first");
+        Shown(overview).ShouldBe(inOrder.Take(25).ToList(), "the overview lists the 25 waiting longest");
+
+        var back = await staff.Client.GetPageAsync(second.QuerySelector("a[rel=prev]")!.GetAttribute("href")!);
+        Shown(back).ShouldBe(Shown(first));
+
+        // Told since the link was made: the page after them still follows on.
+        (await staff.PostPageAsync($"{staff.Org}/voice/{inOrder[99]}/told", new() { ["Input.How"] = "InPerson" })).Dispose();
+        var after = await staff.Client.GetPageAsync(first.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        Shown(after).ShouldBe(inOrder.Skip(100).ToList());
+
+        static List<Guid> Shown(IHtmlDocument page) => page.QuerySelectorAll("tbody a[href$='/told']")
+            .Select(a => Guid.Parse(a.GetAttribute("href")!.Split('/')[^2])).ToList();
+    }
+
+    [DatabaseFact]
+    public async Task APartThatIsNotThere_IsNotFound_AndAMadeUpKeyShowsTheFirstPage()
+    {
+        using var staff = await app.SignedInAsync();
+        await app.CreateOwedIdeaAsync(staff.Organisation, "Idea nobody has been told about", OutcomeStatus.Done, DateTime.UtcNow.AddDays(-3),
+            await app.CreatePersonAsync(staff.Organisation, name: "Told Nobody", mayContact: true, contactBy: ContactMethod.InPerson));
+
+        using var missing = await staff.Client.GetAsync(new Uri($"{staff.Org}/voice/owed/everyone", UriKind.Relative));
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        foreach (var part in new[] { "not-told", "no-way-to-tell", "no-outcome", "not-published" })
+        {
+            var page = await staff.Client.GetPageAsync($"{staff.Org}/voice/owed/{part}?after=bm90LWEta2V5&before=%00");
+            page.QuerySelector("h1").ShouldNotBeNull(part);
+        }
+
+        var notTold = await staff.Client.GetPageAsync($"{staff.Org}/voice/owed/not-told?after=bm90LWEta2V5");
+        notTold.QuerySelector("main")!.TextContent.ShouldContain("Told Nobody");
+    }
+
+    [DatabaseFact]
+    public async Task AnotherOrganisationsOwedReplies_NeverShowHere()
+    {
+        using var staff = await app.SignedInAsync();
+        using var elsewhere = await app.SignedInAsync();
+        var theirs = await app.CreatePersonAsync(elsewhere.Organisation, name: "Elsewhere Eli", mayContact: true, contactBy: ContactMethod.InPerson);
+        var quiet = await app.CreatePersonAsync(elsewhere.Organisation, name: "Elsewhere Quiet");
+        await app.CreateOwedIdeaAsync(elsewhere.Organisation, "Their idea with an outcome", OutcomeStatus.Done, DateTime.UtcNow.AddDays(-2), theirs);
+        await app.CreateOwedIdeaAsync(elsewhere.Organisation, "Their quiet idea with an outcome", OutcomeStatus.Done, DateTime.UtcNow.AddDays(-2), quiet);
+        await app.CreateContributionAsync(elsewhere.Organisation, "Their old idea", c => c.CreatedAtUtc = DateTime.UtcNow.AddDays(-90));
+        await AnonymousAndDoneAsync(app, elsewhere.Organisation, "Their anonymous idea");
+
+        foreach (var path in new[] { "", "/not-told", "/no-way-to-tell", "/no-outcome", "/not-published" })
+        {
+            var text = (await staff.Client.GetPageAsync($"{staff.Org}/voice/owed{path}")).QuerySelector("main")!.TextContent;
+            text.ShouldNotContain("Elsewhere", Case.Sensitive, path);
+            text.ShouldNotContain("Their", Case.Sensitive, path);
+        }
     }
 }
