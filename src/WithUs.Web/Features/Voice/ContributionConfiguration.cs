@@ -57,7 +57,9 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, UntoldCanBeToldIndex).HasFilter(UntoldCanBeToldFilter);
         builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, UntoldNoWayToTellIndex).HasFilter(UntoldNoWayToTellFilter);
         builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, AnonymousWithAnOutcomeIndex).HasFilter(AnonymousWithAnOutcomeFilter);
-        builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, AnonymousNotPublishedIndex).HasFilter(AnonymousNotPublishedFilter);
+        // Holds each row's idea and its own filter's columns too, so SQLite reads it alone (migration CanBeToldOnEachRow).
+        builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id, c.LinkedToId, c.PersonId, c.IdeaOutcome, c.IdeaIsPublished },
+            AnonymousNotPublishedIndex).HasFilter(AnonymousNotPublishedFilter);
         builder.HasIndex(c => new { c.OrganisationId, c.CreatedAtUtc, c.Id }, NoOutcomeIndex).HasFilter(NoOutcomeFilter);
     }
 

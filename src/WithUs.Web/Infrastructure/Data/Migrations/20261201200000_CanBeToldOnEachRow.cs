@@ -11,6 +11,9 @@ namespace WithUs.Web.Infrastructure.Data.Migrations;
 /// told (CanBeTold), kept by the database as IdeaOutcomeOnEachRow keeps the outcome: set from People when a row is
 /// written or its person changes, and copied onto all of a person's rows when their consent or account changes. The
 /// untold index is split in two by it, so each part of the page and its count read only their own rows.
+/// The index of anonymous rows whose idea's outcome is not published also holds each row's idea (LinkedToId), which is
+/// all the page reads of them, and the columns of its own filter: SQLite reads a row from the index alone only when
+/// every column the query names is in it, the filter's included. 1,001 rows then take 0.1 ms instead of 2–3 ms.
 /// </summary>
 [DbContext(typeof(WithUsDbContext))]
 [Migration("20261201200000_CanBeToldOnEachRow")]
@@ -83,7 +86,12 @@ public sealed class CanBeToldOnEachRow : Migration
             filter: $"{Untold} AND \"CanBeTold\"");
         migrationBuilder.CreateIndex("IX_Contributions_UntoldNoWayToTell", "Contributions", ["OrganisationId", "IdeaOutcomeAtUtc", "Id"],
             filter: $"{Untold} AND NOT \"CanBeTold\"");
+        migrationBuilder.DropIndex("IX_Contributions_AnonymousNotPublished", "Contributions");
+        migrationBuilder.CreateIndex("IX_Contributions_AnonymousNotPublished", "Contributions",
+            ["OrganisationId", "IdeaOutcomeAtUtc", "Id", "LinkedToId", "PersonId", "IdeaOutcome", "IdeaIsPublished"], filter: AnonymousNotPublished);
     }
+
+    private const string AnonymousNotPublished = "\"PersonId\" IS NULL AND \"IdeaOutcome\" <> 0 AND NOT \"IdeaIsPublished\"";
 
     /// <summary>Whether the person in a People trigger's <paramref name="row"/> (NEW or OLD) can be told an outcome.</summary>
     private static string CanBeToldOf(string row) => $"{row}.\"MayContact\" OR {row}.\"UserId\" IS NOT NULL";
@@ -100,6 +108,9 @@ public sealed class CanBeToldOnEachRow : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropIndex("IX_Contributions_AnonymousNotPublished", "Contributions");
+        migrationBuilder.CreateIndex("IX_Contributions_AnonymousNotPublished", "Contributions",
+            ["OrganisationId", "IdeaOutcomeAtUtc", "Id"], filter: AnonymousNotPublished);
         migrationBuilder.DropIndex("IX_Contributions_UntoldNoWayToTell", "Contributions");
         migrationBuilder.DropIndex("IX_Contributions_UntoldCanBeTold", "Contributions");
         migrationBuilder.CreateIndex("IX_Contributions_Untold", "Contributions", ["OrganisationId", "IdeaOutcomeAtUtc", "Id"], filter: Untold);
