@@ -35,6 +35,7 @@ public static partial class Floor
         app.MapGet("/o/{org}/voice", (string org, HttpRequest request) => Page(db, org, (c, o) => ContributionsAsync(db, c, o, request)));
         app.MapGet("/o/{org}/voice/{id:guid}", (string org, Guid id) => Page(db, org, (c, o) => ContributionAsync(db, c, o, id)));
         app.MapGet("/o/{org}/voice/owed", (string org) => Page(db, org, (c, o) => OwedAsync(db, c, o)));
+        app.MapGet("/o/{org}/voice/owed/{part}", (string org, string part) => Page(db, org, (c, o) => OwedPartAsync(db, c, o, part)));
         app.MapGet("/o/{org}/themes", (string org) => Page(db, org, (c, o) => ThemesAsync(db, c, o)));
         app.MapGet("/o/{org}/themes/{id:guid}", (string org, Guid id) => Page(db, org, (c, o) => ThemeAsync(db, c, o, id)));
         app.MapPost("/o/{org}/voice/new", (string org, HttpRequest request) => Page(db, org, async (c, o) =>

@@ -29,7 +29,7 @@ public static partial class Floor
     private static async Task<string> StaffHomeAsync(FloorDatabase db, DbConnection c, Org org)
     {
         // Owed a reply: the rows in the partial indexes of untold and undecided ones, each count stopping at 1,001.
-        var owed = (await CountAsync(db, c, Bounded($"""SELECT 1 {Untold} AND (p."MayContact" = @yes OR p."UserId" IS NOT NULL)"""), org.Id))
+        var owed = (await CountAsync(db, c, Bounded($"""SELECT 1 {Untold} AND c."CanBeTold" ORDER BY c."IdeaOutcomeAtUtc", c."Id" """), org.Id))
             + (await CountAsync(db, c, NoOutcomeCount, org.Id, ("before", org.ResponseWindowStart)));
         var items = (await KeptWindowAsync(db, c, org)).Items;
         var offers = await db.QueryAsync(c,
@@ -122,10 +122,11 @@ public static partial class Floor
 
     /// <summary>
     /// Named contributions whose outcome (their idea's, for a "me too", kept on each row by the database's triggers)
-    /// they have not been told: exactly the rows of IX_Contributions_Untold.
+    /// they have not been told; with "CanBeTold" or not, exactly the rows of IX_Contributions_UntoldCanBeTold or
+    /// IX_Contributions_UntoldNoWayToTell.
     /// </summary>
     private const string Untold = """
-        FROM "Contributions" c JOIN "People" p ON p."Id" = c."PersonId"
+        FROM "Contributions" c
         WHERE c."OrganisationId" = @org AND c."PersonId" IS NOT NULL AND c."IdeaOutcome" <> 0
           AND ("ToldAtUtc" IS NULL OR "ToldOutcome" IS NULL OR "ToldOutcome" <> "IdeaOutcome")
         """;
@@ -136,32 +137,15 @@ public static partial class Floor
 
     private static readonly string NoOutcomeCount = Bounded($"""SELECT 1 FROM "Contributions" c {NoOutcomeWhere}""");
 
+    /// <summary>"Owed a reply": each part's count and its 25 waiting longest (as the app's overview).</summary>
     private static async Task<string> OwedAsync(FloorDatabase db, DbConnection c, Org org)
     {
         var html = new StringBuilder();
-        foreach (var (heading, who) in new[]
-                 {
-                     ("Not told", """(p."MayContact" = @yes OR p."UserId" IS NOT NULL)"""),
-                     ("No way to tell them", """p."MayContact" = @no AND p."UserId" IS NULL"""),
-                 })
+        foreach (var (heading, who) in new[] { ("Not told", """c."CanBeTold" """), ("No way to tell them", """NOT c."CanBeTold" """) })
         {
             var count = await CountAsync(db, c, Bounded($"SELECT 1 {Untold} AND {who} ORDER BY c.\"IdeaOutcomeAtUtc\", c.\"Id\""), org.Id);
-            var rows = await db.QueryAsync(c,
-                $"""
-                SELECT s."Id", s."Text", i."Text", s."Name", s."IdeaOutcome" FROM (
-                    SELECT c."Id", c."Text", c."LinkedToId", p."Name", c."IdeaOutcome", c."IdeaOutcomeAtUtc" {Untold} AND {who}
-                    ORDER BY c."IdeaOutcomeAtUtc", c."Id" LIMIT 200) AS s
-                LEFT JOIN "Contributions" i ON i."Id" = s."LinkedToId"
-                ORDER BY s."IdeaOutcomeAtUtc", s."Id"
-                """,
-                r => (r.GetGuid(0), r.GetString(1), NullableString(r, 2), r.GetString(3), r.GetInt32(4)), ("org", org.Id), ("yes", true), ("no", false));
-            html.Append(CultureInfo.InvariantCulture, $"<h2>{heading}: {count}</h2><table>");
-            foreach (var (id, text, idea, name, outcome) in rows)
-            {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/o/x/voice/{id}\">{E(VoiceText.Said(text, idea is not null, 120))}</a></td><td>{E(name)}</td><td>{(OutcomeStatus)outcome}</td></tr>");
-            }
-
-            html.Append("</table>");
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{heading}: {count}</h2>");
+            await UntoldRowsAsync(db, c, org, who, PageSize, html);
         }
 
         var anonymous = await CountAsync(db, c, Bounded("""
@@ -169,19 +153,19 @@ public static partial class Floor
             ORDER BY c."IdeaOutcomeAtUtc", c."Id"
             """), org.Id);
         // Ideas with an outcome that someone without a name waits to read, not published: anonymous rows whose idea is
-        // unpublished (IX_Contributions_AnonymousNotPublished), oldest outcome first, up to 1,001 read, 200 ideas shown.
-        var waitingIdeas = (await db.QueryAsync(c,
-                """
-                SELECT COALESCE(c."LinkedToId", c."Id") FROM "Contributions" c
-                WHERE c."OrganisationId" = @org AND c."PersonId" IS NULL AND c."IdeaOutcome" <> 0 AND NOT c."IdeaIsPublished"
-                ORDER BY c."IdeaOutcomeAtUtc", c."Id" LIMIT 1001
-                """,
-                r => r.GetGuid(0), ("org", org.Id)))
-            .Distinct().Take(200).ToList();
-        var (ideaList, ideaParameters) = FloorDatabase.In("i", waitingIdeas);
-        var ideaTexts = (await db.QueryAsync(c, $"""SELECT "Id", "Text" FROM "Contributions" WHERE "OrganisationId" = @org AND "Id" IN {ideaList}""",
-            r => (r.GetGuid(0), r.GetString(1)), [("org", org.Id), .. ideaParameters])).ToDictionary(x => x.Item1, x => x.Item2);
-        var notPublished = waitingIdeas.Where(ideaTexts.ContainsKey).Select(i => (i, ideaTexts[i])).ToList();
+        // unpublished (IX_Contributions_AnonymousNotPublished, read alone), oldest outcome first, up to 1,001 read,
+        // gathered into ideas by the database, each idea's words looked up (joined, SQLite 3.53 walked the organisation).
+        var notPublished = await db.QueryAsync(c,
+            $"""
+            SELECT g."Idea", (SELECT i."Text" FROM "Contributions" i WHERE i."OrganisationId" = @org AND i."Id" = g."Idea") FROM (
+                SELECT COALESCE(r."LinkedToId", r."Id") AS "Idea", MIN(r."IdeaOutcomeAtUtc") AS "Decided" FROM (
+                    SELECT c."Id", c."LinkedToId", c."IdeaOutcomeAtUtc" FROM "Contributions" c
+                    WHERE c."OrganisationId" = @org AND c."PersonId" IS NULL AND c."IdeaOutcome" <> 0 AND NOT c."IdeaIsPublished"
+                    ORDER BY c."IdeaOutcomeAtUtc", c."Id" LIMIT 1001) AS r
+                GROUP BY COALESCE(r."LinkedToId", r."Id")) AS g
+            ORDER BY g."Decided", g."Idea" LIMIT {PageSize}
+            """,
+            r => (r.GetGuid(0), r.GetString(1)), ("org", org.Id));
         html.Append(CultureInfo.InvariantCulture, $"<p>{anonymous} said without a name</p><ul>");
         foreach (var (id, text) in notPublished)
         {
@@ -192,7 +176,7 @@ public static partial class Floor
         var waiting = await db.QueryAsync(c,
             $"""
             SELECT c."Id", c."Text", p."Name", c."CreatedAtUtc" FROM "Contributions" c LEFT JOIN "People" p ON p."Id" = c."PersonId"
-            {NoOutcomeWhere} ORDER BY c."CreatedAtUtc", c."Id" LIMIT 200
+            {NoOutcomeWhere} ORDER BY c."CreatedAtUtc", c."Id" LIMIT {PageSize}
             """,
             r => (r.GetGuid(0), r.GetString(1), NullableString(r, 2), r.GetDateTime(3)), ("org", org.Id), ("before", org.ResponseWindowStart));
         html.Append(CultureInfo.InvariantCulture, $"</ul><h2>No outcome yet: {noOutcome}</h2><table>");
@@ -202,6 +186,45 @@ public static partial class Floor
         }
 
         return Document("Owed a reply", html.Append("</table>"));
+    }
+
+    /// <summary>One part of "owed a reply" on its own page: the first 100 of those not told, and their count.</summary>
+    private static async Task<string> OwedPartAsync(FloorDatabase db, DbConnection c, Org org, string part)
+    {
+        if (part != "not-told")
+        {
+            return Document("Not measured", new StringBuilder("<p>The bench measures the part of those not told.</p>"));
+        }
+
+        const string who = """c."CanBeTold" """;
+        var html = new StringBuilder();
+        var count = await CountAsync(db, c, Bounded($"SELECT 1 {Untold} AND {who} ORDER BY c.\"IdeaOutcomeAtUtc\", c.\"Id\""), org.Id);
+        html.Append(CultureInfo.InvariantCulture, $"<h1>Not told: {count}</h1>");
+        await UntoldRowsAsync(db, c, org, who, 100, html);
+        return Document("Not told", html);
+    }
+
+    /// <summary>The untold rows of one part in the part's order, each with its idea's words and the person's name.</summary>
+    private static async Task UntoldRowsAsync(FloorDatabase db, DbConnection c, Org org, string who, int take, StringBuilder html)
+    {
+        var rows = await db.QueryAsync(c,
+            $"""
+            SELECT s."Id", s."Text", i."Text", p."Name", s."IdeaOutcome", s."IdeaOutcomeAtUtc" FROM (
+                SELECT c."Id", c."Text", c."LinkedToId", c."PersonId", c."IdeaOutcome", c."IdeaOutcomeAtUtc" {Untold} AND {who}
+                ORDER BY c."IdeaOutcomeAtUtc", c."Id" LIMIT {take + 1}) AS s
+            JOIN "People" p ON p."Id" = s."PersonId"
+            LEFT JOIN "Contributions" i ON i."Id" = s."LinkedToId"
+            ORDER BY s."IdeaOutcomeAtUtc", s."Id"
+            """,
+            r => (r.GetGuid(0), r.GetString(1), NullableString(r, 2), r.GetString(3), r.GetInt32(4)),
+            ("org", org.Id));
+        html.Append("<table>");
+        foreach (var (id, text, idea, name, outcome) in rows.Take(take))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/o/x/voice/{id}\">{E(VoiceText.Said(text, idea is not null, 120))}</a></td><td>{E(name)}</td><td>{(OutcomeStatus)outcome}</td><td><a href=\"/o/x/voice/{id}/told\">Told</a></td></tr>");
+        }
+
+        html.Append("</table>");
     }
 
     private static async Task<string> ThemeAsync(FloorDatabase db, DbConnection c, Org org, Guid id)
