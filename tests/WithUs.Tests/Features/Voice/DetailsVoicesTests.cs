@@ -42,4 +42,31 @@ public sealed class DetailsVoicesTests(AppPerDatabase apps) : IClassFixture<AppP
         listed[^1].TextContent.ShouldContain("Maria Kowalska");
         everyone.QuerySelector("main")!.TextContent.ShouldNotContain("Show all");
     }
+
+    [DatabaseFact]
+    public async Task Voices_CountEachPersonOnce_TheIdeasOwnIncluded_AndEachAnonymousOne_OnTheIdeaAndOnEachMeToo()
+    {
+        using var staff = await app.SignedInAsync();
+        var ana = await app.CreatePersonAsync(staff.Organisation, "Ana Count");
+        var ben = await app.CreatePersonAsync(staff.Organisation, "Ben Count");
+        var idea = await app.CreateContributionAsync(staff.Organisation, "Tea and toast before the clinic", c => c.PersonId = ana.Id);
+        // Ana again, Ben twice, two people without a name: Ana, Ben and the two.
+        var meToos = await app.CreateContributionsAsync(staff.Organisation, 5, i => $"Me too, from voice {i}", (i, c) =>
+        {
+            c.LinkedToId = idea.Id;
+            c.PersonId = i switch { 0 => ana.Id, 1 or 2 => ben.Id, _ => null };
+        });
+
+        foreach (var id in new[] { idea.Id, meToos[1].Id, meToos[4].Id })
+        {
+            var page = await staff.Client.GetPageAsync($"{staff.Org}/voice/{id}");
+            page.QuerySelectorAll("main h2").Select(h => h.TextContent).ShouldContain("Voices (4)", id.ToString());
+        }
+
+        // Said without a name, the idea is a voice of its own.
+        var anonymous = await app.CreateContributionAsync(staff.Organisation, "A ramp at the side door");
+        await app.CreateContributionsAsync(staff.Organisation, 2, i => "", (i, c) => (c.LinkedToId, c.PersonId) = (anonymous.Id, ana.Id));
+        var second = await staff.Client.GetPageAsync($"{staff.Org}/voice/{anonymous.Id}");
+        second.QuerySelectorAll("main h2").Select(h => h.TextContent).ShouldContain("Voices (2)");
+    }
 }
