@@ -67,7 +67,8 @@ public abstract class BulkWriter : IAsyncDisposable
 
     /// <summary>
     /// What the database's own triggers keep, where this writer's session skipped them: on each contribution the
-    /// outcome that counts, its date, and whether its idea is published (migration IdeaOutcomeOnEachRow); on each theme
+    /// outcome that counts, its date, and whether its idea is published (migration IdeaOutcomeOnEachRow) and whether
+    /// whoever said it can be told (migration CanBeToldOnEachRow); on each theme
     /// how many contributions it has (migration ThemeCounts). Run before the indexes are made again, so each is built
     /// once on the right values.
     /// </summary>
@@ -225,8 +226,10 @@ public abstract class BulkWriter : IAsyncDisposable
 
         // Replica mode skips the triggers too; SQLite's fire as rows are written.
         public override Task FillTriggeredColumnsAsync() => ExecuteAsync("""
-            UPDATE "Contributions" AS c SET ("IdeaOutcome", "IdeaOutcomeAtUtc", "IdeaIsPublished") = (
-                SELECT i."Outcome", i."OutcomeAtUtc", i."IsPublished" FROM "Contributions" AS i
+            UPDATE "Contributions" AS c SET ("IdeaOutcome", "IdeaOutcomeAtUtc", "IdeaIsPublished", "CanBeTold") = (
+                SELECT i."Outcome", i."OutcomeAtUtc", i."IsPublished",
+                    COALESCE((SELECT p."MayContact" OR p."UserId" IS NOT NULL FROM "People" AS p WHERE p."Id" = c."PersonId"), false)
+                FROM "Contributions" AS i
                 WHERE i."Id" = COALESCE(c."LinkedToId", c."Id"));
             UPDATE "Themes" AS t SET "ContributionCount" = n.count
                 FROM (SELECT "ThemeId", count(*) AS count FROM "ContributionThemes" GROUP BY "ThemeId") AS n
