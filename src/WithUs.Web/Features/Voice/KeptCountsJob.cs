@@ -6,7 +6,8 @@ namespace WithUs.Web.Features.Voice;
 
 /// <summary>
 /// What the database's triggers keep for the pages to read, checked against a recount organisation by organisation
-/// and put right where it differs: each contribution's outcome that counts (<see cref="IdeaOutcomes"/>, ADR 0014) and
+/// and put right where it differs: each contribution's outcome that counts and whether its person can be told
+/// (<see cref="IdeaOutcomes"/>, ADR 0014) and
 /// each theme's count of contributions (<see cref="ThemeCounts"/>). The triggers keep both in the same transaction as
 /// every change, so a run normally finds nothing; it is for what is written around them (PostgreSQL's replica mode,
 /// a "me too" bulk-written before its idea, a database restored or edited by hand), and says in the log what it
@@ -34,7 +35,7 @@ public sealed class KeptCountsJob(IServiceScopeFactory scopes, WithUsDbContext d
             var (outcomes, themes) = await CorrectAsync(organisationId, cancellationToken);
             if (outcomes + themes > 0)
             {
-                logger.LogWarning("Organisation {OrganisationId}: corrected the kept outcome of {Outcomes} contributions and the count of {Themes} themes, which differed from a recount",
+                logger.LogWarning("Organisation {OrganisationId}: corrected the kept outcome (or whether their person can be told) of {Outcomes} contributions and the count of {Themes} themes, which differed from a recount",
                     organisationId, outcomes, themes);
             }
 
