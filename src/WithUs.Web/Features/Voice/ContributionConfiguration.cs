@@ -31,10 +31,6 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.HasIndex(c => new { c.OrganisationId, c.Id });
         builder.HasIndex(c => new { c.OrganisationId, c.LinkedToId });
 
-        // An idea's voices, newest first, with who said each: its page walks and counts them here (migration IdeaVoicesIndex).
-        builder.HasIndex(c => new { c.OrganisationId, c.LinkedToId, c.SaidOnUtc, c.CreatedAtUtc, c.Id, c.PersonId }, IdeaVoicesIndex)
-            .HasFilter("\"LinkedToId\" IS NOT NULL");
-
         // A person's page (migration PersonContributionsIndex).
         builder.HasIndex(c => new { c.OrganisationId, c.PersonId });
 
@@ -67,7 +63,6 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.HasIndex(c => new { c.OrganisationId, c.CreatedAtUtc, c.Id }, NoOutcomeIndex).HasFilter(NoOutcomeFilter);
     }
 
-    public const string IdeaVoicesIndex = "IX_Contributions_IdeaVoices";
     public const string BuildUpWindowIndex = "IX_Contributions_BuildUpWindow";
     public const string BuildUpWindowFilter = "\"TermCount\" >= 0";
     public const string PublishedByOutcomeIndex = "IX_Contributions_Published_OutcomeAtUtc";

@@ -58,17 +58,29 @@ public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : 
 
         if (IsMeToo)
         {
-            VoiceCount = (await VoiceCounts.OfIdeaAsync(db, Idea, cancellationToken)).Voices;
+            VoiceCount = (await VoiceCounts.ForAsync(db, [Idea.Id], cancellationToken)).GetValueOrDefault(Idea.Id, 1);
         }
         else
         {
-            // Counted by the database, then the newest voices with their words and names: at a region's size an idea
-            // has hundreds of voices, and reading or writing them all out cost several times the page. Both read the
-            // index of the idea's voices, which holds their order (migration IdeaVoicesIndex).
-            (MeTooCount, VoiceCount, AnyNamedVoice) = await VoiceCounts.OfIdeaAsync(db, item, cancellationToken);
-            var voices = db.Contributions.AsNoTracking().Include(c => c.Person).Where(c => c.LinkedToId == item.Id)
-                .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id);
-            Voices = await (AllVoices ? voices : voices.Take(VoicesShown)).ToListAsync(cancellationToken);
+            // Who and when of every voice, sorted here, not in SQL: given ORDER BY SaidOnUtc, SQLite (planning without
+            // statistics) walked the whole list index of the organisation in that order rather than read this idea's
+            // voices by LinkedToId. Then the words and names of the newest only: at a region's size an idea has
+            // hundreds of voices, and writing them all out cost several times what reading them did.
+            var voices = (await db.Contributions.Where(c => c.LinkedToId == item.Id)
+                    .Select(c => new { c.Id, c.SaidOnUtc, c.CreatedAtUtc, c.PersonId })
+                    .ToListAsync(cancellationToken))
+                .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)
+                .ToList();
+            MeTooCount = voices.Count;
+            // Counted from the same reading: the idea's own voice and each of theirs (each person once).
+            VoiceCount = VoiceCounts.Of(voices.Select(v => v.PersonId).Prepend(item.PersonId));
+            AnyNamedVoice = voices.Any(v => v.PersonId is not null);
+            var shown = (AllVoices ? voices : voices.Take(VoicesShown)).Select(v => v.Id).ToList();
+            var rows = await db.Contributions.AsNoTracking()
+                .Include(c => c.Person)
+                .Where(c => shown.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, cancellationToken);
+            Voices = shown.Select(id => rows[id]).ToList();
             SameIdeas = await OpenOffers.ListAsync(db, OpenOffers.Shown, about: item.Id, cancellationToken: cancellationToken);
         }
 

@@ -29,37 +29,6 @@ public static class VoiceCounts
         return roots.Concat(meToos).GroupBy(r => r.Idea).ToDictionary(g => g.Key, g => Of(g.Select(r => r.PersonId)));
     }
 
-    /// <summary>
-    /// One idea's voices, counted by the database from the index of its "me too"s (migration IdeaVoicesIndex) rather than
-    /// read row by row: an idea can gather hundreds.
-    /// </summary>
-    /// <returns>How many "me too"s it has, its voices (<see cref="Of"/>, the idea's own included), and whether any "me too" gave a name.</returns>
-    public static async Task<(int MeToos, int Voices, bool AnyNamed)> OfIdeaAsync(WithUsDbContext db, Contribution idea,
-        CancellationToken cancellationToken = default)
-    {
-        var ideaId = idea.Id;
-        var ideaPerson = idea.PersonId;
-        var counted = await db.Contributions
-            .Where(c => c.LinkedToId == ideaId)
-            .GroupBy(c => c.LinkedToId)
-            .Select(g => new
-            {
-                MeToos = g.Count(),
-                Named = g.Where(c => c.PersonId != null).Select(c => c.PersonId).Distinct().Count(),
-                Anonymous = g.Count(c => c.PersonId == null),
-                ByTheIdeasOwn = ideaPerson == null ? 0 : g.Count(c => c.PersonId == ideaPerson),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (counted is null)
-        {
-            return (0, 1, false);
-        }
-
-        // The idea's own voice: one more, unless the person who said it also said "me too" (each person once).
-        var own = ideaPerson is null || counted.ByTheIdeasOwn == 0 ? 1 : 0;
-        return (counted.MeToos, counted.Named + counted.Anonymous + own, counted.Named > 0);
-    }
-
     /// <summary>The voices of one idea, from the people of the idea and of each "me too" (null for anonymous).</summary>
     public static int Of(IEnumerable<Guid?> people)
     {
