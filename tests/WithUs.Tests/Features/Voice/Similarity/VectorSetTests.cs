@@ -16,16 +16,27 @@ public sealed class VectorSetTests
     [InlineData(33)]
     [InlineData(384)]
     [InlineData(390)]
-    public void Dot_OfBytes_IsTheSameWithAndWithoutVectorInstructions(int length)
+    public void Dots_AreTheSameWithAndWithoutVectorInstructions(int length)
     {
         var random = new Random(length);
-        var a = Enumerable.Range(0, length).Select(_ => (sbyte)random.Next(-127, 128)).ToArray();
+        short[] Text() => Enumerable.Range(0, length).Select(_ => (short)random.Next(-127, 128)).ToArray();
+        var (a, c) = (Text(), Text());
         var b = Enumerable.Range(0, length).Select(_ => (sbyte)random.Next(-127, 128)).ToArray();
+        var expected = (a.Zip(b, (x, y) => x * y).Sum(), c.Zip(b, (x, y) => x * y).Sum());
 
-        var c = Enumerable.Range(0, length).Select(_ => (sbyte)random.Next(-127, 128)).ToArray();
+        VectorSet.Dot(a, b).ShouldBe(expected.Item1);
+        VectorSet.Dots(a, c, b).ShouldBe(expected);
+        VectorSet.DotsPortable(a, c, b).ShouldBe(expected);
+    }
 
-        VectorSet.Dot(a, b).ShouldBe(a.Zip(b, (x, y) => x * y).Sum());
-        VectorSet.Dots(a, c, b).ShouldBe((a.Zip(b, (x, y) => x * y).Sum(), c.Zip(b, (x, y) => x * y).Sum()));
+    [Fact]
+    public void Dots_AtTheLargestBytes_DoNotOverflow()
+    {
+        var full = Enumerable.Repeat((short)-127, SentenceModel.Dimensions).ToArray();
+        var stored = Enumerable.Repeat((sbyte)-127, SentenceModel.Dimensions).ToArray();
+
+        VectorSet.Dots(full, full, stored).ShouldBe((127 * 127 * SentenceModel.Dimensions, 127 * 127 * SentenceModel.Dimensions));
+        VectorSet.DotsPortable(full, full, stored).ShouldBe((127 * 127 * SentenceModel.Dimensions, 127 * 127 * SentenceModel.Dimensions));
     }
 
     [Fact]
