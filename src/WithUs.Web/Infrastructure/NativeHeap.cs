@@ -43,6 +43,45 @@ public static class NativeHeap
         }
     }
 
+    /// <summary>
+    /// Tells the system that the first <paramref name="length"/> bytes of an assembly's embedded resource, read once,
+    /// are not needed in memory: its pages stop counting towards the process, and come back from the file if ever read
+    /// again (the resource is part of the assembly as mapped from its file, and is never written). Only whole pages are
+    /// given up. Does nothing, and answers false, off Linux, or when the assembly was not loaded from a file of its own
+    /// (loaded from bytes, its resources could be the only copy: given up, they would read as zeros).
+    /// </summary>
+    public static unsafe bool ForgetPagesRead(System.Reflection.Assembly owner, Stream resource, long length)
+    {
+        if (!OperatingSystem.IsLinux() || string.IsNullOrEmpty(owner.Location) || resource is not UnmanagedMemoryStream mapped)
+        {
+            return false;
+        }
+
+        var page = Environment.SystemPageSize;
+        var origin = (nint)(mapped.PositionPointer - mapped.Position);
+        var start = (origin + page - 1) / page * page;
+        var end = (origin + (nint)Math.Min(length, mapped.Length)) / page * page;
+        if (end <= start)
+        {
+            return false;
+        }
+
+        try
+        {
+            return madvise(start, end - start, MadviseDontNeed) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private const int MadviseDontNeed = 4;
+
+    [DllImport("libc.so.6", EntryPoint = "madvise", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int madvise(nint address, nint length, int advice);
+
     [DllImport("libc.so.6", EntryPoint = "mallopt", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int mallopt(int parameter, int value);

