@@ -68,11 +68,24 @@ public abstract class BulkWriter : IAsyncDisposable
     /// <summary>
     /// What the database's own triggers keep, where this writer's session skipped them: on each contribution the
     /// outcome that counts, its date, and whether its idea is published (migration IdeaOutcomeOnEachRow) and whether
-    /// whoever said it can be told (migration CanBeToldOnEachRow); on each theme
-    /// how many contributions it has (migration ThemeCounts). Run before the indexes are made again, so each is built
-    /// once on the right values.
+    /// whoever said it can be told (migration CanBeToldOnEachRow); on each idea its voices (migration
+    /// VoiceCountOnEachIdea); on each theme how many contributions it has (migration ThemeCounts). Run before the
+    /// indexes are made again, so each is built once on the right values.
     /// </summary>
-    public virtual Task FillTriggeredColumnsAsync() => Task.CompletedTask;
+    public virtual Task FillTriggeredColumnsAsync() => ExecuteAsync(FillVoiceCounts);
+
+    /// <summary>
+    /// Each idea's voices, for the whole load at once (the triggers, recounting an idea per "me too" written, would each
+    /// want the index this writer drops): its own, each anonymous "me too", each other person once.
+    /// </summary>
+    private const string FillVoiceCounts = """
+        UPDATE "Contributions" SET "VoiceCount" = 1 + v.n
+        FROM (SELECT m."LinkedToId" AS idea, COUNT(*) - COUNT(m."PersonId")
+                + COUNT(DISTINCT CASE WHEN r."PersonId" IS NULL OR m."PersonId" <> r."PersonId" THEN m."PersonId" END) AS n
+            FROM "Contributions" AS m JOIN "Contributions" AS r ON r."Id" = m."LinkedToId"
+            WHERE m."LinkedToId" IS NOT NULL GROUP BY m."LinkedToId") AS v
+        WHERE v.idea = "Contributions"."Id";
+        """;
 
     /// <summary>Two text columns of a catalogue query about one table.</summary>
     protected async Task<List<(string, string)>> PairsAsync(string sql, string table)
@@ -151,6 +164,8 @@ public abstract class BulkWriter : IAsyncDisposable
     {
         private const int RowsPerTransaction = 200_000;
 
+        private readonly List<(string Name, string Definition)> voiceCountTriggers = [];
+
         protected override DbConnection Connection => connection;
 
         protected override async Task StartAsync()
@@ -162,10 +177,24 @@ public abstract class BulkWriter : IAsyncDisposable
             {
                 await ExecuteAsync("PRAGMA " + pragma);
             }
+
+            // The voice-count triggers recount an idea from the index this writer drops: off for the load, filled at
+            // the end (FillTriggeredColumnsAsync), made again from their own definitions.
+            voiceCountTriggers.AddRange(await PairsAsync(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = @table AND name LIKE '%VoiceCount%'", "Contributions"));
+            foreach (var (name, _) in voiceCountTriggers)
+            {
+                await ExecuteAsync($"DROP TRIGGER \"{name}\"");
+            }
         }
 
         public override async Task FinishAsync()
         {
+            foreach (var (_, definition) in voiceCountTriggers)
+            {
+                await ExecuteAsync(definition);
+            }
+
             // Back to how the app made the file (WAL), so the app opens it as it always does.
             await ExecuteAsync("PRAGMA locking_mode=NORMAL");
             await ExecuteAsync("PRAGMA journal_mode=WAL");
@@ -224,8 +253,11 @@ public abstract class BulkWriter : IAsyncDisposable
             await ExecuteAsync("SET maintenance_work_mem = '512MB'");
         }
 
-        // Replica mode skips the triggers too; SQLite's fire as rows are written.
-        public override Task FillTriggeredColumnsAsync() => ExecuteAsync("""
+        // Replica mode skips the triggers too; SQLite's fire as rows are written, but for the voice counts.
+        public override async Task FillTriggeredColumnsAsync()
+        {
+            await base.FillTriggeredColumnsAsync();
+            await ExecuteAsync("""
             UPDATE "Contributions" AS c SET ("IdeaOutcome", "IdeaOutcomeAtUtc", "IdeaIsPublished", "CanBeTold") = (
                 SELECT i."Outcome", i."OutcomeAtUtc", i."IsPublished",
                     COALESCE((SELECT p."MayContact" OR p."UserId" IS NOT NULL FROM "People" AS p WHERE p."Id" = c."PersonId"), false)
@@ -235,6 +267,7 @@ public abstract class BulkWriter : IAsyncDisposable
                 FROM (SELECT "ThemeId", count(*) AS count FROM "ContributionThemes" GROUP BY "ThemeId") AS n
                 WHERE n."ThemeId" = t."Id";
             """);
+        }
 
         public override async Task FinishAsync()
         {

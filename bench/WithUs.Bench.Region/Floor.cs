@@ -91,17 +91,13 @@ public static partial class Floor
 
     private static async Task<Dictionary<Guid, int>> VoiceCountsAsync(FloorDatabase db, DbConnection c, Guid org, IReadOnlyList<Guid> ideas)
     {
-        // Both halves from an index: by id, and (OrganisationId, LinkedToId).
+        // Kept on each idea by the database (migration VoiceCountOnEachIdea), read by id.
         var (list, parameters) = FloorDatabase.In("i", ideas);
         var rows = await db.QueryAsync(c,
-            $"""
-            SELECT "Id", "Id", "PersonId" FROM "Contributions" WHERE "OrganisationId" = @org AND "Id" IN {list}
-            UNION ALL
-            SELECT "LinkedToId", "Id", "PersonId" FROM "Contributions" WHERE "OrganisationId" = @org AND "LinkedToId" IN {list}
-            """,
-            r => (Idea: r.GetGuid(0), Id: r.GetGuid(1), Person: r.IsDBNull(2) ? (Guid?)null : r.GetGuid(2)),
+            $"""SELECT "Id", "VoiceCount" FROM "Contributions" WHERE "OrganisationId" = @org AND "Id" IN {list}""",
+            r => (Idea: r.GetGuid(0), Voices: r.GetInt32(1)),
             [("org", org), .. parameters]);
-        return rows.GroupBy(r => r.Idea).ToDictionary(g => g.Key, g => Voices(g.Select(r => (r.Id, r.Person))));
+        return rows.ToDictionary(r => r.Idea, r => r.Voices);
     }
 
     /// <summary>

@@ -105,6 +105,13 @@ public sealed class Contribution : ITenantOwned
     /// </summary>
     public bool CanBeTold { get; private set; }
 
+    /// <summary>
+    /// On an idea, its voices: whoever said it and everyone who added "me too", each person once, each anonymous row
+    /// once (as <see cref="VoiceCounts.Of"/> counts them); 1 on a "me too". Recounted by the database whenever a row
+    /// joins or leaves the idea or its person changes (triggers, migration VoiceCountOnEachIdea). Never written by the app.
+    /// </summary>
+    public int VoiceCount { get; private set; } = 1;
+
     /// <summary>How many index terms the text produced: the length used to weigh similarity.</summary>
     public int TermCount { get; set; }
 

@@ -54,6 +54,8 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.Property(c => c.IdeaIsPublished).HasDefaultValue(false);
         // Whether whoever said it can be told, copied from People the same way (migration CanBeToldOnEachRow).
         builder.Property(c => c.CanBeTold).HasDefaultValue(false);
+        // An idea's voices, recounted by the database (migration VoiceCountOnEachIdea).
+        builder.Property(c => c.VoiceCount).HasDefaultValue(1);
         builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, UntoldCanBeToldIndex).HasFilter(UntoldCanBeToldFilter);
         builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, UntoldNoWayToTellIndex).HasFilter(UntoldNoWayToTellFilter);
         builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, AnonymousWithAnOutcomeIndex).HasFilter(AnonymousWithAnOutcomeFilter);

@@ -56,11 +56,9 @@ public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : 
                 .SingleOrDefaultAsync(cancellationToken);
         }
 
-        if (IsMeToo)
-        {
-            VoiceCount = (await VoiceCounts.ForAsync(db, [Idea.Id], cancellationToken)).GetValueOrDefault(Idea.Id, 1);
-        }
-        else
+        // Kept on the idea's row by the database (migration VoiceCountOnEachIdea).
+        VoiceCount = Idea.VoiceCount;
+        if (!IsMeToo)
         {
             // Who and when of every voice, sorted here, not in SQL: given ORDER BY SaidOnUtc, SQLite (planning without
             // statistics) walked the whole list index of the organisation in that order rather than read this idea's
@@ -72,8 +70,6 @@ public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : 
                 .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)
                 .ToList();
             MeTooCount = voices.Count;
-            // Counted from the same reading: the idea's own voice and each of theirs (each person once).
-            VoiceCount = VoiceCounts.Of(voices.Select(v => v.PersonId).Prepend(item.PersonId));
             AnyNamedVoice = voices.Any(v => v.PersonId is not null);
             var shown = (AllVoices ? voices : voices.Take(VoicesShown)).Select(v => v.Id).ToList();
             var rows = await db.Contributions.AsNoTracking()

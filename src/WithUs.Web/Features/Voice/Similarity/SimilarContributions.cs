@@ -45,15 +45,14 @@ public sealed class SimilarContributions(WithUsDbContext db, IEnumerable<ISimila
         var topIds = top.Select(t => t.Key).ToList();
         var roots = await db.Contributions.AsNoTracking()
             .Where(c => topIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Text, c.Kind, c.Outcome })
+            .Select(c => new { c.Id, c.Text, c.Kind, c.Outcome, c.VoiceCount })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var voices = await VoiceCounts.ForAsync(db, topIds, cancellationToken);
 
         return top.Where(t => roots.ContainsKey(t.Key)).Select(t =>
         {
             var root = roots[t.Key];
             return new SimilarContribution(root.Id, root.Text, root.Kind, root.Outcome,
-                voices.GetValueOrDefault(root.Id, 1), t.Value.Relevance, MatchedWords(root.Text, t.Value.Terms));
+                root.VoiceCount, t.Value.Relevance, MatchedWords(root.Text, t.Value.Terms));
         }).ToList();
     }
 
