@@ -75,13 +75,13 @@ public abstract class BulkWriter : IAsyncDisposable
     public virtual Task FillTriggeredColumnsAsync() => ExecuteAsync(FillVoiceCounts);
 
     /// <summary>
-    /// Each idea's voices, for the whole load at once (the triggers, recounting an idea per "me too" written, would each
+    /// Each idea's voices and "me too"s, for the whole load at once (the triggers, recounting an idea per "me too" written, would each
     /// want the index this writer drops): its own, each anonymous "me too", each other person once.
     /// </summary>
     private const string FillVoiceCounts = """
-        UPDATE "Contributions" SET "VoiceCount" = 1 + v.n
+        UPDATE "Contributions" SET "VoiceCount" = 1 + v.n, "MeTooCount" = v.m
         FROM (SELECT m."LinkedToId" AS idea, COUNT(*) - COUNT(m."PersonId")
-                + COUNT(DISTINCT CASE WHEN r."PersonId" IS NULL OR m."PersonId" <> r."PersonId" THEN m."PersonId" END) AS n
+                + COUNT(DISTINCT CASE WHEN r."PersonId" IS NULL OR m."PersonId" <> r."PersonId" THEN m."PersonId" END) AS n, COUNT(*) AS m
             FROM "Contributions" AS m JOIN "Contributions" AS r ON r."Id" = m."LinkedToId"
             WHERE m."LinkedToId" IS NOT NULL GROUP BY m."LinkedToId") AS v
         WHERE v.idea = "Contributions"."Id";

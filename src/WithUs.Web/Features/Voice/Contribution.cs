@@ -112,6 +112,9 @@ public sealed class Contribution : ITenantOwned
     /// </summary>
     public int VoiceCount { get; private set; } = 1;
 
+    /// <summary>On an idea, how many "me too"s it has; 0 on a "me too". Kept with <see cref="VoiceCount"/>.</summary>
+    public int MeTooCount { get; private set; }
+
     /// <summary>How many index terms the text produced: the length used to weigh similarity.</summary>
     public int TermCount { get; set; }
 

@@ -54,8 +54,13 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.Property(c => c.IdeaIsPublished).HasDefaultValue(false);
         // Whether whoever said it can be told, copied from People the same way (migration CanBeToldOnEachRow).
         builder.Property(c => c.CanBeTold).HasDefaultValue(false);
-        // An idea's voices, recounted by the database (migration VoiceCountOnEachIdea).
+        // An idea's voices and "me too"s, recounted by the database (migration VoiceCountOnEachIdea).
         builder.Property(c => c.VoiceCount).HasDefaultValue(1);
+        builder.Property(c => c.MeTooCount).HasDefaultValue(0);
+        // An idea's "me too"s, newest first, with who said each: its page counts them and walks the newest here
+        // (migration IdeaVoicesInOrder).
+        builder.HasIndex(c => new { c.OrganisationId, c.LinkedToId, c.SaidOnUtc, c.CreatedAtUtc, c.Id, c.PersonId }, IdeaVoicesIndex)
+            .HasFilter("\"LinkedToId\" IS NOT NULL");
         builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, UntoldCanBeToldIndex).HasFilter(UntoldCanBeToldFilter);
         builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, UntoldNoWayToTellIndex).HasFilter(UntoldNoWayToTellFilter);
         builder.HasIndex(c => new { c.OrganisationId, c.IdeaOutcomeAtUtc, c.Id }, AnonymousWithAnOutcomeIndex).HasFilter(AnonymousWithAnOutcomeFilter);
@@ -74,6 +79,8 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
 
     private const string UntoldFilter =
         "\"PersonId\" IS NOT NULL AND \"IdeaOutcome\" <> 0 AND (\"ToldAtUtc\" IS NULL OR \"ToldOutcome\" IS NULL OR \"ToldOutcome\" <> \"IdeaOutcome\")";
+    public const string IdeaVoicesIndex = "IX_Contributions_IdeaVoices";
+
     public const string UntoldCanBeToldIndex = "IX_Contributions_UntoldCanBeTold";
     public const string UntoldCanBeToldFilter = UntoldFilter + " AND \"CanBeTold\"";
     public const string UntoldNoWayToTellIndex = "IX_Contributions_UntoldNoWayToTell";

@@ -60,23 +60,14 @@ public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : 
         VoiceCount = Idea.VoiceCount;
         if (!IsMeToo)
         {
-            // Who and when of every voice, sorted here, not in SQL: given ORDER BY SaidOnUtc, SQLite (planning without
-            // statistics) walked the whole list index of the organisation in that order rather than read this idea's
-            // voices by LinkedToId. Then the words and names of the newest only: at a region's size an idea has
-            // hundreds of voices, and writing them all out cost several times what reading them did.
-            var voices = (await db.Contributions.Where(c => c.LinkedToId == item.Id)
-                    .Select(c => new { c.Id, c.SaidOnUtc, c.CreatedAtUtc, c.PersonId })
-                    .ToListAsync(cancellationToken))
-                .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)
-                .ToList();
-            MeTooCount = voices.Count;
-            AnyNamedVoice = voices.Any(v => v.PersonId is not null);
-            var shown = (AllVoices ? voices : voices.Take(VoicesShown)).Select(v => v.Id).ToList();
-            var rows = await db.Contributions.AsNoTracking()
-                .Include(c => c.Person)
-                .Where(c => shown.Contains(c.Id))
-                .ToDictionaryAsync(c => c.Id, cancellationToken);
-            Voices = shown.Select(id => rows[id]).ToList();
+            // Counted by the database as they change (migration VoiceCountOnEachIdea), and the newest walked in the index
+            // of the idea's "me too"s (migration IdeaVoicesInOrder): at a region's size an idea has hundreds, and
+            // reading or writing them all out cost several times the page.
+            MeTooCount = item.MeTooCount;
+            AnyNamedVoice = await db.Contributions.AnyAsync(c => c.LinkedToId == item.Id && c.PersonId != null, cancellationToken);
+            var voices = db.Contributions.AsNoTracking().Include(c => c.Person).Where(c => c.LinkedToId == item.Id)
+                .OrderByDescending(c => c.SaidOnUtc).ThenByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id);
+            Voices = await (AllVoices ? voices : voices.Take(VoicesShown)).ToListAsync(cancellationToken);
             SameIdeas = await OpenOffers.ListAsync(db, OpenOffers.Shown, about: item.Id, cancellationToken: cancellationToken);
         }
 

@@ -24,29 +24,31 @@ public static class VoiceCounts
     }
 
     /// <summary>
-    /// Ideas of the current organisation whose kept count differs from a recount (0 when all is right), and "me too"s
-    /// not at one. Reads every idea's "me too"s: for the maintenance job, not for pages.
+    /// Ideas of the current organisation whose kept counts differ from a recount (0 when all is right), and "me too"s
+    /// not at one voice and none of their own. Reads every idea's "me too"s: for the maintenance job, not for pages.
     /// </summary>
     public static Task<int> DriftAsync(WithUsDbContext db, CancellationToken cancellationToken = default) =>
-        db.Contributions.Select(Recounted).CountAsync(c => c.Kept != c.Recount, cancellationToken);
+        db.Contributions.Select(Recounted).CountAsync(c => c.Kept != c.Recount || c.KeptMeToos != c.MeToos, cancellationToken);
 
-    /// <summary>Recounts the current organisation's ideas (and puts its "me too"s at one); the rows changed.</summary>
+    /// <summary>Recounts the current organisation's ideas (and puts its "me too"s at one voice); the rows changed.</summary>
     public static async Task<int> RebuildAsync(WithUsDbContext db, CancellationToken cancellationToken = default)
     {
-        var wrong = await db.Contributions.Select(Recounted).Where(c => c.Kept != c.Recount).Select(c => c.Id).ToListAsync(cancellationToken);
+        var wrong = await db.Contributions.Select(Recounted).Where(c => c.Kept != c.Recount || c.KeptMeToos != c.MeToos)
+            .Select(c => c.Id).ToListAsync(cancellationToken);
         foreach (var chunk in wrong.Chunk(500))
         {
             await db.Contributions.Where(c => chunk.Contains(c.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.VoiceCount, c => c.LinkedToId != null ? 1
                     : 1 + c.Voices.Count(v => v.PersonId == null)
-                    + c.Voices.Where(v => v.PersonId != null && v.PersonId != c.PersonId).Select(v => v.PersonId).Distinct().Count()), cancellationToken);
+                    + c.Voices.Where(v => v.PersonId != null && v.PersonId != c.PersonId).Select(v => v.PersonId).Distinct().Count())
+                    .SetProperty(c => c.MeTooCount, c => c.LinkedToId != null ? 0 : c.Voices.Count()), cancellationToken);
         }
 
         return wrong.Count;
     }
 
-    /// <summary>Each row's kept count beside a recount: the idea's own voice, each anonymous "me too", and each other
-    /// person once (as migration VoiceCountOnEachIdea's triggers count); 1 for a "me too".</summary>
+    /// <summary>Each row's kept counts beside a recount: its voices (the idea's own, each anonymous "me too", and each
+    /// other person once, as migration VoiceCountOnEachIdea's triggers count; 1 for a "me too") and its "me too"s.</summary>
     private static readonly System.Linq.Expressions.Expression<Func<Contribution, KeptAndRecounted>> Recounted = c => new KeptAndRecounted
     {
         Id = c.Id,
@@ -54,6 +56,8 @@ public static class VoiceCounts
         Recount = c.LinkedToId != null ? 1
             : 1 + c.Voices.Count(v => v.PersonId == null)
             + c.Voices.Where(v => v.PersonId != null && v.PersonId != c.PersonId).Select(v => v.PersonId).Distinct().Count(),
+        KeptMeToos = c.MeTooCount,
+        MeToos = c.LinkedToId != null ? 0 : c.Voices.Count(),
     };
 
     private sealed class KeptAndRecounted
@@ -63,6 +67,10 @@ public static class VoiceCounts
         public int Kept { get; init; }
 
         public int Recount { get; init; }
+
+        public int KeptMeToos { get; init; }
+
+        public int MeToos { get; init; }
     }
 
     /// <summary>The voices of one idea, from the people of the idea and of each "me too" (null for anonymous).</summary>

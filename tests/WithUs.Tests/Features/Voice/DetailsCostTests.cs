@@ -24,6 +24,34 @@ public sealed class DetailsCostTests(AppPerDatabase apps) : IClassFixture<AppPer
             $"20 in the organisation: {smallCost}\n400 in the organisation: {largeCost}");
     }
 
+    /// <summary>
+    /// The page shows an idea's newest 50 "me too"s and how many there are: an idea with 400 costs what one with 60
+    /// does (both more than are shown).
+    /// </summary>
+    [DatabaseFact]
+    public async Task AnIdeasPage_CostsTheSame_HoweverManyVoicesItHas()
+    {
+        var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation);
+        async Task<Guid> IdeaWithAsync(int voices)
+        {
+            var idea = await app.CreateContributionAsync(staff.Organisation, $"Somewhere warm to meet on Sundays, said {voices + 1} times");
+            await app.CreateContributionsAsync(staff.Organisation, voices, i => $"Me too, number {i}", (i, c) =>
+            {
+                c.LinkedToId = idea.Id;
+                c.PersonId = i % 3 == 0 ? person.Id : null;
+                c.SaidOnUtc = DateTime.UtcNow.Date.AddDays(-(i % 40));
+            });
+            return idea.Id;
+        }
+
+        var fewer = await CostAsync((staff, await IdeaWithAsync(60)));
+        var many = await CostAsync((staff, await IdeaWithAsync(400)));
+
+        many.Total.ShouldBeLessThanOrEqualTo(fewer.Total * 3 / 2 + 10 * ReadCost.SqliteStep,
+            $"60 voices: {fewer}\n400 voices: {many}");
+    }
+
     private Task<ReadCost> CostAsync((SignedIn Staff, Guid Idea) seeded) =>
         ReadCost.OfSecondLookAsync(app, seeded.Staff.Client, $"/o/{seeded.Staff.Organisation.Slug}/voice/{seeded.Idea}");
 

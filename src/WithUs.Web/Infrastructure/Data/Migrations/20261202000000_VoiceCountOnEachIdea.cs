@@ -7,8 +7,9 @@ namespace WithUs.Web.Infrastructure.Data.Migrations;
 /// Issue 9: an idea's voices (the person who said it and everyone who added "me too", each person once, each anonymous
 /// row once) were counted on every page that shows them, by reading all of the idea's "me too"s: at a region's size
 /// the most voiced idea has hundreds, so its page, and any list or suggestion that showed it, read hundreds of rows to
-/// print one number. Each idea now carries its count (VoiceCount; 1 on a "me too", which is one voice), recounted by
-/// the database whenever a row joins or leaves the idea or its person changes: on SQLite once per row, on PostgreSQL
+/// print one number. Each idea now carries its count (VoiceCount; 1 on a "me too", which is one voice), and how many
+/// "me too"s it has (MeTooCount; 0 on a "me too"), recounted by the database whenever a row joins or leaves the idea or
+/// its person changes: on SQLite once per row, on PostgreSQL
 /// once per statement for the ideas the statement touched (an import's COPY recounts each idea once). A recount reads
 /// only that idea's "me too"s, by the (OrganisationId, LinkedToId) index. VoiceCounts.DriftAsync and RebuildAsync check
 /// and rebuild it (KeptCountsJob), for anything written around the triggers.
@@ -18,31 +19,31 @@ namespace WithUs.Web.Infrastructure.Data.Migrations;
 public sealed class VoiceCountOnEachIdea : Migration
 {
     /// <summary>
-    /// The voices of the idea in row <paramref name="idea"/> of "Contributions" (named so, or by an alias): its own
-    /// voice, each anonymous "me too", and each other person once. <paramref name="notSame"/> is the dialect's null-safe
-    /// "differs from".
+    /// Sets the counts of the idea in row <paramref name="idea"/> of "Contributions" (named so, or by an alias): its
+    /// voices (its own, each anonymous "me too", and each other person once) and its "me too"s.
+    /// <paramref name="notSame"/> is the dialect's null-safe "differs from". VoiceCounts.DriftAsync says the same in LINQ.
     /// </summary>
     private static string Recount(string idea, string notSame) => $"""
-        1 + (SELECT COUNT(*) - COUNT(v."PersonId")
-                + COUNT(DISTINCT CASE WHEN v."PersonId" {notSame} {idea}."PersonId" THEN v."PersonId" END)
+        ("VoiceCount", "MeTooCount") = (SELECT 1 + COUNT(*) - COUNT(v."PersonId")
+                + COUNT(DISTINCT CASE WHEN v."PersonId" {notSame} {idea}."PersonId" THEN v."PersonId" END), COUNT(*)
             FROM "Contributions" AS v WHERE v."OrganisationId" = {idea}."OrganisationId" AND v."LinkedToId" = {idea}."Id")
         """;
 
-    /// <summary>The recount on SQLite, where it is also the check (VoiceCounts.DriftAsync says the same in LINQ).</summary>
-    public static readonly string SqliteRecount = Recount("\"Contributions\"", "IS NOT");
+    private static readonly string SqliteRecount = Recount("\"Contributions\"", "IS NOT");
 
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.AddColumn<int>("VoiceCount", "Contributions", nullable: false, defaultValue: 1);
+        migrationBuilder.AddColumn<int>("MeTooCount", "Contributions", nullable: false, defaultValue: 0);
 
         if (migrationBuilder.IsSqlite())
         {
-            migrationBuilder.Sql($"""UPDATE "Contributions" SET "VoiceCount" = {SqliteRecount} WHERE "LinkedToId" IS NULL;""");
+            migrationBuilder.Sql($"""UPDATE "Contributions" SET {SqliteRecount} WHERE "LinkedToId" IS NULL;""");
             // Each trigger recounts the idea a row joined or left (an idea's own row is recounted only while it is one),
-            // and puts a row that became a "me too" back to one voice.
+            // and puts a row that became a "me too" back to one voice and no "me too"s of its own.
             migrationBuilder.Sql($"""
                 CREATE TRIGGER "Contributions_VoiceCount_Inserted" AFTER INSERT ON "Contributions"
-                WHEN NEW."LinkedToId" IS NOT NULL OR NEW."VoiceCount" <> 1
+                WHEN NEW."LinkedToId" IS NOT NULL OR NEW."VoiceCount" <> 1 OR NEW."MeTooCount" <> 0
                 BEGIN
                     {SqliteRecountOf("COALESCE(NEW.\"LinkedToId\", NEW.\"Id\")")}
                     {SqliteOneVoice}
@@ -67,14 +68,14 @@ public sealed class VoiceCountOnEachIdea : Migration
         }
         else
         {
-            migrationBuilder.Sql($"""UPDATE "Contributions" AS i SET "VoiceCount" = {Recount("i", "IS DISTINCT FROM")} WHERE i."LinkedToId" IS NULL;""");
+            migrationBuilder.Sql($"""UPDATE "Contributions" AS i SET {Recount("i", "IS DISTINCT FROM")} WHERE i."LinkedToId" IS NULL;""");
             migrationBuilder.Sql($"""
                 CREATE FUNCTION "VoiceCount_Recount"(ideas uuid[]) RETURNS void LANGUAGE plpgsql AS $f$
                 BEGIN
                     -- Only when there is something to recount: the update below fires the update trigger again, which
                     -- then finds no idea changed and stops here.
                     IF cardinality(ideas) > 0 THEN
-                        UPDATE "Contributions" AS i SET "VoiceCount" = {Recount("i", "IS DISTINCT FROM")}
+                        UPDATE "Contributions" AS i SET {Recount("i", "IS DISTINCT FROM")}
                         WHERE i."Id" = ANY (ideas) AND i."LinkedToId" IS NULL;
                     END IF;
                 END;
@@ -85,7 +86,7 @@ public sealed class VoiceCountOnEachIdea : Migration
                         -- The ideas the new "me too"s joined, and any new idea written with another count than its one.
                         PERFORM "VoiceCount_Recount"(ARRAY(
                             SELECT "LinkedToId" FROM added WHERE "LinkedToId" IS NOT NULL
-                            UNION SELECT "Id" FROM added WHERE "LinkedToId" IS NULL AND "VoiceCount" <> 1));
+                            UNION SELECT "Id" FROM added WHERE "LinkedToId" IS NULL AND ("VoiceCount" <> 1 OR "MeTooCount" <> 0)));
                     ELSIF TG_OP = 'DELETE' THEN
                         PERFORM "VoiceCount_Recount"(ARRAY(SELECT DISTINCT "LinkedToId" FROM removed WHERE "LinkedToId" IS NOT NULL));
                     ELSE
@@ -98,9 +99,9 @@ public sealed class VoiceCountOnEachIdea : Migration
                     END IF;
                     -- A "me too" is one voice, whatever was written (nested: a DELETE has no "added" to plan against).
                     IF TG_OP <> 'DELETE' THEN
-                        IF EXISTS (SELECT 1 FROM added WHERE "LinkedToId" IS NOT NULL AND "VoiceCount" <> 1) THEN
-                            UPDATE "Contributions" SET "VoiceCount" = 1
-                            WHERE "Id" IN (SELECT "Id" FROM added WHERE "LinkedToId" IS NOT NULL AND "VoiceCount" <> 1);
+                        IF EXISTS (SELECT 1 FROM added WHERE "LinkedToId" IS NOT NULL AND ("VoiceCount" <> 1 OR "MeTooCount" <> 0)) THEN
+                            UPDATE "Contributions" SET "VoiceCount" = 1, "MeTooCount" = 0
+                            WHERE "Id" IN (SELECT "Id" FROM added WHERE "LinkedToId" IS NOT NULL AND ("VoiceCount" <> 1 OR "MeTooCount" <> 0));
                         END IF;
                     END IF;
                     RETURN NULL;
@@ -116,13 +117,15 @@ public sealed class VoiceCountOnEachIdea : Migration
         }
     }
 
-    /// <summary>SQLite, inside a trigger: a "me too" is one voice, whatever was written.</summary>
-    private const string SqliteOneVoice =
-        """UPDATE "Contributions" SET "VoiceCount" = 1 WHERE rowid = NEW.rowid AND NEW."LinkedToId" IS NOT NULL AND "VoiceCount" <> 1;""";
+    /// <summary>SQLite, inside a trigger: a "me too" is one voice and has none of its own, whatever was written.</summary>
+    private const string SqliteOneVoice = """
+        UPDATE "Contributions" SET "VoiceCount" = 1, "MeTooCount" = 0
+        WHERE rowid = NEW.rowid AND NEW."LinkedToId" IS NOT NULL AND ("VoiceCount" <> 1 OR "MeTooCount" <> 0);
+        """;
 
     /// <summary>SQLite, inside a trigger: recounts the idea <paramref name="ideaId"/>, if it is one.</summary>
     private static string SqliteRecountOf(string ideaId) =>
-        $"""UPDATE "Contributions" SET "VoiceCount" = {SqliteRecount} WHERE "Id" = {ideaId} AND "LinkedToId" IS NULL;""";
+        $"""UPDATE "Contributions" SET {SqliteRecount} WHERE "Id" = {ideaId} AND "LinkedToId" IS NULL;""";
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
@@ -132,6 +135,7 @@ public sealed class VoiceCountOnEachIdea : Migration
             migrationBuilder.Sql("""DROP TRIGGER "Contributions_VoiceCount_Deleted";""");
             migrationBuilder.Sql("""DROP TRIGGER "Contributions_VoiceCount_Inserted";""");
             // EF's SQLite generator refuses DropColumn without a model snapshot; SQLite itself has done it since 3.35.
+            migrationBuilder.Sql("""ALTER TABLE "Contributions" DROP COLUMN "MeTooCount";""");
             migrationBuilder.Sql("""ALTER TABLE "Contributions" DROP COLUMN "VoiceCount";""");
             return;
         }
@@ -143,6 +147,7 @@ public sealed class VoiceCountOnEachIdea : Migration
             DROP FUNCTION "Contributions_VoiceCount"();
             DROP FUNCTION "VoiceCount_Recount"(uuid[]);
             """);
+        migrationBuilder.DropColumn("MeTooCount", "Contributions");
         migrationBuilder.DropColumn("VoiceCount", "Contributions");
     }
 }
