@@ -94,8 +94,13 @@ public sealed class VoiceCountKeptTests(AppPerDatabase apps) : IClassFixture<App
         var ideaId = Guid.CreateVersion7();
         Contribution Row(Guid? linkedTo, Guid? person, string text) => new()
         {
-            Id = linkedTo is null ? ideaId : Guid.CreateVersion7(), OrganisationId = organisation.Id, Text = text, LinkedToId = linkedTo,
-            PersonId = person, SaidOnUtc = DateTime.UtcNow.Date, CreatedAtUtc = DateTime.UtcNow,
+            Id = linkedTo is null ? ideaId : Guid.CreateVersion7(),
+            OrganisationId = organisation.Id,
+            Text = text,
+            LinkedToId = linkedTo,
+            PersonId = person,
+            SaidOnUtc = DateTime.UtcNow.Date,
+            CreatedAtUtc = DateTime.UtcNow,
         };
         await app.InOrganisationAsync(organisation, async db =>
         {
