@@ -87,7 +87,9 @@ public static class OpenOffers
     private static async Task<Dictionary<Guid, List<Guid?>>> PeopleAsync(WithUsDbContext db, List<Guid> ideaIds,
         CancellationToken cancellationToken)
     {
-        // Two queries, each answered from an index, as VoiceCounts does.
+        // Two queries, each answered from an index (by id; by OrganisationId and LinkedToId). What two ideas would have
+        // together needs who each voice is, which the kept counts (Contribution.VoiceCount) cannot give: this reads
+        // every voice of the ideas offered.
         var roots = await db.Contributions.Where(c => ideaIds.Contains(c.Id))
             .Select(c => new { Idea = c.Id, c.PersonId })
             .ToListAsync(cancellationToken);
