@@ -1,3 +1,6 @@
+// Before any thread that serves a request exists (see the method).
+_ = WithUs.Web.Infrastructure.NativeHeap.OneArenaPerCore();
+
 var builder = WebApplication.CreateBuilder(WithUsPipeline.Options(args, Environment.GetEnvironmentVariable));
 builder.AddWithUs();
 

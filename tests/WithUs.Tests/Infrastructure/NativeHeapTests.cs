@@ -31,6 +31,15 @@ public sealed class NativeHeapTests
         NativeHeap.ReturnLargeBlocks().ShouldBeTrue();
     }
 
+    /// <summary>Likewise for the limit on the C library's arenas, which the app sets before it starts (Program.cs); an
+    /// operator's own MALLOC_ARENA_MAX is left alone.</summary>
+    [Fact]
+    public void OneArenaPerCore_OnLinuxWithGlibc_TakesTheSetting_UnlessTheOperatorChoseOne()
+    {
+        var expected = OperatingSystem.IsLinux() && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX"));
+        NativeHeap.OneArenaPerCore().ShouldBe(expected);
+    }
+
     [Fact]
     public void ForgetPagesRead_TakesTheResourceOutOfMemory_AndItReadsTheSameAfter()
     {
