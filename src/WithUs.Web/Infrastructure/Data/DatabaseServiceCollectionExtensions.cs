@@ -40,6 +40,9 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The PostgreSQL setting WithUs's connections start with, unless the connection string's Options set it.</summary>
+    public const string NoParallelPlans = "max_parallel_workers_per_gather=0";
+
     public static string ResolveConnectionString(DatabaseOptions options)
     {
         if (options.Provider == DatabaseProvider.Postgres)
@@ -51,7 +54,16 @@ public static class DatabaseServiceCollectionExtensions
                     "Set Database__ConnectionString, for example \"Host=127.0.0.1;Database=withus;Username=withus;Password=...\".");
             }
 
-            return new NpgsqlConnectionStringBuilder(options.ConnectionString).ConnectionString;
+            var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            // A page's statements are short and many run at once: a parallel plan spends milliseconds starting workers
+            // that then compete with other requests for the server's few cores (a theme's page went from 10 to 26 ms
+            // with one, docs/performance.md). Unless the operator set it themselves.
+            if (builder.Options?.Contains(NoParallelPlans.Split('=')[0], StringComparison.Ordinal) != true)
+            {
+                builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? $"-c {NoParallelPlans}" : $"{builder.Options} -c {NoParallelPlans}";
+            }
+
+            return builder.ConnectionString;
         }
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
