@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace WithUs.Tests.Infrastructure.Data;
 
 /// <summary>
@@ -11,22 +9,7 @@ public sealed class PostgresConnectionSettingsTests(PostgresWithUsFactory app) :
     [Fact]
     public async Task EveryConnection_PlansWithoutParallelWorkers()
     {
-        var value = await app.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<WithUsDbContext>();
-            var connection = db.Database.GetDbConnection();
-            await db.Database.OpenConnectionAsync();
-            try
-            {
-                await using DbCommand command = connection.CreateCommand();
-                command.CommandText = "SHOW max_parallel_workers_per_gather;";
-                return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        });
+        var value = await ConnectionSettings.ReadAsync(app, "SHOW max_parallel_workers_per_gather;");
 
         value.ShouldBe("0");
     }

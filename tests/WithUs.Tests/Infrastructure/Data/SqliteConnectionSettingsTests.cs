@@ -12,24 +12,7 @@ public sealed class SqliteConnectionSettingsTests(SqliteWithUsFactory app) : ICl
     [InlineData("foreign_keys", "1")]
     public async Task EveryConnection_HasTheDurabilitySettings(string pragma, string expected)
     {
-        var value = await app.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<WithUsDbContext>();
-            var connection = db.Database.GetDbConnection();
-            await db.Database.OpenConnectionAsync();
-            try
-            {
-                await using DbCommand command = connection.CreateCommand();
-#pragma warning disable CA2100 // The pragma name comes from the test's own data.
-                command.CommandText = $"PRAGMA {pragma};";
-#pragma warning restore CA2100
-                return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        });
+        var value = await ConnectionSettings.ReadAsync(app, $"PRAGMA {pragma};");
 
         value.ShouldBe(expected);
     }
