@@ -5,8 +5,8 @@ namespace WithUs.Web.Features.People;
 /// <summary>What staff record about someone's contact: only what the chosen way of contacting them needs.</summary>
 public class ContactInput
 {
+    /// <summary>Checked by <see cref="PersonDetails.Name"/> in <see cref="Validate"/>.</summary>
     [Required(ErrorMessage = "Enter their name or a pseudonym")]
-    [StringLength(Person.NameMaxLength, ErrorMessage = "The name must be 100 characters or fewer")]
     public string Name { get; set; } = "";
 
     /// <summary>Null until answered: staff must ask, not assume.</summary>
@@ -22,6 +22,12 @@ public class ContactInput
 
     public void Validate(ModelStateDictionary modelState, string prefix)
     {
+        var name = PersonDetails.Name(Name);
+        if (name.Problem is { } nameProblem)
+        {
+            modelState.AddModelError(prefix + "Name", nameProblem);
+        }
+
         if (MayContact is null)
         {
             modelState.AddModelError(prefix + "MayContact", "Choose whether they agreed to be contacted");
@@ -41,33 +47,38 @@ public class ContactInput
 
         if (method == ContactMethod.Email)
         {
-            if (string.IsNullOrWhiteSpace(Email))
+            var email = PersonDetails.Email(Email);
+            Email = email.Value ?? Email;
+            if (email.IsMissing)
             {
                 modelState.AddModelError(prefix + "Email", "Enter their email address");
             }
-            else if (!new EmailAddressAttribute().IsValid(Email.Trim()))
+            else if (email.Problem is { } problem)
             {
-                modelState.AddModelError(prefix + "Email", "Enter an email address in the right format, like name@example.org");
+                modelState.AddModelError(prefix + "Email", problem);
             }
         }
 
         if (method is ContactMethod.Phone or ContactMethod.TextMessage)
         {
-            if (string.IsNullOrWhiteSpace(Phone))
+            var phone = PersonDetails.Phone(Phone);
+            Phone = phone.Value ?? Phone;
+            if (phone.IsMissing)
             {
                 modelState.AddModelError(prefix + "Phone", "Enter their phone number");
             }
-            else if (!Phone.Trim().All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-'))
+            else if (phone.Problem is { } problem)
             {
-                modelState.AddModelError(prefix + "Phone", "Enter a phone number using only numbers, spaces and + ( ) -");
+                modelState.AddModelError(prefix + "Phone", problem);
             }
         }
     }
 
-    /// <summary>Keeps only the detail for the way they chose: nothing is held "just in case".</summary>
+    /// <summary>Keeps only the detail for the way they chose: nothing is held "just in case". Call after
+    /// <see cref="Validate"/>, which puts each detail in the form it is kept.</summary>
     public void ApplyTo(Person person)
     {
-        person.Name = Name.Trim();
+        person.Name = PersonDetails.Name(Name).Value ?? Name.Trim();
         person.MayContact = MayContact == true;
         person.ContactBy = person.MayContact ? ContactBy : null;
         person.Email = person.ContactBy == ContactMethod.Email ? Email?.Trim() : null;

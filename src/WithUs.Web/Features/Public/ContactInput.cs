@@ -53,20 +53,15 @@ public sealed class ContactInput
             return;
         }
 
-        Name = PlainTextAttribute.Clean(Name);
-        Email = Email?.Trim();
-        Phone = Phone?.Trim();
-        if (Name.Length == 0)
+        var name = PersonDetails.Name(Name, "Your name");
+        Name = name.Value ?? PlainTextAttribute.Clean(Name);
+        if (name.IsMissing)
         {
             state.AddModelError(prefix + ".Name", "Enter your name, or a made-up name");
         }
-        else if (Name.Length > Person.NameMaxLength)
+        else if (name.Problem is { } nameProblem)
         {
-            state.AddModelError(prefix + ".Name", $"Your name must be {Person.NameMaxLength} characters or fewer");
-        }
-        else if (!PlainTextAttribute.IsPlain(Name))
-        {
-            state.AddModelError(prefix + ".Name", "Your name can only have letters, numbers, spaces and punctuation");
+            state.AddModelError(prefix + ".Name", nameProblem);
         }
 
         if (state.TryGetValue(prefix + ".ContactBy", out var entry) && entry.Errors.Count > 0)
@@ -84,25 +79,29 @@ public sealed class ContactInput
         if (method == ContactMethod.Email)
         {
             Phone = null;
-            if (string.IsNullOrEmpty(Email))
+            var email = PersonDetails.Email(Email);
+            Email = email.Value ?? Email?.Trim();
+            if (email.IsMissing)
             {
                 state.AddModelError(prefix + ".Email", "Enter your email address");
             }
-            else if (Email.Length > Person.EmailMaxLength || !new EmailAddressAttribute().IsValid(Email) || !PlainTextAttribute.IsPlain(Email))
+            else if (email.Problem is { } problem)
             {
-                state.AddModelError(prefix + ".Email", "Enter an email address in the right format, like name@example.org");
+                state.AddModelError(prefix + ".Email", problem);
             }
         }
         else
         {
             Email = null;
-            if (string.IsNullOrEmpty(Phone))
+            var phone = PersonDetails.Phone(Phone);
+            Phone = phone.Value ?? Phone?.Trim();
+            if (phone.IsMissing)
             {
                 state.AddModelError(prefix + ".Phone", "Enter your phone number");
             }
-            else if (!IsPhoneNumber(Phone))
+            else if (phone.Problem is { } problem)
             {
-                state.AddModelError(prefix + ".Phone", "Enter a phone number, like 07700 900 982");
+                state.AddModelError(prefix + ".Phone", problem);
             }
         }
     }
@@ -140,15 +139,4 @@ public sealed class ContactInput
         Phone = ContactBy == ContactMethod.Email ? null : Phone,
         CreatedAtUtc = now,
     };
-
-    private static bool IsPhoneNumber(string phone)
-    {
-        if (phone.Length > Person.PhoneMaxLength || !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'))
-        {
-            return false;
-        }
-
-        var digits = phone.Count(char.IsAsciiDigit);
-        return digits is >= 7 and <= 15;
-    }
 }

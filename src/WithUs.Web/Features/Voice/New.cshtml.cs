@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Themes;
@@ -12,7 +11,7 @@ namespace WithUs.Web.Features.Voice;
 /// offered as they type (or on a check step without JavaScript) so they can add a voice instead of a duplicate, and
 /// so are the themes those ideas were given, for staff to tick in one move.
 /// </summary>
-public sealed partial class NewModel(WithUsDbContext db, SimilarContributions similar, ThemeSuggestions themeSuggestions,
+public sealed class NewModel(WithUsDbContext db, SimilarContributions similar, ThemeSuggestions themeSuggestions,
     OrganisationClock clock) : OrganisationPageModel
 {
     public const string ChannelCookie = "withus-channel";
@@ -132,14 +131,14 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
             var person = new Person
             {
                 Id = Ids.New(),
-                Name = Input.NewName!.Trim(),
+                Name = PersonDetails.Name(Input.NewName).Value!,
                 ConsentToRecord = true,
                 ConsentRecordedAtUtc = now,
                 ConsentRecordedByUserId = userId,
                 MayContact = mayContact,
                 ContactBy = method,
-                Email = method == ContactMethod.Email ? Input.NewEmail!.Trim() : null,
-                Phone = method is ContactMethod.Phone or ContactMethod.TextMessage ? Input.NewPhone!.Trim() : null,
+                Email = method == ContactMethod.Email ? PersonDetails.Email(Input.NewEmail).Value : null,
+                Phone = method is ContactMethod.Phone or ContactMethod.TextMessage ? PersonDetails.Phone(Input.NewPhone).Value : null,
                 CreatedAtUtc = now,
             };
             db.People.Add(person);
@@ -276,18 +275,14 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
 
     private void ValidateNewPerson()
     {
-        var name = Input.NewName?.Trim();
-        if (string.IsNullOrEmpty(name))
+        var name = PersonDetails.Name(Input.NewName, "Their name");
+        if (name.IsMissing)
         {
             ModelState.AddModelError("Input.NewName", "Enter their name or a pseudonym");
         }
-        else if (name.Length > Person.NameMaxLength)
+        else if (name.Problem is { } nameProblem)
         {
-            ModelState.AddModelError("Input.NewName", $"Their name must be {Person.NameMaxLength} characters or fewer");
-        }
-        else if (VoiceText.LooksBinary(name))
-        {
-            ModelState.AddModelError("Input.NewName", "Their name contains characters that are not text");
+            ModelState.AddModelError("Input.NewName", nameProblem);
         }
 
         if (!Input.NewConsent)
@@ -307,26 +302,26 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
                 ModelState.AddModelError("Input.NewContactBy", "Choose how they would like to be contacted");
                 break;
             case ContactMethod.Email:
-                var email = Input.NewEmail?.Trim();
-                if (string.IsNullOrEmpty(email))
+                var email = PersonDetails.Email(Input.NewEmail);
+                if (email.IsMissing)
                 {
                     ModelState.AddModelError("Input.NewEmail", "Enter their email address");
                 }
-                else if (email.Length > Person.EmailMaxLength || !new EmailAddressAttribute().IsValid(email) || VoiceText.LooksBinary(email))
+                else if (email.Problem is { } emailProblem)
                 {
-                    ModelState.AddModelError("Input.NewEmail", "Enter an email address in the right format, like name@example.org");
+                    ModelState.AddModelError("Input.NewEmail", emailProblem);
                 }
 
                 break;
             case ContactMethod.Phone or ContactMethod.TextMessage:
-                var phone = Input.NewPhone?.Trim();
-                if (string.IsNullOrEmpty(phone))
+                var phone = PersonDetails.Phone(Input.NewPhone);
+                if (phone.IsMissing)
                 {
                     ModelState.AddModelError("Input.NewPhone", "Enter their phone number");
                 }
-                else if (phone.Length > Person.PhoneMaxLength || !PhonePattern().IsMatch(phone) || phone.Count(char.IsAsciiDigit) < 7)
+                else if (phone.Problem is { } phoneProblem)
                 {
-                    ModelState.AddModelError("Input.NewPhone", "Enter a phone number, like 07700 900 982 or +44 7700 900 982");
+                    ModelState.AddModelError("Input.NewPhone", phoneProblem);
                 }
 
                 break;
@@ -353,9 +348,6 @@ public sealed partial class NewModel(WithUsDbContext db, SimilarContributions si
             : null;
 
     private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^\+?[0-9 ()\-]+$")]
-    private static partial Regex PhonePattern();
 
     public sealed record PersonOption(Guid Id, string Name);
 

@@ -158,8 +158,8 @@ public sealed class SayTests(ClockedAppPerDatabase apps) : IClassFixture<Clocked
         { "Name=Al|ContactBy=Email", "Input_Contact_Email", "Enter your email address" },
         { "Name=Al|ContactBy=Email|Email=al at home", "Input_Contact_Email", "Enter an email address in the right format, like name@example.org" },
         { "Name=Al|ContactBy=TextMessage", "Input_Contact_Phone", "Enter your phone number" },
-        { "Name=Al|ContactBy=Phone|Phone=call me", "Input_Contact_Phone", "Enter a phone number, like 07700 900 982" },
-        { "Name=Al|ContactBy=Phone|Phone=123", "Input_Contact_Phone", "Enter a phone number, like 07700 900 982" },
+        { "Name=Al|ContactBy=Phone|Phone=call me", "Input_Contact_Phone", "Enter a phone number, like 07700 900982, or with its country code, like +33 1 42 68 53 00" },
+        { "Name=Al|ContactBy=Phone|Phone=123", "Input_Contact_Phone", "Enter a phone number, like 07700 900982, or with its country code, like +33 1 42 68 53 00" },
     };
 
     [DatabaseTheory]

@@ -190,7 +190,7 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
     [InlineData("Aisha", "true", "Email", "", "Enter their email address")]
     [InlineData("Aisha", "true", "Email", "aisha at example", "Enter an email address in the right format, like name@example.org")]
     [InlineData("Aisha", "true", "TextMessage", "", "Enter their phone number")]
-    [InlineData("Aisha", "true", "Phone", "call me maybe", "Enter a phone number, like 07700 900 982 or +44 7700 900 982")]
+    [InlineData("Aisha", "true", "Phone", "call me maybe", "Enter a phone number, like 07700 900982, or with its country code, like +33 1 42 68 53 00")]
     [InlineData("long", "true", "InPerson", "", "Their name must be 100 characters or fewer")]
     public async Task Capture_BySomeoneNew_WithMissingConsentOrContact_IsRefusedAndNoOneIsRecorded(
         string name, string mayContact, string contactBy, string detail, string message)

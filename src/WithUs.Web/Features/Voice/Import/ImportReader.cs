@@ -576,7 +576,9 @@ public sealed class ImportReader
         if (by == ContactMethod.Email)
         {
             email = text(ImportColumns.Email, Person.EmailMaxLength, false);
-            if (email is not null && !new EmailAddressAttribute().IsValid(email))
+            var checkedEmail = PersonDetails.Email(email);
+            email = checkedEmail.Value ?? email;
+            if (checkedEmail.Problem is not null)
             {
                 errors.Add($"Row {row}: they chose email but '{ImportColumns.Email}' is not an email address like name@example.org");
             }
@@ -584,9 +586,11 @@ public sealed class ImportReader
         else if (by is ContactMethod.Phone or ContactMethod.TextMessage)
         {
             phone = text(ImportColumns.Phone, Person.PhoneMaxLength, false);
-            if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-'))
+            var checkedPhone = PersonDetails.Phone(phone);
+            phone = checkedPhone.Value ?? phone;
+            if (checkedPhone.Problem is not null)
             {
-                errors.Add($"Row {row}: they chose {by.DisplayName().ToLowerInvariant()} but '{ImportColumns.Phone}' is not a phone number (numbers, spaces and + ( ) - only)");
+                errors.Add($"Row {row}: they chose {by.DisplayName().ToLowerInvariant()} but '{ImportColumns.Phone}' is not a phone number like 07700 900982, or +33 1 42 68 53 00 with its country code");
             }
         }
 
