@@ -20,7 +20,8 @@ public static class PersonDetails
 
     private const int UkCountryCode = 44;
 
-    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+    // libphonenumber reads its metadata when first asked: only when a phone number is checked, not a name or email.
+    private static PhoneNumberUtil Phones => PhoneNumberUtil.GetInstance();
 
     /// <summary>
     /// Ofcom keeps 07700 900000 to 900999 for drama and examples, so no real person has one; libphonenumber counts them
