@@ -118,6 +118,7 @@ public static class Generate
 
         await Table("Organisations", rows.Organisations);
         await Table("People", rows.People);
+        await Table("Consents", rows.Consents);
         await Table("Themes", rows.Themes);
         await Table("Contributions", rows.Contributions);
         await Table("ContributionThemes", rows.ContributionThemes);

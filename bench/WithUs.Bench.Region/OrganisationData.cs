@@ -12,6 +12,7 @@ public sealed class RegionRows
 {
     public List<Organisation> Organisations { get; } = [];
     public List<Person> People { get; } = [];
+    public List<Consent> Consents { get; } = [];
     public List<Theme> Themes { get; } = [];
     public List<Contribution> Contributions { get; } = [];
     public List<ContributionTheme> ContributionThemes { get; } = [];
@@ -19,7 +20,7 @@ public sealed class RegionRows
     public List<ContributionTerm> Terms { get; } = [];
     public List<ContributionVector> Vectors { get; } = [];
 
-    public long Count => Organisations.Count + People.Count + Themes.Count + Contributions.Count + ContributionThemes.Count
+    public long Count => Organisations.Count + People.Count + Consents.Count + Themes.Count + Contributions.Count + ContributionThemes.Count
         + Interests.Count + Terms.Count + Vectors.Count;
 }
 
@@ -75,6 +76,7 @@ public sealed class OrganisationData(int seed, DateTime nowUtc)
         rows.Themes.AddRange(themes);
         var people = PeopleOf(organisation, Math.Max(3, contributions / 5));
         rows.People.AddRange(people);
+        rows.Consents.AddRange(ConsentsOf(people));
 
         var said = DaysSaid(contributions);
         var ideas = new List<Contribution>(contributions);
@@ -145,7 +147,6 @@ public sealed class OrganisationData(int seed, DateTime nowUtc)
                 OrganisationId = organisation.Id,
                 Name = name,
                 ConsentToRecord = true,
-                ConsentRecordedAtUtc = when,
                 MayContact = mayContact,
                 ContactBy = by,
                 Email = by is ContactMethod.Email ? $"{name.Replace(' ', '.').ToLowerInvariant()}{random.Next(1000)}@example.org" : null,
@@ -153,6 +154,46 @@ public sealed class OrganisationData(int seed, DateTime nowUtc)
                 CreatedAtUtc = when,
             };
         }).ToList();
+
+    /// <summary>
+    /// Each person's answers as the app's <see cref="PeopleRegister"/> records them: consent to be recorded, to be
+    /// contacted when they gave it (a few later withdrew it), and photos for some. Written by staff, in person.
+    /// </summary>
+    private List<Consent> ConsentsOf(List<Person> people)
+    {
+        var consents = new List<Consent>(people.Count * 2);
+        Consent Answer(Person person, ConsentKind kind, bool given, DateTime at) => new()
+        {
+            Id = Ids.New(),
+            OrganisationId = person.OrganisationId,
+            PersonId = person.Id,
+            Kind = kind,
+            Given = given,
+            AtUtc = at,
+            Way = ConsentWay.InPerson,
+        };
+
+        foreach (var person in people)
+        {
+            consents.Add(Answer(person, ConsentKind.Record, true, person.CreatedAtUtc));
+            if (person.MayContact)
+            {
+                consents.Add(Answer(person, ConsentKind.Contact, true, person.CreatedAtUtc));
+            }
+            else if (random.Next(10) == 0)
+            {
+                consents.Add(Answer(person, ConsentKind.Contact, true, person.CreatedAtUtc));
+                consents.Add(Answer(person, ConsentKind.Contact, false, person.CreatedAtUtc.AddDays(30)));
+            }
+
+            if (random.Next(3) == 0)
+            {
+                consents.Add(Answer(person, ConsentKind.Photos, random.Next(4) > 0, person.CreatedAtUtc));
+            }
+        }
+
+        return consents;
+    }
 
     /// <summary>The days things were said, oldest first, over five years, more of them lately (the organisation grew).</summary>
     private List<DateTime> DaysSaid(int count)

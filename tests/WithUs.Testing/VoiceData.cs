@@ -14,23 +14,16 @@ public static class VoiceData
         string? phone = null, Guid? userId = null) =>
         app.InOrganisationAsync(organisation, async db =>
         {
-            var person = new Person
-            {
-                Id = Guid.CreateVersion7(),
-                Name = name ?? TestData.Unique("Person"),
-                UserId = userId,
-                ConsentToRecord = true,
-                ConsentRecordedAtUtc = DateTime.UtcNow,
-                MayContact = mayContact,
-                ContactBy = contactBy,
-                Email = email,
-                Phone = phone,
-                CreatedAtUtc = DateTime.UtcNow,
-            };
-            db.People.Add(person);
+            var person = PeopleRegister.Add(db, name ?? TestData.Unique("Person"), new ContactChoice(mayContact, contactBy, email, phone),
+                new ConsentSource(ConsentWay.InPerson, null), DateTime.UtcNow, userId);
             await db.SaveChangesAsync();
             return person;
         });
+
+    /// <summary>Every answer about consent the organisation holds for this person, oldest first.</summary>
+    public static Task<List<Consent>> ConsentsAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid personId) =>
+        app.InOrganisationAsync(organisation, db => db.Consents.AsNoTracking().Where(c => c.PersonId == personId)
+            .OrderBy(c => c.AtUtc).ThenBy(c => c.Kind).ToListAsync());
 
     public static Task<Contribution> CreateContributionAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation,
         string text, Action<Contribution>? configure = null) =>

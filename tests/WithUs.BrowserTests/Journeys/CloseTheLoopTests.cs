@@ -42,6 +42,7 @@ public sealed class CloseTheLoopTests(BrowserApp app, ITestOutputHelper output) 
             org, $"{org}/themes", $"{org}/themes/{themeId}/edit", $"{org}/themes/{themeId}/reach-back",
             $"{org}/voice/{id}/themes", $"{org}/voice/{id}/told", $"{org}/voice/{id}/interest", $"{org}/voice/{id}/reach-back",
             $"{org}/people", $"{org}/people/new", $"{org}/people/{personId}", $"{org}/people/{personId}/edit",
+            $"{org}/people/{personId}/consent/photos", $"{org}/people/{personId}/consent/contact",
             $"{org}/people/{personId}/delete", $"{org}/settings",
         })
         {

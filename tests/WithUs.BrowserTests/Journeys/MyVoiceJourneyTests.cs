@@ -34,16 +34,8 @@ public sealed class MyVoiceJourneyTests(BrowserApp app, ITestOutputHelper output
 
         services.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
         db.Memberships.Add(new Membership { Id = Guid.CreateVersion7(), UserId = user.Id, Role = OrganisationRole.Partner, CreatedAtUtc = DateTime.UtcNow });
-        var person = new WithUs.Web.Features.People.Person
-        {
-            Id = Guid.CreateVersion7(),
-            Name = Partner.Name,
-            UserId = user.Id,
-            ConsentToRecord = true,
-            ConsentRecordedAtUtc = DateTime.UtcNow,
-            CreatedAtUtc = DateTime.UtcNow,
-        };
-        db.People.Add(person);
+        var person = WithUs.Web.Features.People.PeopleRegister.Add(db, Partner.Name, null,
+            WithUs.Web.Features.People.ConsentSource.Themselves, DateTime.UtcNow, user.Id);
         db.Contributions.Add(new Contribution
         {
             Id = Guid.CreateVersion7(),

@@ -177,19 +177,11 @@ public static class DemoVoice
     {
         var themes = content.Themes.ToDictionary(t => t, t => new Theme { Id = Ids.New(), Name = t, Description = DemoThemes.Description(t), CreatedAtUtc = now.AddDays(-400) });
         db.Themes.AddRange(themes.Values);
-        var people = content.People.Select((name, i) => new Person
-        {
-            Id = Ids.New(),
-            Name = name,
-            UserId = accounts.TryGetValue(name, out var userId) ? userId : null,
-            ConsentToRecord = true,
-            ConsentRecordedAtUtc = now.AddDays(-400),
-            ConsentRecordedByUserId = recordedBy,
-            MayContact = i % 3 != 2,
-            ContactBy = i % 3 == 0 ? ContactMethod.Phone : i % 3 == 1 ? ContactMethod.InPerson : null,
-            CreatedAtUtc = now.AddDays(-400),
-        }).ToList();
-        db.People.AddRange(people);
+        var people = content.People.Select((name, i) => PeopleRegister.Add(db, name,
+            i % 3 == 2 ? ContactChoice.None : new ContactChoice(true, i % 3 == 0 ? ContactMethod.Phone : ContactMethod.InPerson, null, DemoPhone(i)),
+            new ConsentSource(i % 4 == 3 ? ConsentWay.Phone : ConsentWay.InPerson, recordedBy), now.AddDays(-400),
+            accounts.TryGetValue(name, out var userId) ? userId : null)).ToList();
+        DemoConsents(db, people, recordedBy, now);
 
         foreach (var idea in content.Ideas)
         {
@@ -262,5 +254,36 @@ public static class DemoVoice
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A made-up mobile from Ofcom's drama range for those who chose a phone.</summary>
+    private static string? DemoPhone(int i) => i % 3 == 0 ? $"07700 900{100 + (i * 37 % 900):D3}" : null;
+
+    /// <summary>
+    /// The other answers people gave, so each record shows consent as it really looks: photos and quotes agreed or
+    /// not, one agreed through a support worker, one who has not been asked, and one who later asked not to be
+    /// contacted any more (so is on no list of people to contact).
+    /// </summary>
+    private static void DemoConsents(WithUsDbContext db, List<Person> people, Guid recordedBy, DateTime now)
+    {
+        for (var i = 0; i < people.Count; i++)
+        {
+            if (i == 3)
+            {
+                continue;
+            }
+
+            var person = people[i];
+            var source = i == 5
+                ? new ConsentSource(ConsentWay.ThroughSomeone, recordedBy, "Their support worker from the housing team")
+                : new ConsentSource(ConsentWay.InPerson, recordedBy);
+            PeopleRegister.Record(db, person, ConsentKind.Photos, i % 2 == 0 || i == 5, source, now.AddDays(-300 + i));
+            PeopleRegister.Record(db, person, ConsentKind.Quoted, i % 3 == 0, source, now.AddDays(-200 + i));
+        }
+
+        if (people.Count > 6 && people[6].MayContact)
+        {
+            PeopleRegister.Record(db, people[6], ConsentKind.Contact, false, new ConsentSource(ConsentWay.Phone, recordedBy), now.AddDays(-20));
+        }
     }
 }

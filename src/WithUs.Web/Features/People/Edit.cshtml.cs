@@ -12,13 +12,15 @@ public sealed class EditModel(WithUsDbContext db) : OrganisationPageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // Whether they may be contacted is consent, recorded on its own page; this form changes only the way.
+        Input.MayContact = Person.MayContact;
         Input.Validate(ModelState, "Input.");
         if (!ModelState.IsValid)
         {
             return Invalid();
         }
 
-        Input.ApplyTo(Person);
+        PeopleRegister.ChangeDetails(Person, Input.KeptName(), Input.ToChoice());
         await db.SaveChangesAsync(cancellationToken);
         Notice = "Saved.";
         return RedirectToPage("/People/Person", new { org = Slug, personId = Person.Id });

@@ -19,23 +19,14 @@ public sealed class NewModel(WithUsDbContext db, TimeProvider clock) : Organisat
         }
 
         Input.Validate(ModelState, "Input.");
+        Input.How.Validate(ModelState, "Input.How.", "Choose how they agreed");
         if (!ModelState.IsValid)
         {
             return Invalid();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var person = new Person
-        {
-            Id = Ids.New(),
-            Name = "",
-            ConsentToRecord = true,
-            ConsentRecordedAtUtc = now,
-            ConsentRecordedByUserId = CurrentUser.Id(User),
-            CreatedAtUtc = now,
-        };
-        Input.ApplyTo(person);
-        db.People.Add(person);
+        var person = PeopleRegister.Add(db, Input.KeptName(), Input.ToChoice(), Input.How.ToSource(CurrentUser.Id(User)),
+            clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         Notice = $"{person.Name} added.";
         return RedirectToPage("/People/Person", new { org = Slug, personId = person.Id });

@@ -21,15 +21,13 @@ public sealed class Person : ITenantOwned, IAudited
 
     public ApplicationUser? User { get; set; }
 
-    /// <summary>They agreed that we keep what they say with their name. Nobody is recorded without it.</summary>
+    /// <summary>
+    /// Their current answer about keeping what they say with their name, kept in step with their <see cref="Consent"/>
+    /// history by <see cref="PeopleRegister"/>: everyone starts with it; false once they withdraw it, until erased.
+    /// </summary>
     public bool ConsentToRecord { get; set; }
 
-    public DateTime ConsentRecordedAtUtc { get; set; }
-
-    /// <summary>Who recorded the consent: null when the person gave it themselves (the public form, their account).</summary>
-    public Guid? ConsentRecordedByUserId { get; set; }
-
-    /// <summary>They agreed to be contacted about what happens and about chances to take part.</summary>
+    /// <summary>Their current answer about being contacted (<see cref="PeopleRegister"/> keeps it in step with their history).</summary>
     public bool MayContact { get; set; }
 
     public ContactMethod? ContactBy { get; set; }

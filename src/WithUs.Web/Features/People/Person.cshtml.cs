@@ -13,6 +13,8 @@ public sealed class PersonModel(WithUsDbContext db, AuditLog audit) : Organisati
 
     public IReadOnlyList<ReachBackRow> ReachBacks { get; private set; } = [];
 
+    public ConsentState Consents { get; private set; } = new([]);
+
     public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken)
     {
         var person = RouteResource<Person>();
@@ -49,6 +51,7 @@ public sealed class PersonModel(WithUsDbContext db, AuditLog audit) : Organisati
                 select new ReachBackRow(r.About, r.Method, r.AtUtc, r.ContributionId, r.ThemeId,
                     db.Users.Where(u => u.Id == r.ByUserId).Select(u => u.DisplayName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        Consents = await ConsentState.LoadAsync(db, personId, cancellationToken);
         await audit.RecordAboutAsync("Viewed", nameof(People.Person), personId, cancellationToken: cancellationToken);
         return Page();
     }

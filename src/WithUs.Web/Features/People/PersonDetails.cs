@@ -32,21 +32,24 @@ public static class PersonDetails
 
     /// <summary>A name or pseudonym: any language's letters, trimmed and in one canonical form.
     /// <paramref name="called"/> begins the message, in the form's own voice ("Your name", "Their name").</summary>
-    public static Checked Name(string? typed, string called = "The name")
+    public static Checked Name(string? typed, string called = "The name") => Text(typed, called, Person.NameMaxLength);
+
+    /// <summary>One line of words about a person (a name, who spoke for them), by the same rule as a name.</summary>
+    public static Checked Text(string? typed, string called, int maxLength)
     {
-        var name = PlainTextAttribute.Clean(typed);
-        if (name.Length == 0)
+        var text = PlainTextAttribute.Clean(typed);
+        if (text.Length == 0)
         {
             return Checked.Missing;
         }
 
-        if (name.Length > Person.NameMaxLength)
+        if (text.Length > maxLength)
         {
-            return Checked.Because($"{called} must be {Person.NameMaxLength} characters or fewer");
+            return Checked.Because($"{called} must be {maxLength} characters or fewer");
         }
 
-        return PlainTextAttribute.IsPlain(name) && !name.Contains('\n') && !name.Contains('\t')
-            ? Checked.As(name)
+        return PlainTextAttribute.IsPlain(text) && !text.Contains('\n') && !text.Contains('\t')
+            ? Checked.As(text)
             : Checked.Because($"{called} can only have letters, numbers, spaces and punctuation");
     }
 

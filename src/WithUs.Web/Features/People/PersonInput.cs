@@ -74,16 +74,12 @@ public class ContactInput
         }
     }
 
-    /// <summary>Keeps only the detail for the way they chose: nothing is held "just in case". Call after
-    /// <see cref="Validate"/>, which puts each detail in the form it is kept.</summary>
-    public void ApplyTo(Person person)
-    {
-        person.Name = PersonDetails.Name(Name).Value ?? Name.Trim();
-        person.MayContact = MayContact == true;
-        person.ContactBy = person.MayContact ? ContactBy : null;
-        person.Email = person.ContactBy == ContactMethod.Email ? Email?.Trim() : null;
-        person.Phone = person.ContactBy is ContactMethod.Phone or ContactMethod.TextMessage ? Phone?.Trim() : null;
-    }
+    /// <summary>What they chose, in the form it is kept. Call after <see cref="Validate"/>, which puts each detail in
+    /// that form.</summary>
+    public ContactChoice ToChoice() => new ContactChoice(MayContact == true, ContactBy, Email?.Trim(), Phone?.Trim()).Kept;
+
+    /// <summary>The name as it is kept. Call after <see cref="Validate"/>.</summary>
+    public string KeptName() => PersonDetails.Name(Name).Value ?? Name.Trim();
 
     public static T From<T>(Person person)
         where T : ContactInput, new() => new()
@@ -99,4 +95,50 @@ public class ContactInput
 public sealed class NewPersonInput : ContactInput
 {
     public bool ConsentToRecord { get; set; }
+
+    public ConsentHowInput How { get; set; } = new();
+}
+
+/// <summary>"How did they tell you?": the way an answer about consent reached us and, when someone gave it for them, who.</summary>
+public sealed class ConsentHowInput
+{
+    public ConsentWay? Way { get; set; }
+
+    public string? ThroughWhom { get; set; }
+
+    /// <param name="missing">The message when no way is chosen, matching the question the page asks.</param>
+    public void Validate(ModelStateDictionary modelState, string prefix, string missing = "Choose how they told you")
+    {
+        // A value that is not one of the choices (tampered, or a stale form) is no choice, with this page's message.
+        if (modelState.TryGetValue(prefix + "Way", out var bound) && bound.Errors.Count > 0)
+        {
+            bound.Errors.Clear();
+            Way = null;
+        }
+
+        if (Way is not { } way || !ConsentWords.Choosable.Contains(way))
+        {
+            modelState.AddModelError(prefix + "Way", missing);
+            return;
+        }
+
+        if (way != ConsentWay.ThroughSomeone)
+        {
+            ThroughWhom = null;
+            return;
+        }
+
+        var who = PersonDetails.Text(ThroughWhom, "Who gave it for them", Consent.ThroughWhomMaxLength);
+        ThroughWhom = who.Value ?? ThroughWhom;
+        if (who.IsMissing)
+        {
+            modelState.AddModelError(prefix + "ThroughWhom", "Say who gave it for them, for example \"Sam, their key worker\"");
+        }
+        else if (who.Problem is { } problem)
+        {
+            modelState.AddModelError(prefix + "ThroughWhom", problem);
+        }
+    }
+
+    public ConsentSource ToSource(Guid? recordedBy) => new(Way!.Value, recordedBy, ThroughWhom);
 }

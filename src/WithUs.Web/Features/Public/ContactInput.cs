@@ -121,22 +121,6 @@ public sealed class ContactInput
             return null;
         }
 
-        var person = ToPerson(now);
-        db.People.Add(person);
-        return person;
+        return PeopleRegister.Add(db, Name!, new ContactChoice(true, ContactBy, Email, Phone), ConsentSource.Themselves, now);
     }
-
-    private Person ToPerson(DateTime now) => new()
-    {
-        Id = Ids.New(),
-        Name = Name!,
-        ConsentToRecord = true,
-        ConsentRecordedAtUtc = now,
-        ConsentRecordedByUserId = null,
-        MayContact = true,
-        ContactBy = ContactBy,
-        Email = ContactBy == ContactMethod.Email ? Email : null,
-        Phone = ContactBy == ContactMethod.Email ? null : Phone,
-        CreatedAtUtc = now,
-    };
 }

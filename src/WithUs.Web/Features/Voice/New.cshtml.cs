@@ -128,20 +128,9 @@ public sealed class NewModel(WithUsDbContext db, SimilarContributions similar, T
         {
             var mayContact = Input.NewMayContact;
             var method = mayContact ? Input.NewContactBy : null;
-            var person = new Person
-            {
-                Id = Ids.New(),
-                Name = PersonDetails.Name(Input.NewName).Value!,
-                ConsentToRecord = true,
-                ConsentRecordedAtUtc = now,
-                ConsentRecordedByUserId = userId,
-                MayContact = mayContact,
-                ContactBy = method,
-                Email = method == ContactMethod.Email ? PersonDetails.Email(Input.NewEmail).Value : null,
-                Phone = method is ContactMethod.Phone or ContactMethod.TextMessage ? PersonDetails.Phone(Input.NewPhone).Value : null,
-                CreatedAtUtc = now,
-            };
-            db.People.Add(person);
+            var contact = new ContactChoice(mayContact, method, PersonDetails.Email(Input.NewEmail).Value, PersonDetails.Phone(Input.NewPhone).Value);
+            var person = PeopleRegister.Add(db, PersonDetails.Name(Input.NewName).Value!, contact,
+                ConsentSource.FromCapture(Input.Channel ?? Channel.Other, Input.Provenance, Input.RelayedBy, userId), now);
             personId = person.Id;
             personName = person.Name;
         }

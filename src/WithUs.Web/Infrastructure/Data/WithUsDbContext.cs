@@ -46,6 +46,8 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
 
     public DbSet<ReachBack> ReachBacks => Set<ReachBack>();
 
+    public DbSet<Consent> Consents => Set<Consent>();
+
     public DbSet<ContributionTerm> ContributionTerms => Set<ContributionTerm>();
 
     public DbSet<ContributionVector> ContributionVectors => Set<ContributionVector>();

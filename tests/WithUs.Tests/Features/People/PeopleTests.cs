@@ -22,6 +22,7 @@ public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
             ["Input.ContactBy"] = "Email",
             ["Input.Email"] = "amira@example.org",
             ["Input.Phone"] = "07700 900123",
+            ["Input.How.Way"] = "Phone",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -29,7 +30,8 @@ public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         response.Location().ShouldBe($"{staff.Org}/people/{person.Id}");
         person.Name.ShouldBe("Amira");
         person.ConsentToRecord.ShouldBeTrue();
-        person.ConsentRecordedByUserId.ShouldBe(staff.User.Id);
+        (await app.ConsentsAsync(staff.Organisation, person.Id)).Select(c => (c.Kind, c.Given, c.Way, c.RecordedByUserId))
+            .ShouldBe([(ConsentKind.Record, true, ConsentWay.Phone, staff.User.Id), (ConsentKind.Contact, true, ConsentWay.Phone, staff.User.Id)]);
         person.MayContact.ShouldBeTrue();
         person.ContactBy.ShouldBe(ContactMethod.Email);
         person.Email.ShouldBe("amira@example.org");
@@ -50,7 +52,7 @@ public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("<script>alert('x')</script>");
         var page = await response.ReadHtmlAsync();
-        page.ErrorSummary().ShouldBe(["Only add someone who agreed that we keep what they say with their name"]);
+        page.ErrorSummary().ShouldBe(["Only add someone who agreed that we keep what they say with their name", "Choose how they agreed"]);
         page.FieldValue("Input.Name").ShouldBe("<script>alert('x')</script>");
         (await PeopleAsync(staff.Organisation)).ShouldBeEmpty();
     }
@@ -66,11 +68,14 @@ public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
             ["Input.ConsentToRecord"] = "true",
             ["Input.MayContact"] = "true",
             ["Input.ContactBy"] = "TextMessage",
+            ["Input.How.Way"] = "InPerson",
         });
         using var noAnswer = await staff.PostPageAsync($"{staff.Org}/people/new", new()
         {
             ["Input.Name"] = "",
             ["Input.ConsentToRecord"] = "true",
+            ["Input.How.Way"] = "ThroughSomeone",
+            ["Input.How.ThroughWhom"] = "Jo, their carer",
         });
 
         noNumber.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -123,29 +128,49 @@ public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         page.QuerySelector("main")!.TextContent.ShouldNotContain("by in person");
     }
 
+    /// <summary>Whether they may be contacted is consent, recorded with how they told us on its own page (see
+    /// ConsentTests): the edit form changes the way and the details only, whatever is posted to it.</summary>
     [DatabaseFact]
-    public async Task Edit_TurningContactOff_ClearsTheContactDetails()
+    public async Task Edit_ChangesTheWayAndDetails_ButNotWhetherTheyAgreed()
     {
         using var staff = await app.SignedInAsync();
         var person = await app.CreatePersonAsync(staff.Organisation, mayContact: true, contactBy: ContactMethod.Phone, phone: "0114 496 0000");
+        var quiet = await app.CreatePersonAsync(staff.Organisation, name: "Quiet Quin");
 
         using var response = await staff.PostPageAsync($"{staff.Org}/people/{person.Id}/edit", new()
         {
             ["Input.Name"] = "Dee",
             ["Input.MayContact"] = "false",
+            ["Input.ContactBy"] = "TextMessage",
+            ["Input.Phone"] = "07700 900555",
+        });
+        using var tampered = await staff.PostPageAsync($"{staff.Org}/people/{quiet.Id}/edit", new()
+        {
+            ["Input.Name"] = "Quiet Quin",
+            ["Input.MayContact"] = "true",
+            ["Input.ContactBy"] = "Email",
+            ["Input.Email"] = "quin@example.org",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Location().ShouldBe($"{staff.Org}/people/{person.Id}");
-        var saved = (await PeopleAsync(staff.Organisation)).Single();
-        (saved.Name, saved.MayContact, saved.ContactBy, saved.Phone).ShouldBe(("Dee", false, (ContactMethod?)null, (string?)null));
+        tampered.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var saved = await PeopleAsync(staff.Organisation);
+        var dee = saved.Single(p => p.Id == person.Id);
+        (dee.Name, dee.MayContact, dee.ContactBy, dee.Phone).ShouldBe(("Dee", true, (ContactMethod?)ContactMethod.TextMessage, (string?)"07700 900555"));
+        var quin = saved.Single(p => p.Id == quiet.Id);
+        (quin.MayContact, quin.ContactBy, quin.Email).ShouldBe((false, (ContactMethod?)null, (string?)null), "agreement is not changed from this form");
+        (await app.ConsentsAsync(staff.Organisation, quiet.Id)).ShouldNotContain(c => c.Kind == ConsentKind.Contact && c.Given);
+        var form = await staff.Client.GetPageAsync($"{staff.Org}/people/{quiet.Id}/edit");
+        form.QuerySelector("input[name='Input.MayContact']").ShouldBeNull();
+        form.QuerySelector($"main a[href='{staff.Org}/people/{quiet.Id}/consent/contact']").ShouldNotBeNull();
     }
 
     [DatabaseFact]
     public async Task Edit_WithABadEmail_Answers400AndChangesNothing()
     {
         using var staff = await app.SignedInAsync();
-        var person = await app.CreatePersonAsync(staff.Organisation, name: "Eve");
+        var person = await app.CreatePersonAsync(staff.Organisation, name: "Eve", mayContact: true, contactBy: ContactMethod.InPerson);
 
         using var response = await staff.PostPageAsync($"{staff.Org}/people/{person.Id}/edit", new()
         {
@@ -172,7 +197,7 @@ public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
     public async Task Edit_APhoneNumber_IsCheckedByTheOneRule(string phone, bool accepted)
     {
         using var staff = await app.SignedInAsync();
-        var person = await app.CreatePersonAsync(staff.Organisation, name: "Gus");
+        var person = await app.CreatePersonAsync(staff.Organisation, name: "Gus", mayContact: true, contactBy: ContactMethod.TextMessage, phone: "07700 900111");
 
         using var response = await staff.PostPageAsync($"{staff.Org}/people/{person.Id}/edit", new()
         {
@@ -192,7 +217,7 @@ public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         {
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
             (await response.ReadHtmlAsync()).ErrorSummary().ShouldBe([PersonDetails.PhoneProblem]);
-            saved.Phone.ShouldBeNull();
+            saved.Phone.ShouldBe("07700 900111");
         }
     }
 
@@ -246,6 +271,7 @@ public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         kept.Text.ShouldBe("Better lighting on the path");
         (await app.InOrganisationAsync(staff.Organisation, db => db.Interests.CountAsync())).ShouldBe(0);
         (await app.InOrganisationAsync(staff.Organisation, db => db.ReachBacks.CountAsync())).ShouldBe(0);
+        (await app.InOrganisationAsync(staff.Organisation, db => db.Consents.CountAsync())).ShouldBe(0);
         (await app.AuditEntriesAsync("PersonDeleted")).ShouldContain(e => e.OrganisationId == staff.Organisation.Id
             && e.Details == "1 contribution kept with no name; 1 interest and 1 reach-back record deleted");
     }

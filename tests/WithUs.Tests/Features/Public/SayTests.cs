@@ -57,7 +57,9 @@ public sealed class SayTests(ClockedAppPerDatabase apps) : IClassFixture<Clocked
         var person = (await app.PeopleAsync(organisation)).ShouldHaveSingleItem();
         person.Name.ShouldBe("Blue Heron");
         person.ConsentToRecord.ShouldBeTrue();
-        person.ConsentRecordedByUserId.ShouldBeNull("they gave their consent themselves");
+        (await app.ConsentsAsync(organisation, person.Id)).Select(c => (c.Kind, c.Given, c.Way, c.RecordedByUserId))
+            .ShouldBe([(ConsentKind.Record, true, ConsentWay.Online, (Guid?)null), (ConsentKind.Contact, true, ConsentWay.Online, (Guid?)null)],
+                "they gave their consent themselves");
         person.MayContact.ShouldBeTrue();
         person.ContactBy.ShouldBe(ContactMethod.Email);
         person.Email.ShouldBe("heron@example.org");

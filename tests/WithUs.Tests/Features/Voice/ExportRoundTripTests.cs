@@ -309,7 +309,8 @@ public sealed class ExportRoundTripTests(AppPerDatabase apps) : IClassFixture<Ap
                 c.ToldOutcome, c.ToldNote, c.IsPublished, c.PublicSummary, c.PublicOutcome, c.PublishedAtUtc?.Ticks, c.CreatedAtUtc.Ticks, c.TermCount,
                 string.Join(",", c.Themes.Select(t => t.ThemeId).Order()))).ToList();
             lines.AddRange((await db.People.AsNoTracking().ToListAsync()).Select(p => string.Join("¦",
-                p.Id, p.Name, p.MayContact, p.ContactBy, p.Email, p.Phone, p.ConsentToRecord, p.ConsentRecordedAtUtc.Ticks, p.CreatedAtUtc.Ticks)));
+                p.Id, p.Name, p.MayContact, p.ContactBy, p.Email, p.Phone, p.ConsentToRecord, p.CreatedAtUtc.Ticks)));
+            lines.AddRange(await db.Consents.AsNoTracking().Select(c => "consent¦" + c.Id + "¦" + c.PersonId + "¦" + c.Kind + "¦" + c.Given + "¦" + c.Way + "¦" + c.AtUtc.Ticks).ToListAsync());
             lines.AddRange(await db.Themes.AsNoTracking().Select(t => t.Id + "¦" + t.Name).ToListAsync());
             lines.Add("contribution themes: " + await db.ContributionThemes.CountAsync());
             lines.Sort(StringComparer.Ordinal);

@@ -101,7 +101,9 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
         saved.PersonId.ShouldBe(person.Id);
         person.Name.ShouldBe("Aisha B");
         person.ConsentToRecord.ShouldBeTrue();
-        person.ConsentRecordedByUserId.ShouldBe(staff.User.Id);
+        var consents = await app.ConsentsAsync(staff.Organisation, person.Id);
+        consents.Select(c => (c.Kind, c.Given, c.Way, c.RecordedByUserId))
+            .ShouldBe([(ConsentKind.Record, true, ConsentWay.InPerson, staff.User.Id), (ConsentKind.Contact, true, ConsentWay.InPerson, staff.User.Id)]);
         person.MayContact.ShouldBeTrue();
         person.ContactBy.ShouldBe(ContactMethod.Email);
         person.Email.ShouldBe("aisha@example.org");

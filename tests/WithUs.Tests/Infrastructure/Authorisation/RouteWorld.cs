@@ -76,6 +76,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             ["userId"] = anotherAccount.Id.ToString(),
             ["invitationId"] = invitationId.ToString(),
             ["part"] = "not-told",
+            ["kind"] = "contact",
             ["code"] = "404",
             ["token"] = "not-a-real-invitation",
         };

@@ -217,7 +217,7 @@ internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, Impor
                 contact = reader.Has(ImportColumns.Phone) || contact.By is not (ContactMethod.Phone or ContactMethod.TextMessage)
                     ? contact
                     : contact with { Phone = person.Phone };
-                contact.ApplyTo(person);
+                PeopleRegister.SetContact(db, person, contact, Consented(row), now);
             }
 
             return;
@@ -238,21 +238,17 @@ internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, Impor
         {
             id = Ids.New();
             people[name] = id;
-            var person = new Person
-            {
-                Id = id,
-                Name = name,
-                ConsentToRecord = true,
-                ConsentRecordedAtUtc = now,
-                ConsentRecordedByUserId = batch.CreatedByUserId,
-                CreatedAtUtc = now,
-            };
-            row.Contact.ApplyTo(person);
-            db.People.Add(person);
+            // A file without the column did not ask them about contact.
+            PeopleRegister.Add(db, name, reader.Has(ImportColumns.MayContact) ? row.Contact : null, Consented(row), now, id: id);
         }
 
         c.PersonId = id;
     }
+
+    /// <summary>How the person on this row agreed: the channel they spoke through, or whoever passed it on, written
+    /// down by whoever imported the file.</summary>
+    private ConsentSource Consented(ImportRow row) =>
+        ConsentSource.FromCapture(row.Channel, row.Provenance, row.RelayedBy, batch.CreatedByUserId);
 
     private void ApplyThemes(ImportRow row, Contribution c, bool isNew)
     {

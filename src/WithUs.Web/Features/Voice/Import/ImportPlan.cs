@@ -1,3 +1,5 @@
+using WithUs.Web.Features.People;
+
 namespace WithUs.Web.Features.Voice.Import;
 
 /// <summary>

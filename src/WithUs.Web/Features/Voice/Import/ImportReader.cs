@@ -44,22 +44,6 @@ public sealed record ImportRow(
     public string? PublicOutcome { get; init; }
 }
 
-/// <summary>Whether and how a person agreed to be contacted: only the detail the chosen way needs.</summary>
-public sealed record ContactChoice(bool MayContact, ContactMethod? By, string? Email, string? Phone)
-{
-    public static readonly ContactChoice None = new(false, null, null, null);
-
-    public static ContactChoice Of(Person person) => new(person.MayContact, person.ContactBy, person.Email, person.Phone);
-
-    public void ApplyTo(Person person)
-    {
-        person.MayContact = MayContact;
-        person.ContactBy = By;
-        person.Email = Email;
-        person.Phone = Phone;
-    }
-}
-
 public sealed record RowResult(int RowNumber, ImportRow? Row, IReadOnlyList<string> Errors);
 
 /// <summary>

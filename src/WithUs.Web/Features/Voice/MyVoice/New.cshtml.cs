@@ -48,17 +48,8 @@ public sealed class NewModel(WithUsDbContext db, OrganisationClock clock) : Orga
         if (person is null)
         {
             var name = User.FindFirst(WithUsClaimsPrincipalFactory.DisplayNameClaim)?.Value;
-            person = new Person
-            {
-                Id = Ids.New(),
-                Name = string.IsNullOrWhiteSpace(name) ? "Partner" : name.Trim()[..Math.Min(name.Trim().Length, Person.NameMaxLength)],
-                UserId = userId,
-                ConsentToRecord = true,
-                ConsentRecordedAtUtc = now,
-                ConsentRecordedByUserId = null,
-                CreatedAtUtc = now,
-            };
-            db.People.Add(person);
+            person = PeopleRegister.Add(db, string.IsNullOrWhiteSpace(name) ? "Partner" : name.Trim()[..Math.Min(name.Trim().Length, Person.NameMaxLength)],
+                null, ConsentSource.Themselves, now, userId);
         }
 
         var contribution = Input.ToContribution(ContributionSource.Partner, person.Id, clock);

@@ -1,3 +1,4 @@
+using WithUs.Web.Features.People;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice.Import;
 using static WithUs.Tests.Features.Voice.Import.ImportSteps;
@@ -52,7 +53,9 @@ public sealed class BatchTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
         bus.PersonId.ShouldNotBeNull();
         tea.PersonId.ShouldBe(bus.PersonId, "the same name in one file is one person");
         bus.Person!.ConsentToRecord.ShouldBeTrue();
-        bus.Person.ConsentRecordedByUserId.ShouldBe(staff.User.Id);
+        (await app.ConsentsAsync(staff.Organisation, bus.Person.Id)).ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            c => c.Kind.ShouldBe(ConsentKind.Record), c => c.Given.ShouldBeTrue(),
+            c => c.Way.ShouldBe(ConsentWay.InPerson, "said at a drop-in"), c => c.RecordedByUserId.ShouldBe(staff.User.Id));
         script.PersonId.ShouldBeNull();
         // Written in bulk, without the save interceptors: indexed for similarity exactly as a saved contribution is.
         var index = await app.InOrganisationAsync(staff.Organisation, db => db.ContributionTerms.AsNoTracking().ToListAsync());

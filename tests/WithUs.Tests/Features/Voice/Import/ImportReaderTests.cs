@@ -1,4 +1,5 @@
 using System.Text;
+using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice.Import;
 
 namespace WithUs.Tests.Features.Voice.Import;

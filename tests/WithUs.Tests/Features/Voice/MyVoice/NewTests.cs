@@ -1,4 +1,5 @@
 using WithUs.Tests.Features.Public;
+using WithUs.Web.Features.People;
 using static WithUs.Tests.Features.Voice.MyVoice.MyVoiceSteps;
 
 namespace WithUs.Tests.Features.Voice.MyVoice;
@@ -38,7 +39,9 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
         person.UserId.ShouldBe(partner.User.Id);
         person.Name.ShouldBe("Test " + partner.User.Email.Split('@')[0]);
         person.ConsentToRecord.ShouldBeTrue();
-        person.ConsentRecordedByUserId.ShouldBeNull("they gave it themselves");
+        (await app.ConsentsAsync(partner.Organisation, person.Id)).ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            c => c.Kind.ShouldBe(ConsentKind.Record), c => c.Given.ShouldBeTrue(), c => c.Way.ShouldBe(ConsentWay.Online),
+            c => c.RecordedByUserId.ShouldBeNull("they gave it themselves"));
         var said = await app.ContributionsAsync(partner.Organisation);
         said.Count.ShouldBe(2);
         said.ShouldAllBe(c => c.PersonId == person.Id && c.Source == ContributionSource.Partner

@@ -1,0 +1,17 @@
+namespace WithUs.Web.Features.People;
+
+/// <summary>
+/// Whether a person agreed to be contacted and how: only the detail the chosen way needs. Values are already checked
+/// (<see cref="PersonDetails"/>); <see cref="Kept"/> drops whatever the chosen way does not use.
+/// </summary>
+public sealed record ContactChoice(bool MayContact, ContactMethod? By, string? Email, string? Phone)
+{
+    public static readonly ContactChoice None = new(false, null, null, null);
+
+    public static ContactChoice Of(Person person) => new(person.MayContact, person.ContactBy, person.Email, person.Phone);
+
+    /// <summary>The same choice holding nothing "just in case": no way without agreement, no detail the way does not need.</summary>
+    public ContactChoice Kept => !MayContact
+        ? None
+        : new(true, By, By == ContactMethod.Email ? Email : null, By is ContactMethod.Phone or ContactMethod.TextMessage ? Phone : null);
+}
