@@ -35,6 +35,19 @@ public static class SignedInClients
         return await who.Client.SubmitAsync(page, url, values);
     }
 
+    /// <summary>As <see cref="PostPageAsync(SignedIn, string, Dictionary{string, string})"/>, with more values for
+    /// fields that take several (ticked checkboxes): <paramref name="extra"/> is sent as well, not instead.</summary>
+    public static async Task<HttpResponseMessage> PostPageAsync(this SignedIn who, string url, Dictionary<string, string> values,
+        IEnumerable<(string Name, string Value)> extra)
+    {
+        var page = await who.Client.GetPageAsync(url);
+        var replaced = values.Keys.Concat(extra.Select(e => e.Name)).ToHashSet();
+        var fields = page.MainForm().Fields().Where(f => !replaced.Contains(f.Key)).ToList();
+        fields.AddRange(values);
+        fields.AddRange(extra.Select(e => KeyValuePair.Create(e.Name, e.Value)));
+        return await who.Client.PostFormAsync(url, fields);
+    }
+
     /// <summary>A partner is refused a staff page: 403, or a redirect to the 403 page.</summary>
     public static void ShouldBeRefused(this HttpResponseMessage response)
     {

@@ -177,11 +177,11 @@ public static class DemoVoice
     {
         var themes = content.Themes.ToDictionary(t => t, t => new Theme { Id = Ids.New(), Name = t, Description = DemoThemes.Description(t), CreatedAtUtc = now.AddDays(-400) });
         db.Themes.AddRange(themes.Values);
-        var people = content.People.Select((name, i) => PeopleRegister.Add(db, name,
-            i % 3 == 2 ? ContactChoice.None : new ContactChoice(true, i % 3 == 0 ? ContactMethod.Phone : ContactMethod.InPerson, null, DemoPhone(i)),
+        var people = content.People.Select((name, i) => PeopleRegister.Add(db, name, DemoContact(i),
             new ConsentSource(i % 4 == 3 ? ConsentWay.Phone : ConsentWay.InPerson, recordedBy), now.AddDays(-400),
             accounts.TryGetValue(name, out var userId) ? userId : null)).ToList();
         DemoConsents(db, people, recordedBy, now);
+        DemoNeeds(people);
 
         foreach (var idea in content.Ideas)
         {
@@ -254,6 +254,41 @@ public static class DemoVoice
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>How each invented person chose to be reached: by phone, in person, not at all, and one each by post
+    /// and through their support worker.</summary>
+    private static ContactChoice DemoContact(int i) => i switch
+    {
+        4 => new(true, ContactMethod.ThroughWorker, null, null, Worker: "Sam, their support worker at the housing team"),
+        7 => new(true, ContactMethod.Post, null, null, Address: "Flat 3, 12 Canal Street\nExample Town\nEX1 2AB"),
+        _ when i % 3 == 2 => ContactChoice.None,
+        _ => new(true, i % 3 == 0 ? ContactMethod.Phone : ContactMethod.InPerson, null, DemoPhone(i)),
+    };
+
+    /// <summary>What some of them need to take part, and how they would like to be addressed: so the reach-back list
+    /// shows access needs beside the names, as it would in a real organisation.</summary>
+    private static void DemoNeeds(List<Person> people)
+    {
+        void Set(int i, AccessNeed needs, string? interpreter = null, string? other = null, string? pronouns = null,
+            string? languages = null, string? notToContact = null)
+        {
+            if (i >= people.Count)
+            {
+                return;
+            }
+
+            var person = people[i];
+            (person.AccessNeeds, person.InterpreterLanguage, person.OtherAccessNeed) = (needs, interpreter, other);
+            (person.Pronouns, person.Languages, person.NotToContact) = (pronouns, languages, notToContact);
+        }
+
+        Set(0, AccessNeed.None, pronouns: "he/him", notToContact: "Not before 10am");
+        Set(1, AccessNeed.LargePrint | AccessNeed.HearingLoop);
+        Set(4, AccessNeed.Interpreter | AccessNeed.StepFreeAccess, interpreter: "Polish", languages: "Polish; some English");
+        Set(5, AccessNeed.QuietSpace | AccessNeed.Companion, pronouns: "they/them");
+        Set(6, AccessNeed.EasyRead | AccessNeed.TravelSupport | AccessNeed.Other, other: "A seat near the door", notToContact: "Not on Fridays");
+        Set(7, AccessNeed.Childcare, languages: "English, Urdu");
     }
 
     /// <summary>A made-up mobile from Ofcom's drama range for those who chose a phone.</summary>

@@ -96,5 +96,7 @@ public static class PeopleRegister
         person.ContactBy = contact.By;
         person.Email = contact.Email;
         person.Phone = contact.Phone;
+        person.PostalAddress = contact.Address;
+        person.ThroughWorker = contact.Worker;
     }
 }

@@ -36,9 +36,40 @@ public sealed class Person : ITenantOwned, IAudited
 
     public string? Phone { get; set; }
 
+    /// <summary>Their postal address, when they chose post.</summary>
+    public string? PostalAddress { get; set; }
+
+    /// <summary>The worker to go through ("Sam at the housing team"), when they chose to be reached that way.</summary>
+    public string? ThroughWorker { get; set; }
+
+    /// <summary>Their pronouns, if they want to give them: "she/her", "they/them".</summary>
+    public string? Pronouns { get; set; }
+
+    /// <summary>The languages they use, in their words: "Polish; some English".</summary>
+    public string? Languages { get; set; }
+
+    /// <summary>When not to contact them, in their words: "Not before 10am. Not on Fridays (prayers)".</summary>
+    public string? NotToContact { get; set; }
+
+    /// <summary>What they need to take part: shown wherever they are listed to be invited or contacted.</summary>
+    public AccessNeed AccessNeeds { get; set; }
+
+    /// <summary>Which language, when they need an interpreter.</summary>
+    public string? InterpreterLanguage { get; set; }
+
+    /// <summary>Any other need, in their words, when they ticked "something else".</summary>
+    public string? OtherAccessNeed { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public const int NameMaxLength = 100;
+    public const int PostalAddressMaxLength = 300;
+    public const int ThroughWorkerMaxLength = 100;
+    public const int PronounsMaxLength = 40;
+    public const int LanguagesMaxLength = 200;
+    public const int NotToContactMaxLength = 200;
+    public const int InterpreterLanguageMaxLength = 60;
+    public const int OtherAccessNeedMaxLength = 200;
     public const int EmailMaxLength = 256;
     public const int PhoneMaxLength = 40;
 }

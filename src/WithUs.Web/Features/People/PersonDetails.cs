@@ -34,8 +34,9 @@ public static class PersonDetails
     /// <paramref name="called"/> begins the message, in the form's own voice ("Your name", "Their name").</summary>
     public static Checked Name(string? typed, string called = "The name") => Text(typed, called, Person.NameMaxLength);
 
-    /// <summary>One line of words about a person (a name, who spoke for them), by the same rule as a name.</summary>
-    public static Checked Text(string? typed, string called, int maxLength)
+    /// <summary>One line of words about a person (a name, who spoke for them), by the same rule as a name; with
+    /// <paramref name="lines"/>, several lines (a postal address), each kept as typed.</summary>
+    public static Checked Text(string? typed, string called, int maxLength, bool lines = false)
     {
         var text = PlainTextAttribute.Clean(typed);
         if (text.Length == 0)
@@ -48,7 +49,12 @@ public static class PersonDetails
             return Checked.Because($"{called} must be {maxLength} characters or fewer");
         }
 
-        return PlainTextAttribute.IsPlain(text) && !text.Contains('\n') && !text.Contains('\t')
+        if (lines)
+        {
+            text = text.ReplaceLineEndings("\n");
+        }
+
+        return PlainTextAttribute.IsPlain(text) && (lines || !text.Contains('\n')) && !text.Contains('\t') && !text.Contains('\r')
             ? Checked.As(text)
             : Checked.Because($"{called} can only have letters, numbers, spaces and punctuation");
     }

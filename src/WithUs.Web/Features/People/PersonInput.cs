@@ -20,6 +20,11 @@ public class ContactInput
     [StringLength(Person.PhoneMaxLength, ErrorMessage = "The phone number must be 40 characters or fewer")]
     public string? Phone { get; set; }
 
+    /// <summary>Checked by <see cref="PersonDetails.Text"/> in <see cref="Validate"/>, when they chose post.</summary>
+    public string? PostalAddress { get; set; }
+
+    public string? ThroughWorker { get; set; }
+
     public void Validate(ModelStateDictionary modelState, string prefix)
     {
         var name = PersonDetails.Name(Name);
@@ -72,11 +77,38 @@ public class ContactInput
                 modelState.AddModelError(prefix + "Phone", problem);
             }
         }
+
+        if (method == ContactMethod.Post)
+        {
+            PostalAddress = Required(modelState, prefix + "PostalAddress",
+                PersonDetails.Text(PostalAddress, "The address", Person.PostalAddressMaxLength, lines: true), "Enter their postal address") ?? PostalAddress;
+        }
+
+        if (method == ContactMethod.ThroughWorker)
+        {
+            ThroughWorker = Required(modelState, prefix + "ThroughWorker",
+                PersonDetails.Text(ThroughWorker, "The worker", Person.ThroughWorkerMaxLength), "Say which worker, for example \"Sam, their key worker at the housing team\"") ?? ThroughWorker;
+        }
+    }
+
+    private static string? Required(ModelStateDictionary modelState, string key, Checked detail, string missing)
+    {
+        if (detail.IsMissing)
+        {
+            modelState.AddModelError(key, missing);
+        }
+        else if (detail.Problem is { } problem)
+        {
+            modelState.AddModelError(key, problem);
+        }
+
+        return detail.Value;
     }
 
     /// <summary>What they chose, in the form it is kept. Call after <see cref="Validate"/>, which puts each detail in
     /// that form.</summary>
-    public ContactChoice ToChoice() => new ContactChoice(MayContact == true, ContactBy, Email?.Trim(), Phone?.Trim()).Kept;
+    public ContactChoice ToChoice() =>
+        new ContactChoice(MayContact == true, ContactBy, Email?.Trim(), Phone?.Trim(), PostalAddress, ThroughWorker).Kept;
 
     /// <summary>The name as it is kept. Call after <see cref="Validate"/>.</summary>
     public string KeptName() => PersonDetails.Name(Name).Value ?? Name.Trim();
@@ -89,6 +121,8 @@ public class ContactInput
             ContactBy = person.ContactBy,
             Email = person.Email,
             Phone = person.Phone,
+            PostalAddress = person.PostalAddress,
+            ThroughWorker = person.ThroughWorker,
         };
 }
 

@@ -4,7 +4,10 @@ using WithUs.Web.Features.Voice.Similarity;
 namespace WithUs.Web.Features.People;
 
 /// <summary>Someone who could be told about an opportunity, why they are listed, and the one detail their chosen way needs.</summary>
-public sealed record ReachBackPerson(Guid Id, string Name, ContactMethod? ContactBy, string? Detail, IReadOnlyList<string> Why);
+/// <summary>Someone to reach back to: the way they chose and its detail, when not to contact them, and what they
+/// need to take part (<see cref="AccessNeedWords.Summary"/>, empty when nothing), shown wherever they are listed.</summary>
+public sealed record ReachBackPerson(Guid Id, string Name, ContactMethod? ContactBy, string? Detail, IReadOnlyList<string> Why,
+    string AccessNeeds = "", string? NotToContact = null);
 
 public sealed record ReachBackPeople(IReadOnlyList<ReachBackPerson> People, int LeftOutNoConsent);
 
@@ -93,16 +96,27 @@ public sealed class ReachBackList(WithUsDbContext db, SimilarContributions simil
         var ids = why.Keys.ToList();
         var people = await db.People.AsNoTracking()
             .Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Name, p.MayContact, p.ContactBy, p.Email, p.Phone })
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                p.MayContact,
+                p.ContactBy,
+                p.Email,
+                p.Phone,
+                p.PostalAddress,
+                p.ThroughWorker,
+                p.NotToContact,
+                p.AccessNeeds,
+                p.InterpreterLanguage,
+                p.OtherAccessNeed,
+            })
             .ToListAsync(cancellationToken);
         var contactable = people.Where(p => p.MayContact)
             .OrderBy(p => p.Name, StringComparer.CurrentCulture)
-            .Select(p => new ReachBackPerson(p.Id, p.Name, p.ContactBy, p.ContactBy switch
-            {
-                ContactMethod.Email => p.Email,
-                ContactMethod.Phone or ContactMethod.TextMessage => p.Phone,
-                _ => null,
-            }, why[p.Id]))
+            .Select(p => new ReachBackPerson(p.Id, p.Name, p.ContactBy,
+                ContactChoice.DetailOf(p.ContactBy, p.Email, p.Phone, p.PostalAddress, p.ThroughWorker), why[p.Id],
+                AccessNeedWords.Summary(p.AccessNeeds, p.InterpreterLanguage, p.OtherAccessNeed), p.NotToContact))
             .ToList();
         return new ReachBackPeople(contactable, people.Count(p => !p.MayContact));
     }
@@ -129,12 +143,14 @@ public sealed class ReachBackList(WithUsDbContext db, SimilarContributions simil
     public static byte[] Csv(IEnumerable<ReachBackPerson> people)
     {
         var csv = new StringBuilder();
-        csv.Append("Name,Contact by,Email or phone\r\n");
+        csv.Append("Name,Contact by,How to reach them,When not to contact them,Access needs\r\n");
         foreach (var p in people)
         {
             csv.Append(Cell(p.Name)).Append(',')
                 .Append(Cell(p.ContactBy?.DisplayName() ?? "")).Append(',')
-                .Append(Cell(p.Detail ?? "")).Append("\r\n");
+                .Append(Cell(p.Detail ?? "")).Append(',')
+                .Append(Cell(p.NotToContact ?? "")).Append(',')
+                .Append(Cell(p.AccessNeeds)).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];

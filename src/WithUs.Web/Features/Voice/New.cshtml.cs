@@ -287,7 +287,7 @@ public sealed class NewModel(WithUsDbContext db, SimilarContributions similar, T
 
         switch (Input.NewContactBy)
         {
-            case null:
+            case null or not (ContactMethod.Email or ContactMethod.Phone or ContactMethod.TextMessage or ContactMethod.InPerson):
                 ModelState.AddModelError("Input.NewContactBy", "Choose how they would like to be contacted");
                 break;
             case ContactMethod.Email:

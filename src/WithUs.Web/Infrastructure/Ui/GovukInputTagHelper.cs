@@ -42,23 +42,9 @@ public sealed class GovukInputTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var field = FormField.For(ViewContext, For);
-        var describedBy = new List<string>();
         var html = new System.Text.StringBuilder();
         var enc = HtmlEncoder.Default;
-
-        var label = $"<label class=\"govuk-label{(LabelIsHeading ? " govuk-label--l" : "")}\" for=\"{field.Id}\">{enc.Encode(Label)}</label>";
-        html.Append(LabelIsHeading ? $"<h1 class=\"govuk-label-wrapper\">{label}</h1>" : label);
-        if (Hint is not null)
-        {
-            describedBy.Add(field.Id + "-hint");
-            html.Append($"<div id=\"{field.Id}-hint\" class=\"govuk-hint\">{enc.Encode(Hint)}</div>");
-        }
-
-        if (field.Error is not null)
-        {
-            describedBy.Add(field.Id + "-error");
-            html.Append($"<p id=\"{field.Id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {enc.Encode(field.Error)}</p>");
-        }
+        var describedBy = field.AppendLabelHintAndError(html, Label, Hint, LabelIsHeading);
 
         var value = Type == "password" ? null : field.Value;
         html.Append($"<input class=\"govuk-input{(Width is null ? "" : " " + Width)}{(field.Error is null ? "" : " govuk-input--error")}\"");
@@ -91,10 +77,7 @@ public sealed class GovukInputTagHelper : TagHelper
 
         html.Append('>');
 
-        output.TagName = "div";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", field.Error is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error");
-        output.Content.SetHtmlContent(html.ToString());
+        field.WriteFormGroup(output, html);
     }
 }
 
@@ -109,6 +92,38 @@ public sealed record FormField(string Name, string Id, string? Value, string? Er
         var value = entry?.AttemptedValue ?? FormatValue(expression.Model);
         var error = entry?.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
         return new FormField(name, id, value, error);
+    }
+
+    /// <summary>The label (or the page's heading), hint and error message above a field; answers the ids the field
+    /// is described by.</summary>
+    public List<string> AppendLabelHintAndError(System.Text.StringBuilder html, string label, string? hint, bool labelIsHeading)
+    {
+        var enc = HtmlEncoder.Default;
+        var describedBy = new List<string>();
+        var labelHtml = $"<label class=\"govuk-label{(labelIsHeading ? " govuk-label--l" : "")}\" for=\"{Id}\">{enc.Encode(label)}</label>";
+        html.Append(labelIsHeading ? $"<h1 class=\"govuk-label-wrapper\">{labelHtml}</h1>" : labelHtml);
+        if (hint is not null)
+        {
+            describedBy.Add(Id + "-hint");
+            html.Append($"<div id=\"{Id}-hint\" class=\"govuk-hint\">{enc.Encode(hint)}</div>");
+        }
+
+        if (Error is not null)
+        {
+            describedBy.Add(Id + "-error");
+            html.Append($"<p id=\"{Id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {enc.Encode(Error)}</p>");
+        }
+
+        return describedBy;
+    }
+
+    /// <summary>Makes the tag helper's output the field's form group, marked when it has an error.</summary>
+    public void WriteFormGroup(TagHelperOutput output, System.Text.StringBuilder html)
+    {
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", Error is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error");
+        output.Content.SetHtmlContent(html.ToString());
     }
 
     private static string? FormatValue(object? model) => model switch

@@ -78,10 +78,10 @@ public sealed class ReachBackTests(AppPerDatabase apps) : IClassFixture<AppPerDa
         var bytes = await response.Content.ReadAsByteArrayAsync();
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("Name,Contact by,Email or phone");
-        lines.ShouldContain("Sayer Sam,Email,sam@example.org");
-        lines.ShouldContain("\"'=HYPERLINK(\"\"http://evil\"\")\",Phone call,'+44 7700 900002");
-        lines.ShouldContain("Interested Ina,In person,");
+        lines[0].ShouldBe("Name,Contact by,How to reach them,When not to contact them,Access needs");
+        lines.ShouldContain("Sayer Sam,Email,sam@example.org,,");
+        lines.ShouldContain("\"'=HYPERLINK(\"\"http://evil\"\")\",Phone call,'+44 7700 900002,,");
+        lines.ShouldContain("Interested Ina,In person,,,");
         lines.ShouldNotContain(l => l.Contains("Private Pat") || l.Contains("hidden@example.org") || l.Contains("07700 900001"));
         (await app.AuditEntriesAsync("ContactListExported")).ShouldContain(e =>
             e.EntityType == "Contribution" && e.EntityId == scene.Idea.Id.ToString() && e.ActorUserId == staff.User.Id && e.Details == "4 people");

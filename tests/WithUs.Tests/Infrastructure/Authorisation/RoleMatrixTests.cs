@@ -118,6 +118,8 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
         ["GET /o/{org}/people/{personId:guid}"] = Access.Staff,
         ["GET /o/{org}/people/{personId:guid}/edit"] = Access.Staff,
         ["POST /o/{org}/people/{personId:guid}/edit"] = Access.Staff,
+        ["GET /o/{org}/people/{personId:guid}/needs"] = Access.Staff,
+        ["POST /o/{org}/people/{personId:guid}/needs"] = Access.Staff,
         ["GET /o/{org}/people/{personId:guid}/consent/{kind}"] = Access.Staff,
         ["POST /o/{org}/people/{personId:guid}/consent/{kind}"] = Access.Staff,
         ["GET /o/{org}/people/{personId:guid}/delete"] = Access.Staff,

@@ -104,6 +104,12 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
             return ("not-told", true);
         }
 
+        if (name == "kind")
+        {
+            // A kind of consent (ConsentWords.Slug).
+            return ("contact", true);
+        }
+
         var idLike = isGuid || name.EndsWith("id", StringComparison.OrdinalIgnoreCase);
         return (idLike ? Guid.CreateVersion7().ToString() : "x", !idLike);
     }

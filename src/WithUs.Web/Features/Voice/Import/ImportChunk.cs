@@ -217,6 +217,8 @@ internal sealed class ImportChunk(WithUsDbContext db, ImportReader reader, Impor
                 contact = reader.Has(ImportColumns.Phone) || contact.By is not (ContactMethod.Phone or ContactMethod.TextMessage)
                     ? contact
                     : contact with { Phone = person.Phone };
+                // Files have no columns for a postal address or a worker: the ones we have stay, for the way they chose.
+                contact = contact with { Address = person.PostalAddress, Worker = person.ThroughWorker };
                 PeopleRegister.SetContact(db, person, contact, Consented(row), now);
             }
 

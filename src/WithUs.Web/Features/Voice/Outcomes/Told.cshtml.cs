@@ -130,6 +130,7 @@ public sealed class ToldModel(WithUsDbContext db, AuditLog audit, OrganisationCl
         ContactMethod.Phone => TellingMethod.Phone,
         ContactMethod.TextMessage => TellingMethod.TextMessage,
         ContactMethod.InPerson => TellingMethod.InPerson,
+        ContactMethod.Post => TellingMethod.Letter,
         _ => null,
     };
 
