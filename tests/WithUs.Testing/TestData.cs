@@ -91,7 +91,7 @@ public static class TestData
     /// to set it up after signing in; pass <paramref name="twoFactor"/> to give them an authenticator instead.
     /// </summary>
     public static Task<TestUser> CreateUserAsync(this WebApplicationFactory<Program> app, string? email = null,
-        bool twoFactor = false, bool isOperator = false) =>
+        bool twoFactor = false, bool isOperator = false, string? displayName = null) =>
         app.InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<ApplicationUser>>();
@@ -99,7 +99,7 @@ public static class TestData
             var user = new ApplicationUser
             {
                 Id = Guid.CreateVersion7(),
-                DisplayName = "Test " + address.Split('@')[0],
+                DisplayName = displayName ?? "Test " + address.Split('@')[0],
                 UserName = address,
                 Email = address,
                 EmailConfirmed = true,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using WithUs.Web.Features.Account;
+using WithUs.Web.Features.People;
 using WithUs.Web.Infrastructure.Security;
 
 namespace WithUs.Web.Features.Members;
@@ -17,6 +18,7 @@ public sealed class AcceptInvitationModel(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
     AccountCreation accounts,
+    AuditLog audit,
     TimeProvider clock) : WithUsPageModel
 {
     public enum AcceptStep
@@ -114,7 +116,23 @@ public sealed class AcceptInvitationModel(
         {
             db.Memberships.Add(Membership.For(userId, invitation.Role, now));
         }
+
+        // Invited from their record: the account and the person we hear from become one, unless either is linked already.
+        var person = invitation.PersonId is { } personId && !await db.People.AnyAsync(p => p.UserId == userId, cancellationToken)
+            ? await db.People.SingleOrDefaultAsync(p => p.Id == personId && p.UserId == null, cancellationToken)
+            : null;
+        if (person is not null)
+        {
+            person.UserId = userId;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        if (person is not null)
+        {
+            await audit.RecordAboutAsync("PersonLinked", nameof(Person), person.Id, details: "when they accepted the invitation sent from their record",
+                cancellationToken: cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
 
         // A fresh sign-in picks up the new role, including whether two-factor authentication is now required.

@@ -18,6 +18,9 @@ public sealed class Invitation : ITenantOwned, IAudited
 
     public Guid InvitedByUserId { get; set; }
 
+    /// <summary>The record of the person invited, when staff invited them from it: accepting links the account to it.</summary>
+    public Guid? PersonId { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime ExpiresAtUtc { get; set; }

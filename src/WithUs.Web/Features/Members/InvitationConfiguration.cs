@@ -11,6 +11,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => new { i.OrganisationId, i.NormalizedEmail });
+        // No foreign key: an erased person's invitation simply links nobody (migration InvitationFromARecord).
+        builder.HasIndex(i => i.PersonId);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
