@@ -20,6 +20,34 @@ public static class VoiceData
             return person;
         });
 
+    /// <summary>The roles a new organisation starts with (as the set-up and installation pages add them); answers them in order.</summary>
+    public static Task<List<InvolvementRole>> AddDefaultRolesAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            InvolvementRoles.AddDefaults(db, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            return await db.InvolvementRoles.AsNoTracking().OrderBy(r => r.Position).ToListAsync();
+        });
+
+    /// <summary>A stretch of someone holding a role, still held unless <paramref name="endedOn"/> says when it stopped.</summary>
+    public static Task<PersonRole> GiveRoleAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid personId,
+        Guid roleId, DateTime startedOn, DateTime? endedOn = null) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var held = new PersonRole
+            {
+                Id = Guid.CreateVersion7(),
+                PersonId = personId,
+                RoleId = roleId,
+                StartedOn = startedOn.Date,
+                EndedOn = endedOn?.Date,
+                CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.PersonRoles.Add(held);
+            await db.SaveChangesAsync();
+            return held;
+        });
+
     /// <summary>Every answer about consent the organisation holds for this person, oldest first.</summary>
     public static Task<List<Consent>> ConsentsAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid personId) =>
         app.InOrganisationAsync(organisation, db => db.Consents.AsNoTracking().Where(c => c.PersonId == personId)

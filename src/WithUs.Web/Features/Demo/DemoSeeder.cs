@@ -88,6 +88,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
         scopedDb.Organisations.Add(organisation);
         await scopedDb.SaveChangesAsync(cancellationToken);
         services.GetRequiredService<TenantContext>().Set(organisation, OrganisationRole.Administrator);
+        People.InvolvementRoles.AddDefaults(scopedDb, now);
 
         var accounts = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var person in demo.People)

@@ -182,6 +182,7 @@ public static class DemoVoice
             accounts.TryGetValue(name, out var userId) ? userId : null)).ToList();
         DemoConsents(db, people, recordedBy, now);
         DemoNeeds(people);
+        DemoRoles(db, people, recordedBy, now);
 
         foreach (var idea in content.Ideas)
         {
@@ -289,6 +290,49 @@ public static class DemoVoice
         Set(5, AccessNeed.QuietSpace | AccessNeed.Companion, pronouns: "they/them");
         Set(6, AccessNeed.EasyRead | AccessNeed.TravelSupport | AccessNeed.Other, other: "A seat near the door", notToContact: "Not on Fridays");
         Set(7, AccessNeed.Childcare, languages: "English, Urdu");
+    }
+
+    /// <summary>
+    /// The journey the seeds describe, from service user to member, committee, volunteer and peer mentor: most people
+    /// started as service users, some moved on, one stepped back. Uses the organisation's roles added with it.
+    /// </summary>
+    private static void DemoRoles(WithUsDbContext db, List<Person> people, Guid recordedBy, DateTime now)
+    {
+        var roles = db.InvolvementRoles.Local.OrderBy(r => r.Position).ToDictionary(r => r.Name);
+        if (roles.Count == 0)
+        {
+            return;
+        }
+
+        void Held(int i, string role, int startedDaysAgo, int? endedDaysAgo = null)
+        {
+            if (i < people.Count && roles.TryGetValue(role, out var held))
+            {
+                db.PersonRoles.Add(new PersonRole
+                {
+                    Id = Ids.New(),
+                    PersonId = people[i].Id,
+                    RoleId = held.Id,
+                    StartedOn = now.Date.AddDays(-startedDaysAgo),
+                    EndedOn = endedDaysAgo is { } ended ? now.Date.AddDays(-ended) : null,
+                    RecordedByUserId = recordedBy,
+                    CreatedAtUtc = now.AddDays(-startedDaysAgo),
+                });
+            }
+        }
+
+        for (var i = 0; i < people.Count; i++)
+        {
+            Held(i, "Service user", 900 - (i * 60), i is 0 or 1 ? 500 - (i * 30) : null);
+        }
+
+        Held(0, "Volunteer", 500, 200);
+        Held(0, "Peer mentor", 200);
+        Held(1, "Member", 470);
+        Held(1, "Committee member", 120);
+        Held(3, "Event host", 90);
+        Held(5, "Volunteer", 300, 40);
+        Held(7, "Panel member", 60);
     }
 
     /// <summary>A made-up mobile from Ofcom's drama range for those who chose a phone.</summary>

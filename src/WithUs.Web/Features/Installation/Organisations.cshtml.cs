@@ -47,6 +47,7 @@ public sealed class OrganisationsModel(
         await db.SaveChangesAsync(cancellationToken);
         tenant.Set(organisation, OrganisationRole.Administrator);
         db.Memberships.Add(Membership.For(CurrentUser.Id(User)!.Value, OrganisationRole.Administrator, now));
+        People.InvolvementRoles.AddDefaults(db, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Notice = $"{organisation.Name} has been added. Invite its staff and partners from Team and roles.";

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using WithUs.Web.Features.Account;
-using WithUs.Web.Features.People;
 using WithUs.Web.Infrastructure.Security;
 
 namespace WithUs.Web.Features.Members;
@@ -18,7 +17,7 @@ public sealed class AcceptInvitationModel(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
     AccountCreation accounts,
-    AuditLog audit,
+    IEnumerable<IInvitationAccepted> accepted,
     TimeProvider clock) : WithUsPageModel
 {
     public enum AcceptStep
@@ -117,20 +116,19 @@ public sealed class AcceptInvitationModel(
             db.Memberships.Add(Membership.For(userId, invitation.Role, now));
         }
 
-        // Invited from their record: the account and the person we hear from become one, unless either is linked already.
-        var person = invitation.PersonId is { } personId && !await db.People.AnyAsync(p => p.UserId == userId, cancellationToken)
-            ? await db.People.SingleOrDefaultAsync(p => p.Id == personId && p.UserId == null, cancellationToken)
-            : null;
-        if (person is not null)
+        var afterwards = new List<Func<CancellationToken, Task>>();
+        foreach (var step in accepted)
         {
-            person.UserId = userId;
+            if (await step.StageAsync(invitation, userId, cancellationToken) is { } then)
+            {
+                afterwards.Add(then);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (person is not null)
+        foreach (var then in afterwards)
         {
-            await audit.RecordAboutAsync("PersonLinked", nameof(Person), person.Id, details: "when they accepted the invitation sent from their record",
-                cancellationToken: cancellationToken);
+            await then(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -12,6 +12,12 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Only the people who hold this role now.</summary>
+    [BindProperty(SupportsGet = true, Name = "role")]
+    public Guid? RoleId { get; set; }
+
+    public IReadOnlyList<InvolvementRole> Roles { get; private set; } = [];
+
     public int Total { get; private set; }
 
     public IReadOnlyList<Row> People { get; private set; } = [];
@@ -19,7 +25,7 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
     public bool HasMore => PageNumber * PageSize < Total;
 
     public string PageLink(int page) =>
-        PagedLink(Url.Page("/People/Index", new { org = Slug, q = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim() })!, page);
+        PagedLink(Url.Page("/People/Index", new { org = Slug, q = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(), role = RoleId })!, page);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +39,12 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
 #pragma warning disable CA1862 // EF translates ToLower() to SQL on both databases; string.Equals with a comparison it does not.
             people = people.Where(p => p.Name.ToLower().Contains(lower));
 #pragma warning restore CA1862
+        }
+
+        Roles = await RoleList.LoadAsync(db, cancellationToken);
+        if (RoleId is { } roleId)
+        {
+            people = people.Where(p => db.PersonRoles.Any(r => r.PersonId == p.Id && r.RoleId == roleId && r.EndedOn == null));
         }
 
         Total = await people.CountAsync(cancellationToken);

@@ -1,8 +1,11 @@
+using WithUs.Web.Features.Members;
+
 namespace WithUs.Web.Features.People;
 
 public static class PeopleServices
 {
     /// <summary>People: the people we hear from, loaded from the route for their pages.</summary>
     public static IServiceCollection AddPeople(this IServiceCollection services) =>
-        services.AddRouteResource<Person>("personId");
+        services.AddRouteResource<Person>("personId")
+            .AddScoped<IInvitationAccepted, LinkTheInvitedPerson>();
 }

@@ -15,6 +15,9 @@ public sealed class PersonModel(WithUsDbContext db, AuditLog audit) : Organisati
 
     public ConsentState Consents { get; private set; } = new([]);
 
+    /// <summary>The roles they have held, the ones they hold now first, then newest first.</summary>
+    public IReadOnlyList<HeldRole> Roles { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken)
     {
         var person = RouteResource<Person>();
@@ -52,6 +55,11 @@ public sealed class PersonModel(WithUsDbContext db, AuditLog audit) : Organisati
                     db.Users.Where(u => u.Id == r.ByUserId).Select(u => u.DisplayName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         Consents = await ConsentState.LoadAsync(db, personId, cancellationToken);
+        Roles = await db.PersonRoles.AsNoTracking()
+            .Where(r => r.PersonId == personId)
+            .OrderBy(r => r.EndedOn != null).ThenByDescending(r => r.StartedOn).ThenByDescending(r => r.CreatedAtUtc)
+            .Select(r => new HeldRole(r.Id, r.Role!.Name, r.StartedOn, r.EndedOn))
+            .ToListAsync(cancellationToken);
         await audit.RecordAboutAsync("Viewed", nameof(People.Person), personId, cancellationToken: cancellationToken);
         return Page();
     }
@@ -61,6 +69,8 @@ public sealed class PersonModel(WithUsDbContext db, AuditLog audit) : Organisati
     {
         public bool Owed => Outcome != OutcomeStatus.New && (ToldAtUtc is null || ToldOutcome != Outcome);
     }
+
+    public sealed record HeldRole(Guid Id, string Name, DateTime StartedOn, DateTime? EndedOn);
 
     public sealed record InterestRow(Guid? ContributionId, Guid? ThemeId, string What, InterestKind Kind, DateTime CreatedAtUtc);
 

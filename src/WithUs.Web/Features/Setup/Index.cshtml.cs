@@ -60,6 +60,7 @@ public sealed class IndexModel(
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
         tenant.Set(organisation, OrganisationRole.Administrator);
+        People.InvolvementRoles.AddDefaults(db, now);
 
         var (user, created) = await accounts.CreateAsync(Input.DisplayName, Input.Email, Input.Password, isOperator: true);
         if (!created.Succeeded)

@@ -53,7 +53,7 @@ public sealed class NewModel(WithUsDbContext db, SimilarContributions similar, T
 
     public async Task OnGetAsync(Guid? personId, string? saidOn, CancellationToken cancellationToken)
     {
-        Input.SaidOn = saidOn is not null && ParseDate(saidOn) is { } day && day <= Today ? Format(day) : Format(Today);
+        Input.SaidOn = saidOn is not null && DateText.Parse(saidOn) is { } day && day <= Today ? DateText.Format(day) : DateText.Format(Today);
         if (Request.Cookies.TryGetValue(ChannelCookie, out var remembered) && Enum.TryParse<Channel>(remembered, out var channel)
             && Enum.IsDefined(channel))
         {
@@ -179,7 +179,7 @@ public sealed class NewModel(WithUsDbContext db, SimilarContributions similar, T
         {
             // The day and channel carry over; who said it does not, so the next person's words are never put down to
             // this one by a selection they cannot see.
-            return RedirectToPage("/Voice/New", new { org = Slug, saidOn = Format(saidOn.Value) });
+            return RedirectToPage("/Voice/New", new { org = Slug, saidOn = DateText.Format(saidOn.Value) });
         }
 
         return RedirectToPage("/Voice/Details", new { org = Slug, contributionId = contribution.Id });
@@ -218,7 +218,7 @@ public sealed class NewModel(WithUsDbContext db, SimilarContributions similar, T
         {
             ModelState.AddModelError("Input.SaidOn", "Enter the date it was said");
         }
-        else if (ParseDate(Input.SaidOn) is not { } day)
+        else if (DateText.Parse(Input.SaidOn) is not { } day)
         {
             ModelState.AddModelError("Input.SaidOn", "The date it was said must be a real date, like 21/11/2026");
         }
@@ -329,14 +329,6 @@ public sealed class NewModel(WithUsDbContext db, SimilarContributions similar, T
             .Select(t => new ThemeOption(t.Id, t.Name))
             .ToListAsync(cancellationToken);
     }
-
-    private static DateOnly? ParseDate(string value) =>
-        DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-        || DateOnly.TryParseExact(value.Trim(), ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
-            ? day
-            : null;
-
-    private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public sealed record PersonOption(Guid Id, string Name);
 

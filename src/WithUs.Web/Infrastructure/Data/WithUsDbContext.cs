@@ -48,6 +48,10 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
 
     public DbSet<Consent> Consents => Set<Consent>();
 
+    public DbSet<InvolvementRole> InvolvementRoles => Set<InvolvementRole>();
+
+    public DbSet<PersonRole> PersonRoles => Set<PersonRole>();
+
     public DbSet<ContributionTerm> ContributionTerms => Set<ContributionTerm>();
 
     public DbSet<ContributionVector> ContributionVectors => Set<ContributionVector>();

@@ -17,6 +17,8 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
         var colleague = await app.CreateUserAsync(twoFactor: true);
         var membershipId = await app.AddMembershipAsync(organisation, colleague, OrganisationRole.Staff);
         var person = await app.CreatePersonAsync(organisation);
+        var roles = await app.AddDefaultRolesAsync(organisation);
+        var held = await app.GiveRoleAsync(organisation, person.Id, roles[4].Id, DateTime.UtcNow.AddDays(-30));
         var contribution = await app.CreateContributionAsync(organisation, "A garden we can all use", c =>
         {
             // Decided and published, so the pages that act on an outcome (told, the public idea) show their forms.
@@ -77,6 +79,8 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             ["invitationId"] = invitationId.ToString(),
             ["part"] = "not-told",
             ["kind"] = "contact",
+            ["roleId"] = roles[0].Id.ToString(),
+            ["heldId"] = held.Id.ToString(),
             ["code"] = "404",
             ["token"] = "not-a-real-invitation",
         };
