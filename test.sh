@@ -42,19 +42,26 @@ PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 
 # --- 2. A throwaway PostgreSQL cluster on a free loopback port, deleted on exit ---------------------------------------
 say "Starting a throwaway PostgreSQL ($PG_BIN)"
-port=""
-for candidate in $(seq 55432 55532); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-done
-[[ -n $port ]] || die "No free loopback port for PostgreSQL in 55432-55532"
 mkdir -p "$WORK/pg"
 [[ $(id -u) -eq 0 ]] && chown postgres "$WORK" "$WORK/pg"
 as_postgres "$PG_BIN/initdb" -D "$WORK/pg/data" -A trust -U postgres >"$WORK/pg/initdb.log" 2>&1 \
     || { cat "$WORK/pg/initdb.log" >&2; die "initdb failed"; }
+# A port nobody listens on can still be taken, as the local end of some other connection (the range overlaps the
+# ephemeral ports), so each free-looking port is tried until the server starts on one.
 # Durability settings off: this cluster lives for one test run.
-as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 60 \
-    -o "-p $port -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-    start >/dev/null || { cat "$WORK/pg/server.log" >&2; die "PostgreSQL did not start"; }
+port=""
+for candidate in $(seq 55432 55532); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then continue; fi
+    if as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 60 \
+        -o "-p $candidate -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        start >/dev/null; then
+        port=$candidate
+        break
+    fi
+    grep -q "could not bind\|could not create any TCP/IP sockets" "$WORK/pg/server.log" 2>/dev/null \
+        || { cat "$WORK/pg/server.log" >&2; die "PostgreSQL did not start"; }
+done
+[[ -n $port ]] || { cat "$WORK/pg/server.log" >&2; die "PostgreSQL did not start on any loopback port in 55432-55532"; }
 export WITHUS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
 export WITHUS_REQUIRE_POSTGRES=1
 echo "PostgreSQL on 127.0.0.1:$port"

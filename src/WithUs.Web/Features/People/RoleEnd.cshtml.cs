@@ -42,7 +42,7 @@ public sealed class RoleEndModel(WithUsDbContext db, TimeProvider clock) : Organ
 
         Held.EndedOn = OrganisationClock.Stored(ended!.Value);
         await db.SaveChangesAsync(cancellationToken);
-        Notice = $"Saved: {Person.Name} was {Held.Role!.Name.ToLowerInvariant()} until {OrganisationClock.For(Organisation, clock).Date(Held.EndedOn.Value)}.";
+        Notice = $"Saved: {Person.Name} was {Held.Role!.Name.ToLowerInvariant()} until {OrganisationClock.DayWords(Held.EndedOn.Value)}.";
         return RedirectToPage("/People/Person", null, new { org = Slug, personId = Person.Id }, "roles");
     }
 

@@ -85,6 +85,9 @@ public sealed partial class OrganisationClock
     /// <summary>The day a stored day-without-a-time stands for.</summary>
     public static DateOnly StoredDay(DateTime stored) => DateOnly.FromDateTime(stored);
 
+    /// <summary>A stored day-without-a-time in words, "5 March 2026", as it was typed: no zone moves it.</summary>
+    public static string DayWords(DateTime stored) => StoredDay(stored).ToString("d MMMM yyyy", British);
+
     /// <summary>The organisation's zone; a zone this machine does not know falls back to the default.</summary>
     public static TimeZoneInfo ZoneOf(Organisation? organisation) =>
         FindZone(organisation?.TimeZone) ?? FindZone(Organisation.DefaultTimeZone)

@@ -127,4 +127,40 @@ public sealed class NeedsTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
         rows["Worker Wes"].TextContent.ShouldContain("Through a worker");
         rows["Worker Wes"].TextContent.ShouldContain("Sam, key worker at the housing team");
     }
+
+    [DatabaseFact]
+    public async Task ThePeopleList_FindsPeopleByNeed_ByInterest_AndByNotHeardFromSince()
+    {
+        using var staff = await app.SignedInAsync();
+        var org = staff.Organisation;
+        var ramp = await app.CreatePersonAsync(org, name: "Ramp Ravi");
+        var quiet = await app.CreatePersonAsync(org, name: "Quiet Quentin");
+        var keen = await app.CreatePersonAsync(org, name: "Keen Kim");
+        await app.InOrganisationAsync(org, db => db.People.Where(p => p.Id == ramp.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.AccessNeeds, AccessNeed.StepFreeAccess | AccessNeed.LargePrint)));
+        var theme = await app.CreateThemeAsync(org);
+        var idea = await app.CreateContributionAsync(org, "A ramp at the side door", c => { c.PersonId = ramp.Id; c.SaidOnUtc = DateTime.UtcNow.Date; });
+        await app.AddThemeAsync(org, idea.Id, theme.Id);
+        await app.CreateContributionAsync(org, "More benches", c => { c.PersonId = quiet.Id; c.SaidOnUtc = new DateTime(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc); });
+        await app.InOrganisationAsync(org, async db =>
+        {
+            db.Interests.Add(new Interest { Id = Guid.CreateVersion7(), PersonId = keen.Id, ContributionId = idea.Id, Kind = InterestKind.WouldTakePart, CreatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+
+        static List<string> Names(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("main tbody tr").Select(r => r.QuerySelector("td a")!.TextContent.Trim()).ToList();
+
+        Names(await staff.Client.GetPageAsync($"{staff.Org}/people?need=StepFreeAccess")).ShouldBe(["Ramp Ravi"]);
+        Names(await staff.Client.GetPageAsync($"{staff.Org}/people?theme={theme.Id}")).ShouldBe(["Keen Kim"]);
+        Names(await staff.Client.GetPageAsync($"{staff.Org}/people?since=2025-01-01")).ShouldBe(["Keen Kim", "Quiet Quentin"]);
+        var list = await staff.Client.GetPageAsync($"{staff.Org}/people");
+        list.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains("Ramp Ravi", StringComparison.Ordinal))
+            .QuerySelector(".withus-needs")!.TextContent.ShouldBe("Needs: Large print · Step-free access");
+        list.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains("Quiet Quentin", StringComparison.Ordinal))
+            .TextContent.ShouldContain("1 May 2024");
+        var bad = await staff.Client.GetPageAsync($"{staff.Org}/people?since=31/02/2025");
+        bad.QuerySelector("#since-error")!.TextContent.ShouldContain("Enter a real date");
+        Names(await staff.Client.GetPageAsync($"{staff.Org}/people?need=99999")).Count.ShouldBe(3, "a need that is not one is no filter");
+    }
 }
