@@ -48,6 +48,17 @@ public static class VoiceData
             return held;
         });
 
+    /// <summary>Training or a check a role needs, lasting <paramref name="lastsMonths"/> (or for ever).</summary>
+    public static Task<RoleRequirement> RequireAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid roleId,
+        string name, int? lastsMonths) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var requirement = new RoleRequirement { Id = Guid.CreateVersion7(), RoleId = roleId, Name = name, LastsMonths = lastsMonths, CreatedAtUtc = DateTime.UtcNow };
+            db.RoleRequirements.Add(requirement);
+            await db.SaveChangesAsync();
+            return requirement;
+        });
+
     /// <summary>Every answer about consent the organisation holds for this person, oldest first.</summary>
     public static Task<List<Consent>> ConsentsAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid personId) =>
         app.InOrganisationAsync(organisation, db => db.Consents.AsNoTracking().Where(c => c.PersonId == personId)

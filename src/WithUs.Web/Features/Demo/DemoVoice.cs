@@ -333,6 +333,37 @@ public static class DemoVoice
         Held(3, "Event host", 90);
         Held(5, "Volunteer", 300, 40);
         Held(7, "Panel member", 60);
+
+        // Training only where partners deliver the service: peer mentors and event hosts; co-design roles need none.
+        RoleRequirement Needs(string role, string name, int? months)
+        {
+            var requirement = new RoleRequirement { Id = Ids.New(), RoleId = roles[role].Id, Name = name, LastsMonths = months, CreatedAtUtc = now.AddDays(-600) };
+            db.RoleRequirements.Add(requirement);
+            return requirement;
+        }
+
+        void Did(int i, RoleRequirement requirement, DateTime on)
+        {
+            if (i < people.Count)
+            {
+                db.TrainingRecords.Add(new TrainingRecord
+                {
+                    Id = Ids.New(),
+                    PersonId = people[i].Id,
+                    RequirementId = requirement.Id,
+                    DoneOn = on,
+                    ExpiresOn = requirement.LastsMonths is { } months ? on.AddMonths(months) : null,
+                    RecordedByUserId = recordedBy,
+                    CreatedAtUtc = on,
+                });
+            }
+        }
+
+        var safeguarding = Needs("Peer mentor", "Safeguarding", 36);
+        Needs("Peer mentor", "DBS check", 36);
+        var hygiene = Needs("Event host", "Food hygiene", 36);
+        Did(0, safeguarding, now.Date.AddMonths(-36).AddDays(12));
+        Did(3, hygiene, now.Date.AddDays(-380));
     }
 
     /// <summary>A made-up mobile from Ofcom's drama range for those who chose a phone.</summary>

@@ -1,3 +1,4 @@
+using WithUs.Web.Features.People;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice.Outcomes;
 using WithUs.Web.Features.Voice.SameIdea;
@@ -20,6 +21,9 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
     public int BuildUpWindowDays => tenant.Organisation!.BuildUpWindowDays;
 
     public int MemberCount { get; private set; }
+
+    /// <summary>Training and checks the roles people hold now need and are not done, have run out, or soon will.</summary>
+    public int TrainingDue { get; private set; }
 
     public Voice.Counted OwedCount { get; private set; }
 
@@ -45,6 +49,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
             BuildingUp = (await buildUp.GetAsync(db, tenant.Organisation!, clock, cancellationToken)).BuildingUp;
             MayAlsoSay = await OpenOffers.MoreVoicesAsync(db, BuildingUp.Where(b => !b.IsTheme).Select(b => b.Id).ToList(), cancellationToken);
             SameIdeas = await OpenOffers.ListAsync(db, OpenOffers.Shown, cancellationToken: cancellationToken);
+            TrainingDue = (await TrainingNeeds.ForAsync(db, clock.Today, null, cancellationToken)).Count(n => n.IsDue);
         }
     }
 }

@@ -33,6 +33,8 @@ public sealed class DeleteModel(WithUsDbContext db, AuditLog audit) : Organisati
         var interests = await db.Interests.Where(i => i.PersonId == personId).ToListAsync(cancellationToken);
         var reachBacks = await db.ReachBacks.Where(r => r.PersonId == personId).ToListAsync(cancellationToken);
         db.Consents.RemoveRange(await db.Consents.Where(c => c.PersonId == personId).ToListAsync(cancellationToken));
+        db.PersonRoles.RemoveRange(await db.PersonRoles.Where(r => r.PersonId == personId).ToListAsync(cancellationToken));
+        db.TrainingRecords.RemoveRange(await db.TrainingRecords.Where(t => t.PersonId == personId).ToListAsync(cancellationToken));
         db.Interests.RemoveRange(interests);
         db.ReachBacks.RemoveRange(reachBacks);
         db.People.Remove(person);

@@ -3,7 +3,7 @@ using WithUs.Web.Features.Voice;
 namespace WithUs.Web.Features.People;
 
 /// <summary>Everything held about one person in one place. Looking at it is recorded in the audit log.</summary>
-public sealed class PersonModel(WithUsDbContext db, AuditLog audit) : OrganisationPageModel
+public sealed class PersonModel(WithUsDbContext db, AuditLog audit, TimeProvider clock) : OrganisationPageModel
 {
     public Person Person { get; private set; } = null!;
 
@@ -17,6 +17,9 @@ public sealed class PersonModel(WithUsDbContext db, AuditLog audit) : Organisati
 
     /// <summary>The roles they have held, the ones they hold now first, then newest first.</summary>
     public IReadOnlyList<HeldRole> Roles { get; private set; } = [];
+
+    /// <summary>What the roles they hold now need, and where they stand on each.</summary>
+    public IReadOnlyList<TrainingNeed> Training { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken)
     {
@@ -60,6 +63,7 @@ public sealed class PersonModel(WithUsDbContext db, AuditLog audit) : Organisati
             .OrderBy(r => r.EndedOn != null).ThenByDescending(r => r.StartedOn).ThenByDescending(r => r.CreatedAtUtc)
             .Select(r => new HeldRole(r.Id, r.Role!.Name, r.StartedOn, r.EndedOn))
             .ToListAsync(cancellationToken);
+        Training = await TrainingNeeds.ForAsync(db, OrganisationClock.For(Organisation, clock).Today, personId, cancellationToken);
         await audit.RecordAboutAsync("Viewed", nameof(People.Person), personId, cancellationToken: cancellationToken);
         return Page();
     }

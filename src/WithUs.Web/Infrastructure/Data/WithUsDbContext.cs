@@ -52,6 +52,10 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
 
     public DbSet<PersonRole> PersonRoles => Set<PersonRole>();
 
+    public DbSet<RoleRequirement> RoleRequirements => Set<RoleRequirement>();
+
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+
     public DbSet<ContributionTerm> ContributionTerms => Set<ContributionTerm>();
 
     public DbSet<ContributionVector> ContributionVectors => Set<ContributionVector>();

@@ -19,6 +19,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
         var person = await app.CreatePersonAsync(organisation);
         var roles = await app.AddDefaultRolesAsync(organisation);
         var held = await app.GiveRoleAsync(organisation, person.Id, roles[4].Id, DateTime.UtcNow.AddDays(-30));
+        var requirement = await app.RequireAsync(organisation, roles[4].Id, "Safeguarding", 36);
         var contribution = await app.CreateContributionAsync(organisation, "A garden we can all use", c =>
         {
             // Decided and published, so the pages that act on an outcome (told, the public idea) show their forms.
@@ -81,6 +82,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             ["kind"] = "contact",
             ["roleId"] = roles[0].Id.ToString(),
             ["heldId"] = held.Id.ToString(),
+            ["requirementId"] = requirement.Id.ToString(),
             ["code"] = "404",
             ["token"] = "not-a-real-invitation",
         };

@@ -17,7 +17,7 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
 
     /// <summary>One organisation's data, so its ids can be put in the routes.</summary>
     private sealed record World(TestOrganisation Organisation, Guid MembershipId, Guid InvitationId, Guid PersonId,
-        Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId);
+        Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId, Guid RequirementId);
 
     private async Task<World> OrganisationWithDataAsync(TestUser? administrator = null)
     {
@@ -28,12 +28,13 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         var person = await app.CreatePersonAsync(organisation);
         var roles = await app.AddDefaultRolesAsync(organisation);
         var held = await app.GiveRoleAsync(organisation, person.Id, roles[0].Id, DateTime.UtcNow.AddDays(-30));
+        var requirement = await app.RequireAsync(organisation, roles[0].Id, "Safeguarding", 36);
         var contribution = await app.CreateContributionAsync(organisation, "A garden we can all use", c => c.PersonId = person.Id);
         var theme = await app.CreateThemeAsync(organisation);
         await app.AddThemeAsync(organisation, contribution.Id, theme.Id);
         var likeIt = await app.CreateContributionAsync(organisation, "Somewhere outside to grow vegetables");
         var offerId = await app.CreateSameIdeaOfferAsync(organisation, contribution.Id, likeIt.Id);
-        return new World(organisation, membershipId, invitationId, person.Id, contribution.Id, theme.Id, offerId, roles[0].Id, held.Id);
+        return new World(organisation, membershipId, invitationId, person.Id, contribution.Id, theme.Id, offerId, roles[0].Id, held.Id, requirement.Id);
     }
 
     /// <summary>Every request that can be made to an endpoint whose route has {org}, with the world's values filled in.</summary>
@@ -88,6 +89,11 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         if (name == "heldId")
         {
             return (world.HeldId.ToString(), true);
+        }
+
+        if (name == "requirementId")
+        {
+            return (world.RequirementId.ToString(), true);
         }
 
         if (name.Contains("person", StringComparison.OrdinalIgnoreCase))
