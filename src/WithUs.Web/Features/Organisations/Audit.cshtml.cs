@@ -3,7 +3,7 @@ using WithUs.Web.Infrastructure.Authorisation;
 namespace WithUs.Web.Features.Organisations;
 
 [MinimumRole(OrganisationRole.Administrator)]
-public sealed class AuditModel(WithUsDbContext db, TenantContext tenant) : OrganisationPageModel
+public sealed class AuditModel(WithUsDbContext db, TenantContext tenant, TimeProvider time) : OrganisationPageModel
 {
     private const int PageSize = 100;
 
@@ -15,6 +15,37 @@ public sealed class AuditModel(WithUsDbContext db, TenantContext tenant) : Organ
 
     public IReadOnlyList<Row> Entries { get; private set; } = [];
 
+    /// <summary>Only what is about this person's record: who looked at it, and what changed on it.</summary>
+    [BindProperty(SupportsGet = true, Name = "person")]
+    public Guid? PersonId { get; set; }
+
+    public string? PersonName { get; private set; }
+
+    /// <summary>Only times their record was looked at.</summary>
+    [BindProperty(SupportsGet = true, Name = "views")]
+    public bool ViewsOnly { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    public string? DatesError { get; private set; }
+
+    /// <summary>The address of another page of these entries, with the same filters.</summary>
+    public string PageLink(int page) => Url.Page("/Organisations/Audit", new
+    {
+        org = Slug,
+        person = PersonId,
+        views = ViewsOnly ? true : (bool?)null,
+        from = Blank(From),
+        to = Blank(To),
+        page,
+    })!;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     /// <remarks>From the query string only: in Razor Pages the route value "page" is the page's own path.</remarks>
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
@@ -22,8 +53,46 @@ public sealed class AuditModel(WithUsDbContext db, TenantContext tenant) : Organ
         var organisationId = tenant.RequiredOrganisationId;
 
         // The audit log is not tenant-filtered (sign-ins belong to no organisation), so filter explicitly here.
-        var rows = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.OrganisationId == organisationId)
+        var entries = db.AuditEntries.AsNoTracking().Where(a => a.OrganisationId == organisationId);
+        if (PersonId is { } personId)
+        {
+            // The person may have been erased since: their name then comes from nowhere, and the entries still show.
+            PersonName = await db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+            var entityId = personId.ToString();
+            entries = entries.Where(a => a.EntityType == nameof(People.Person) && a.EntityId == entityId);
+        }
+
+        if (ViewsOnly)
+        {
+            entries = entries.Where(a => a.Action == "Viewed");
+        }
+
+        var clock = OrganisationClock.For(tenant.Organisation!, time);
+        var (from, to) = (Blank(From) is { } f ? DateText.Parse(f) : null, Blank(To) is { } t ? DateText.Parse(t) : null);
+        if ((Blank(From) is not null && from is null) || (Blank(To) is not null && to is null))
+        {
+            DatesError = "Enter real dates, like 21/11/2026";
+        }
+        else if (from is { } first && to is { } last && last < first)
+        {
+            DatesError = "The second date must be on or after the first";
+        }
+        else
+        {
+            if (from is { } start)
+            {
+                var since = clock.StartOfDayUtc(start);
+                entries = entries.Where(a => a.AtUtc >= since);
+            }
+
+            if (to is { } end)
+            {
+                var before = clock.StartOfDayUtc(end.AddDays(1));
+                entries = entries.Where(a => a.AtUtc < before);
+            }
+        }
+
+        var rows = await entries
             .OrderByDescending(a => a.AtUtc)
             .ThenByDescending(a => a.Id)
             .Skip((PageNumber - 1) * PageSize)

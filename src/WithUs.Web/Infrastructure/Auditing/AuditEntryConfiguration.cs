@@ -11,5 +11,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityId).HasMaxLength(100);
         builder.Property(a => a.Details).HasMaxLength(AuditEntry.DetailsMaxLength);
         builder.HasIndex(a => new { a.OrganisationId, a.AtUtc });
+        // "Who looked at this person between two dates": one record's entries, newest first (migration AuditByRecord).
+        builder.HasIndex(a => new { a.EntityType, a.EntityId, a.AtUtc });
     }
 }

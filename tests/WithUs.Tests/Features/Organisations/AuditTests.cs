@@ -38,6 +38,51 @@ public sealed partial class AuditTests(AppPerDatabase apps) : IClassFixture<AppP
         queriesForMany.ShouldBe(queriesForFew);
     }
 
+    /// <summary>Issue 10: every staff view of a person's record is kept, and the audit page answers "who looked at
+    /// this person between two dates" (the days are the organisation's own, both included).</summary>
+    [DatabaseFact]
+    public async Task AuditLog_AnswersWhoLookedAtAPerson_BetweenTwoDates()
+    {
+        using var admin = await app.SignedInAsync(OrganisationRole.Administrator);
+        var staffUser = await app.CreateUserAsync(twoFactor: true, displayName: "Vic Viewer");
+        await app.AddMembershipAsync(admin.Organisation, staffUser, OrganisationRole.Staff);
+        using var staffClient = app.CreateBrowser();
+        await staffClient.SignInAsync(staffUser);
+        var person = await app.CreatePersonAsync(admin.Organisation, name: "Watched Wanda");
+        var someoneElse = await app.CreatePersonAsync(admin.Organisation, name: "Other Olu");
+        (await staffClient.GetPageAsync($"{admin.Org}/people/{person.Id}")).Dispose();
+        (await staffClient.GetPageAsync($"{admin.Org}/people/{someoneElse.Id}")).Dispose();
+        await app.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<WithUs.Web.Infrastructure.Data.WithUsDbContext>();
+            db.AuditEntries.Add(new AuditEntry
+            {
+                Id = System.Guid.CreateVersion7(),
+                AtUtc = DateTime.UtcNow.AddDays(-40),
+                OrganisationId = admin.Organisation.Id,
+                ActorUserId = admin.User.Id,
+                Action = "Viewed",
+                EntityType = "Person",
+                EntityId = person.Id.ToString(),
+            });
+            await db.SaveChangesAsync();
+        });
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var weekAgo = DateTime.UtcNow.AddDays(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var record = await admin.Client.GetPageAsync($"{admin.Org}/people/{person.Id}");
+        var link = record.QuerySelector("main a[href*='/audit?person=']")!.GetAttribute("href")!;
+        var all = Rows(await admin.Client.GetPageAsync(link));
+        var recent = Rows(await admin.Client.GetPageAsync($"{link}&from={weekAgo}&to={today}"));
+        var bad = await admin.Client.GetPageAsync($"{link}&from={today}&to={weekAgo}");
+
+        all.Where(r => r.Who == "Vic Viewer").ShouldHaveSingleItem("one view of Wanda by Vic; Vic's view of Olu is not about her");
+        all.Count.ShouldBeGreaterThanOrEqualTo(3, "Vic's view, the administrator's view just now and the one 40 days ago");
+        all.ShouldAllBe(r => r.What.Contains("Viewed", StringComparison.OrdinalIgnoreCase) || r.What.Contains("view", StringComparison.OrdinalIgnoreCase));
+        recent.Count.ShouldBe(all.Count - 1, "the view 40 days ago is before the first date");
+        bad.QuerySelector("#dates-error")!.TextContent.ShouldContain("The second date must be on or after the first");
+    }
+
     [DatabaseFact]
     public async Task AuditLog_PageTwo_ShowsOlderEntries()
     {
