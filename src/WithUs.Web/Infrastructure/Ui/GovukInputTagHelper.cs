@@ -10,23 +10,12 @@ namespace WithUs.Web.Infrastructure.Ui;
 /// and the value the person typed kept after a failed post (except passwords).
 /// </summary>
 [HtmlTargetElement("govuk-input", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class GovukInputTagHelper : TagHelper
+public sealed class GovukInputTagHelper : GovukFieldTagHelper
 {
-    [HtmlAttributeName("for")]
-    public required Microsoft.AspNetCore.Mvc.ViewFeatures.ModelExpression For { get; set; }
-
-    public required string Label { get; set; }
-
-    public string? Hint { get; set; }
-
     public string Type { get; set; } = "text";
-
-    public string? Autocomplete { get; set; }
 
     /// <summary>A width class such as govuk-input--width-20, or govuk-!-width-two-thirds.</summary>
     public string? Width { get; set; }
-
-    public bool Spellcheck { get; set; }
 
     public string? Inputmode { get; set; }
 
@@ -34,10 +23,6 @@ public sealed class GovukInputTagHelper : TagHelper
 
     /// <summary>The label is the page's heading (one question per page).</summary>
     public bool LabelIsHeading { get; set; }
-
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public required ViewContext ViewContext { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -79,6 +64,26 @@ public sealed class GovukInputTagHelper : TagHelper
 
         field.WriteFormGroup(output, html);
     }
+}
+
+/// <summary>What every GOV.UK field tag helper here is given: the property it is bound to, its label and hint, and
+/// whether the browser may fill it in or check its spelling.</summary>
+public abstract class GovukFieldTagHelper : TagHelper
+{
+    [HtmlAttributeName("for")]
+    public required ModelExpression For { get; set; }
+
+    public required string Label { get; set; }
+
+    public string? Hint { get; set; }
+
+    public string? Autocomplete { get; set; }
+
+    public bool Spellcheck { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public required ViewContext ViewContext { get; set; }
 }
 
 /// <summary>Name, id, current value and first error of a bound form field.</summary>

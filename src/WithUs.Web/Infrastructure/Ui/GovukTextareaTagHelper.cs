@@ -1,30 +1,13 @@
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace WithUs.Web.Infrastructure.Ui;
 
 /// <summary>A GOV.UK Design System textarea bound to a page model property, like <see cref="GovukInputTagHelper"/>.</summary>
 [HtmlTargetElement("govuk-textarea", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class GovukTextareaTagHelper : TagHelper
+public sealed class GovukTextareaTagHelper : GovukFieldTagHelper
 {
-    [HtmlAttributeName("for")]
-    public required ModelExpression For { get; set; }
-
-    public required string Label { get; set; }
-
-    public string? Hint { get; set; }
-
     public int Rows { get; set; } = 5;
-
-    public string? Autocomplete { get; set; }
-
-    public bool Spellcheck { get; set; }
-
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public required ViewContext ViewContext { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
