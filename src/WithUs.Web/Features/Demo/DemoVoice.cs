@@ -364,6 +364,27 @@ public static class DemoVoice
         var hygiene = Needs("Event host", "Food hygiene", 36);
         Did(0, safeguarding, now.Date.AddMonths(-36).AddDays(12));
         Did(3, hygiene, now.Date.AddDays(-380));
+
+        // Recognition without money; the member of over a year is left for the record page to suggest.
+        void Recognised(int i, RecognitionKind kind, string title, int daysAgo)
+        {
+            if (i < people.Count)
+            {
+                db.Recognitions.Add(new Recognition
+                {
+                    Id = Ids.New(),
+                    PersonId = people[i].Id,
+                    Kind = kind,
+                    Title = title,
+                    GivenOn = now.Date.AddDays(-daysAgo),
+                    RecordedByUserId = recordedBy,
+                    CreatedAtUtc = now.AddDays(-daysAgo),
+                });
+            }
+        }
+
+        Recognised(0, RecognitionKind.Certificate, "Peer mentor training", 210);
+        Recognised(3, RecognitionKind.Thanks, "Thank you for running the summer barbecue", 30);
     }
 
     /// <summary>A made-up mobile from Ofcom's drama range for those who chose a phone.</summary>

@@ -21,6 +21,11 @@ public sealed class PersonModel(WithUsDbContext db, AuditLog audit, TimeProvider
     /// <summary>What the roles they hold now need, and where they stand on each.</summary>
     public IReadOnlyList<TrainingNeed> Training { get; private set; } = [];
 
+    public IReadOnlyList<Recognition> Recognitions { get; private set; } = [];
+
+    /// <summary>Milestones the roles they hold suggest and nobody has recorded yet.</summary>
+    public IReadOnlyList<string> SuggestedMilestones { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken)
     {
         var person = RouteResource<Person>();
@@ -63,7 +68,11 @@ public sealed class PersonModel(WithUsDbContext db, AuditLog audit, TimeProvider
             .OrderBy(r => r.EndedOn != null).ThenByDescending(r => r.StartedOn).ThenByDescending(r => r.CreatedAtUtc)
             .Select(r => new HeldRole(r.Id, r.Role!.Name, r.StartedOn, r.EndedOn))
             .ToListAsync(cancellationToken);
-        Training = await TrainingNeeds.ForAsync(db, OrganisationClock.For(Organisation, clock).Today, personId, cancellationToken);
+        var today = OrganisationClock.For(Organisation, clock).Today;
+        Training = await TrainingNeeds.ForAsync(db, today, personId, cancellationToken);
+        Recognitions = await db.Recognitions.AsNoTracking().Where(r => r.PersonId == personId)
+            .OrderByDescending(r => r.GivenOn).ThenByDescending(r => r.CreatedAtUtc).ToListAsync(cancellationToken);
+        SuggestedMilestones = RecognitionWords.Suggested(Roles.Select(r => (r.Name, r.StartedOn, r.EndedOn)), Recognitions.Select(r => r.Title), today);
         await audit.RecordAboutAsync("Viewed", nameof(People.Person), personId, cancellationToken: cancellationToken);
         return Page();
     }

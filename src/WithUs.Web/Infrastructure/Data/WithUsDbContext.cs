@@ -56,6 +56,8 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
 
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
 
+    public DbSet<Recognition> Recognitions => Set<Recognition>();
+
     public DbSet<ContributionTerm> ContributionTerms => Set<ContributionTerm>();
 
     public DbSet<ContributionVector> ContributionVectors => Set<ContributionVector>();

@@ -123,6 +123,8 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
         ["POST /o/{org}/people/roles/{roleId:guid}?handler=Add"] = Access.Administrator,
         ["POST /o/{org}/people/roles/{roleId:guid}?handler=Remove"] = Access.Administrator,
         ["GET /o/{org}/people/training-due"] = Access.Staff,
+        ["GET /o/{org}/people/{personId:guid}/recognition/new"] = Access.Staff,
+        ["POST /o/{org}/people/{personId:guid}/recognition/new"] = Access.Staff,
         ["GET /o/{org}/people/{personId:guid}/training/{requirementId:guid}"] = Access.Staff,
         ["POST /o/{org}/people/{personId:guid}/training/{requirementId:guid}"] = Access.Staff,
         ["GET /o/{org}/people/roles/name/{roleId:guid?}"] = Access.Administrator,
