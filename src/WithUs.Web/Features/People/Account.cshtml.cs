@@ -37,6 +37,8 @@ public sealed class AccountModel(WithUsDbContext db, AuditLog audit, EmailOutbox
 
     public async Task<IActionResult> OnPostLinkAsync(CancellationToken cancellationToken)
     {
+        // A value that is no account id (tampered) is no choice: this page's message, not the framework's.
+        ModelState.Remove(nameof(UserId));
         await LoadAsync(cancellationToken);
         if (Person.UserId is not null)
         {

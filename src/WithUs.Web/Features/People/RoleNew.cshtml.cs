@@ -29,6 +29,7 @@ public sealed class RoleNewModel(WithUsDbContext db, TimeProvider clock) : Organ
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Roles = await RoleList.LoadAsync(db, cancellationToken);
+        ModelState.Remove(nameof(RoleId));
         if (RoleId is not { } roleId || Roles.All(r => r.Id != roleId))
         {
             ModelState.AddModelError(nameof(RoleId), "Choose a role");

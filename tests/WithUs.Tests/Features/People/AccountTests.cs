@@ -68,12 +68,16 @@ public sealed partial class AccountTests(AppPerDatabase apps) : IClassFixture<Ap
             [new(Html.AntiforgeryField, page.AntiforgeryToken()), new("UserId", hasRecord.Id.ToString())]);
         using var elsewhere = await staff.Client.PostFormAsync(url + "?handler=Link",
             [new(Html.AntiforgeryField, page.AntiforgeryToken()), new("UserId", stranger.User.Id.ToString())]);
+        using var notAnId = await staff.Client.PostFormAsync(url + "?handler=Link",
+            [new(Html.AntiforgeryField, page.AntiforgeryToken()), new("UserId", "not-an-id")]);
 
         page.QuerySelector($"input[name='UserId'][value='{hasRecord.Id}']").ShouldBeNull("an account with a record of its own is not offered");
         page.QuerySelector("main details")!.TextContent.ShouldContain("Rita Recorded");
         taken.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await taken.ReadHtmlAsync()).ErrorSummary().ShouldBe(["Choose a partner account from the list that has no record here yet"]);
         elsewhere.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        notAnId.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await notAnId.ReadHtmlAsync()).ErrorSummary().ShouldBe(["Choose which account is theirs"]);
         (await SavedAsync(staff.Organisation, person.Id)).UserId.ShouldBeNull();
     }
 

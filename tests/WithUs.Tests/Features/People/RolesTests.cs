@@ -64,6 +64,7 @@ public sealed class RolesTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     [InlineData("volunteer", "1850-01-01", "", "The day they started must be after 1900")]
     [InlineData("volunteer", "2025-05-01", "2025-04-01", "The day they stopped must be on or after the day they started")]
     [InlineData("elsewhere", "2025-05-01", "", "Choose a role")]
+    [InlineData("not-an-id", "2025-05-01", "", "Choose a role")]
     public async Task ABadRoleOrDay_IsRefusedWithAClearMessage_AndNothingIsKept(string role, string started, string ended, string message)
     {
         using var staff = await app.SignedInAsync();
@@ -74,6 +75,7 @@ public sealed class RolesTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
         {
             "volunteer" => roles[3].Id.ToString(),
             "elsewhere" => elsewhere[3].Id.ToString(),
+            "not-an-id" => "not-an-id",
             _ => "",
         };
 
