@@ -3,6 +3,8 @@ using WithUs.Web.Features.People;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.SameIdea;
+using WithUs.Web.Infrastructure.Data;
+using WithUs.Web.Infrastructure.Tenancy;
 
 namespace WithUs.Testing;
 
@@ -63,6 +65,19 @@ public static class VoiceData
     public static Task<List<Consent>> ConsentsAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid personId) =>
         app.InOrganisationAsync(organisation, db => db.Consents.AsNoTracking().Where(c => c.PersonId == personId)
             .OrderBy(c => c.AtUtc).ThenBy(c => c.Kind).ToListAsync());
+
+    /// <summary>They agree to equality monitoring and their answers are kept (sealed), as the equality page does.</summary>
+    public static Task KeepEqualityAnswersAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid personId,
+        IReadOnlyDictionary<string, string> answers) =>
+        app.InScopeAsync(async services =>
+        {
+            services.GetRequiredService<TenantContext>().Set(organisation.ToEntity(), OrganisationRole.Administrator);
+            var db = services.GetRequiredService<WithUsDbContext>();
+            var person = await db.People.SingleAsync(p => p.Id == personId);
+            PeopleRegister.Record(db, person, ConsentKind.EqualityMonitoring, true, new ConsentSource(ConsentWay.InWriting, null), DateTime.UtcNow);
+            await services.GetRequiredService<EqualityMonitoring>().KeepAnswersAsync(person, answers, CancellationToken.None);
+            await db.SaveChangesAsync();
+        });
 
     public static Task<Contribution> CreateContributionAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation,
         string text, Action<Contribution>? configure = null) =>

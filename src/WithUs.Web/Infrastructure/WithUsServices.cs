@@ -45,6 +45,7 @@ public static class WithUsServices
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<AuditLog>();
         services.AddWithUsDatabase(configuration);
+        AddSealing(services, configuration);
         services.AddSetup();
         services.AddDemo();
         services.AddVoice();
@@ -105,6 +106,17 @@ public static class WithUsServices
         });
 
         return builder;
+    }
+
+    /// <summary>
+    /// The keys for special-category data, read once, when first needed, from the settings or the key file (by default
+    /// beside the SQLite database, in the data folder; docs/configuration.md says how to keep it elsewhere).
+    /// </summary>
+    private static void AddSealing(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var options = configuration.GetSection(SealingOptions.Section).Get<SealingOptions>() ?? new SealingOptions();
+        services.AddSingleton(sp => SealingKeys.Load(options, sp.GetRequiredService<Data.DatabaseOptions>().DataFolder));
+        services.AddSingleton<Sealer>();
     }
 
     private static void AddCookiesAndDataProtection(IServiceCollection services, bool development)

@@ -48,6 +48,7 @@ public sealed class WithUsServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
+        builder.UseSetting("SensitiveData:Keys", WithUs.Web.Infrastructure.Security.SealingKeys.NewKeyText());
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:PublicFormPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using WithUs.Web.Features.Setup;
+using WithUs.Web.Infrastructure.Security;
 
 namespace WithUs.Tests.Harness;
 
@@ -74,6 +75,9 @@ public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string
             ["Similarity:ReindexAtStart"] = "false",
             // The check of kept counts would add to page query counts too: its own tests turn it on.
             ["Maintenance:KeptCountsEveryHours"] = "0",
+            // Re-sealing at start would too; and each app gets its own key, so nothing is written to a key file.
+            ["Maintenance:ResealEveryHours"] = "0",
+            ["SensitiveData:Keys"] = SealingKeys.NewKeyText(),
             // The sentence model costs every host seconds and ~100 MB: only the tests that need it turn it on.
             ["Similarity:Embeddings"] = "false",
             // Looking for same-idea offers after every save would add to page query counts: the tests that need it turn it on.

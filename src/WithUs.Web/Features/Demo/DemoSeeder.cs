@@ -128,8 +128,9 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
         // What people said: partners' own words are linked to their accounts, so "My voice" shows them.
         var recorder = demo.People.First(p => p.Role >= OrganisationRole.Staff).Name;
         var partners = demo.People.Where(p => p.Role == OrganisationRole.Partner).ToDictionary(p => p.Name, p => accounts[p.Name]);
-        await DemoVoice.SeedAsync(scopedDb, voice, accounts[recorder], partners, now,
+        var people = await DemoVoice.SeedAsync(scopedDb, voice, accounts[recorder], partners, now,
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
+        await DemoEquality.SeedAsync(services, Organisations.ToList().IndexOf(demo), people, accounts[recorder], now, cancellationToken);
         await DemoSameIdea.SeedAsync(services, saidAgain, voice.People, accounts[recorder],
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
     }

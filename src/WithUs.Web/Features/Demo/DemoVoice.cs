@@ -172,7 +172,8 @@ public static class DemoVoice
     /// Adds the organisation's content; the scope must act in that organisation. <paramref name="today"/> is its local
     /// day, as days without a time are stored.
     /// </summary>
-    public static async Task SeedAsync(WithUsDbContext db, Content content, Guid recordedBy,
+    /// <summary>Adds the organisation's people and what they said; returns the people, in the content's order.</summary>
+    public static async Task<List<Person>> SeedAsync(WithUsDbContext db, Content content, Guid recordedBy,
         IReadOnlyDictionary<string, Guid> accounts, DateTime now, DateTime today, CancellationToken cancellationToken)
     {
         var themes = content.Themes.ToDictionary(t => t, t => new Theme { Id = Ids.New(), Name = t, Description = DemoThemes.Description(t), CreatedAtUtc = now.AddDays(-400) });
@@ -255,6 +256,7 @@ public static class DemoVoice
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        return people;
     }
 
     /// <summary>How each invented person chose to be reached: by phone, in person, not at all, and one each by post

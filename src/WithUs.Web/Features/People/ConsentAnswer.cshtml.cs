@@ -55,7 +55,8 @@ public sealed class ConsentAnswerModel(WithUsDbContext db, TimeProvider clock) :
             return Invalid();
         }
 
-        PeopleRegister.Record(db, Person, Kind, Given!.Value, How.ToSource(CurrentUser.Id(User)), clock.GetUtcNow().UtcDateTime);
+        await PeopleRegister.RecordAsync(db, Person, Kind, Given!.Value, How.ToSource(CurrentUser.Id(User)), clock.GetUtcNow().UtcDateTime,
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (Kind == ConsentKind.Contact && Given == true && Person.ContactBy is null)
         {

@@ -36,6 +36,7 @@ public sealed class DeleteModel(WithUsDbContext db, AuditLog audit) : Organisati
         db.PersonRoles.RemoveRange(await db.PersonRoles.Where(r => r.PersonId == personId).ToListAsync(cancellationToken));
         db.TrainingRecords.RemoveRange(await db.TrainingRecords.Where(t => t.PersonId == personId).ToListAsync(cancellationToken));
         db.Recognitions.RemoveRange(await db.Recognitions.Where(r => r.PersonId == personId).ToListAsync(cancellationToken));
+        db.SealedDetails.RemoveRange(await db.SealedDetails.Where(s => s.PersonId == personId).ToListAsync(cancellationToken));
         db.Interests.RemoveRange(interests);
         db.ReachBacks.RemoveRange(reachBacks);
         db.People.Remove(person);

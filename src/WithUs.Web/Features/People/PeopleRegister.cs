@@ -35,18 +35,12 @@ public static class PeopleRegister
     /// </summary>
     public static Consent Record(WithUsDbContext db, Person person, ConsentKind kind, bool given, ConsentSource source, DateTime nowUtc)
     {
-        var consent = new Consent
+        if (kind == ConsentKind.EqualityMonitoring && !given)
         {
-            Id = Ids.New(),
-            PersonId = person.Id,
-            Kind = kind,
-            Given = given,
-            AtUtc = nowUtc,
-            Way = source.Way,
-            RecordedByUserId = source.RecordedByUserId,
-            ThroughWhom = source.Way == ConsentWay.ThroughSomeone ? source.ThroughWhom : null,
-        };
-        db.Consents.Add(consent);
+            throw new InvalidOperationException("Withdrawing equality monitoring forgets their answers: use RecordAsync.");
+        }
+
+        var consent = Answer(db, person, kind, given, source, nowUtc);
         switch (kind)
         {
             case ConsentKind.Record:
@@ -60,6 +54,41 @@ public static class PeopleRegister
                 break;
         }
 
+        return consent;
+    }
+
+    /// <summary>
+    /// <see cref="Record"/> for any kind, including equality monitoring: withdrawing that forgets their sealed answers in
+    /// the same save, so nothing they took back is ever counted again.
+    /// </summary>
+    public static async Task<Consent> RecordAsync(WithUsDbContext db, Person person, ConsentKind kind, bool given, ConsentSource source,
+        DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (kind != ConsentKind.EqualityMonitoring || given)
+        {
+            return Record(db, person, kind, given, source, nowUtc);
+        }
+
+        db.SealedDetails.RemoveRange(await db.SealedDetails
+            .Where(s => s.PersonId == person.Id && s.Kind == SealedDetailKind.EqualityAnswers)
+            .ToListAsync(cancellationToken));
+        return Answer(db, person, kind, false, source, nowUtc);
+    }
+
+    private static Consent Answer(WithUsDbContext db, Person person, ConsentKind kind, bool given, ConsentSource source, DateTime nowUtc)
+    {
+        var consent = new Consent
+        {
+            Id = Ids.New(),
+            PersonId = person.Id,
+            Kind = kind,
+            Given = given,
+            AtUtc = nowUtc,
+            Way = source.Way,
+            RecordedByUserId = source.RecordedByUserId,
+            ThroughWhom = source.Way == ConsentWay.ThroughSomeone ? source.ThroughWhom : null,
+        };
+        db.Consents.Add(consent);
         return consent;
     }
 

@@ -15,6 +15,12 @@ public sealed class PersonModel(WithUsDbContext db, AuditLog audit, TimeProvider
 
     public ConsentState Consents { get; private set; } = new([]);
 
+    /// <summary>When they gave equality monitoring answers (never what they were: those are sealed).</summary>
+    public DateTime? EqualityAnsweredAtUtc { get; private set; }
+
+    /// <summary>Whether they keep an access need private (never what it is).</summary>
+    public bool HasPrivateNeed { get; private set; }
+
     /// <summary>The roles they have held, the ones they hold now first, then newest first.</summary>
     public IReadOnlyList<HeldRole> Roles { get; private set; } = [];
 
@@ -63,6 +69,10 @@ public sealed class PersonModel(WithUsDbContext db, AuditLog audit, TimeProvider
                     db.Users.Where(u => u.Id == r.ByUserId).Select(u => u.DisplayName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         Consents = await ConsentState.LoadAsync(db, personId, cancellationToken);
+        var sealedDetails = await db.SealedDetails.AsNoTracking().Where(s => s.PersonId == personId)
+            .Select(s => new { s.Kind, s.AtUtc }).ToListAsync(cancellationToken);
+        EqualityAnsweredAtUtc = sealedDetails.FirstOrDefault(s => s.Kind == SealedDetailKind.EqualityAnswers)?.AtUtc;
+        HasPrivateNeed = sealedDetails.Any(s => s.Kind == SealedDetailKind.PrivateAccessNeed);
         Roles = await db.PersonRoles.AsNoTracking()
             .Where(r => r.PersonId == personId)
             .OrderBy(r => r.EndedOn != null).ThenByDescending(r => r.StartedOn).ThenByDescending(r => r.CreatedAtUtc)

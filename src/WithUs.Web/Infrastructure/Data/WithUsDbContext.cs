@@ -58,6 +58,8 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
 
     public DbSet<Recognition> Recognitions => Set<Recognition>();
 
+    public DbSet<SealedDetail> SealedDetails => Set<SealedDetail>();
+
     public DbSet<ContributionTerm> ContributionTerms => Set<ContributionTerm>();
 
     public DbSet<ContributionVector> ContributionVectors => Set<ContributionVector>();

@@ -1,4 +1,5 @@
 using WithUs.Web.Features.Demo;
+using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice.SameIdea;
 using WithUs.Web.Features.Voice.Similarity;
 
@@ -107,6 +108,24 @@ public sealed class DemoVoiceTests(AppPerDatabase apps) : IClassFixture<AppPerDa
         }
 
         missing.ShouldBeEmpty();
+    }
+
+    /// <summary>Each demo organisation has enough equality monitoring answers for the counts to show, with some hidden.</summary>
+    [DatabaseFact]
+    public async Task EveryDemoOrganisation_CountsEqualityMonitoringAnswers_HidingSmallNumbers()
+    {
+        await using var demo = Demo();
+        foreach (var organisation in await OrganisationsAsync(demo))
+        {
+            var counts = await demo.InScopeAsync(async services =>
+            {
+                services.GetRequiredService<TenantContext>().Set(organisation, null);
+                return await services.GetRequiredService<EqualityMonitoring>().CountAsync(CancellationToken.None);
+            });
+            counts.People.ShouldBeGreaterThanOrEqualTo(SmallNumbers.Threshold, organisation.Name);
+            counts.Unreadable.ShouldBe(0);
+            counts.Questions.SelectMany(q => q.Counts).ShouldContain(c => c.Shown == null, organisation.Name);
+        }
     }
 
     /// <summary>An app of its own whose first request fills the demo organisations.</summary>

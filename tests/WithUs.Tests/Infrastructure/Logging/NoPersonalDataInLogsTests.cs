@@ -49,6 +49,33 @@ public sealed class NoPersonalDataInLogsTests(LogCapturingAppPerDatabase apps) :
             app.Captured.Where(line => line.Contains(secret, StringComparison.OrdinalIgnoreCase)).ShouldBeEmpty($"logs mention {secret}");
         }
     }
+
+    [DatabaseFact]
+    public async Task EqualityAnswers_KeptCountedAndReseal_LogNoAnswer()
+    {
+        using var staff = await app.SignedInAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            var person = await app.CreatePersonAsync(staff.Organisation);
+            await app.KeepEqualityAnswersAsync(staff.Organisation, person.Id, new Dictionary<string, string> { ["ethnicity"] = "white-gypsy-traveller" });
+        }
+
+        var someone = await app.CreatePersonAsync(staff.Organisation);
+        await app.KeepEqualityAnswersAsync(staff.Organisation, someone.Id, new Dictionary<string, string> { ["sex"] = "female" });
+        var url = $"{staff.Org}/people/{someone.Id}/equality";
+        var page = await staff.Client.GetPageAsync(url);
+        (await staff.Client.PostFormAsync(url, [
+            KeyValuePair.Create("Input.Answers[religion]", "jewish"),
+            KeyValuePair.Create(Html.AntiforgeryField, page.AntiforgeryToken()),
+        ])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await staff.Client.GetPageAsync($"{staff.Org}/people/equality")).QuerySelector("main")!.TextContent.ShouldContain("Gypsy or Irish Traveller");
+
+        app.Captured.ShouldNotBeEmpty("the capture must see the app's logs for this test to mean anything");
+        foreach (var secret in new[] { "white-gypsy-traveller", "jewish", "female" })
+        {
+            app.Captured.Where(line => line.Contains(secret, StringComparison.OrdinalIgnoreCase)).ShouldBeEmpty($"logs mention {secret}");
+        }
+    }
 }
 
 /// <summary>The app with every log category at Trace, each message (and exception) kept for the test to read.</summary>
