@@ -6,6 +6,7 @@ namespace WithUs.Web.Features.Demo;
 /// Invented equality monitoring answers, drawn from each organisation's case study, so the counts page has something to
 /// count the moment the demo starts: more than five people answered in each organisation, some questions were left
 /// out or answered "prefer not to say", and small groups show as "fewer than 5". Each person agreed first, in writing.
+/// One person in each also keeps an access need private, so staff see "a private need: ask them" on their record.
 /// </summary>
 public static class DemoEquality
 {
@@ -68,6 +69,16 @@ public static class DemoEquality
         ],
     ];
 
+    /// <summary>A need about someone's health or housing, kept private, per organisation.</summary>
+    private static readonly string[] PrivateNeeds =
+    [
+        "Diabetic: needs to eat at regular times",
+        "Early-stage dementia: a reminder the day before helps",
+        "Pregnant: needs a chair and breaks",
+        "Tired after chemotherapy: short sessions, and a seat",
+        "Going through an eviction: letters by hand, not by post",
+    ];
+
     public static async Task SeedAsync(IServiceProvider services, int organisation, IReadOnlyList<Person> people, Guid recordedBy,
         DateTime now, CancellationToken cancellationToken)
     {
@@ -80,6 +91,13 @@ public static class DemoEquality
                 now.AddDays(-90 + i));
             var given = answers[i].Split(';').Select(pair => pair.Split('=')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
             await monitoring.KeepAnswersAsync(people[i], given, cancellationToken);
+        }
+
+        if (people.Count > 2)
+        {
+            people[2].AccessNeeds |= AccessNeed.Other;
+            people[2].OtherAccessNeed = null;
+            await monitoring.KeepPrivateNeedAsync(people[2], PrivateNeeds[organisation], cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -68,9 +68,17 @@ public static class AccessNeedWords
         {
             AccessNeed.Interpreter when !string.IsNullOrWhiteSpace(interpreterLanguage) => $"Interpreter ({interpreterLanguage})",
             AccessNeed.Other when !string.IsNullOrWhiteSpace(other) => other,
+            AccessNeed.Other => PrivateNeed,
             _ => n.Brief(),
         }));
 
+    /// <summary>What staff read for a need kept private (its words are sealed): enough to know to ask.</summary>
+    public const string PrivateNeed = "A private need: ask them";
+
     public static string AccessSummary(this Person person) =>
         Summary(person.AccessNeeds, person.InterpreterLanguage, person.OtherAccessNeed);
+
+    /// <summary>"Something else" with no words kept: the words are sealed (<see cref="SealedDetailKind.PrivateAccessNeed"/>).</summary>
+    public static bool HasPrivateNeed(this Person person) =>
+        person.AccessNeeds.HasFlag(AccessNeed.Other) && string.IsNullOrWhiteSpace(person.OtherAccessNeed);
 }

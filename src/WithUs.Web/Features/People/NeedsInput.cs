@@ -17,6 +17,9 @@ public sealed class NeedsInput
 
     public string? OtherAccessNeed { get; set; }
 
+    /// <summary>The other need is about their health or housing: sealed, and shown to staff only as "a private need".</summary>
+    public bool OtherIsPrivate { get; set; }
+
     public static NeedsInput From(Person person) => new()
     {
         Pronouns = person.Pronouns,
@@ -25,11 +28,13 @@ public sealed class NeedsInput
         AccessNeeds = AccessNeedWords.Each.Where(n => person.AccessNeeds.HasFlag(n)).ToList(),
         InterpreterLanguage = person.InterpreterLanguage,
         OtherAccessNeed = person.OtherAccessNeed,
+        OtherIsPrivate = person.HasPrivateNeed(),
     };
 
     public bool Has(AccessNeed need) => AccessNeeds.Contains(need);
 
-    public void Validate(ModelStateDictionary modelState, string prefix)
+    /// <param name="privateNeedKept">A private need is already sealed for them, so "something else" may be left empty to keep it.</param>
+    public void Validate(ModelStateDictionary modelState, string prefix, bool privateNeedKept = false)
     {
         // A need that is not one of the choices (tampered, or a stale form) is refused rather than stored as a number.
         if ((modelState.TryGetValue(prefix + "AccessNeeds", out var bound) && bound.Errors.Count > 0)
@@ -48,10 +53,13 @@ public sealed class NeedsInput
             ? Needed(modelState, prefix + "InterpreterLanguage",
                 PersonDetails.Text(InterpreterLanguage, "The language", Person.InterpreterLanguageMaxLength), "Say which language they need an interpreter for") ?? InterpreterLanguage
             : null;
-        OtherAccessNeed = Has(AccessNeed.Other)
-            ? Needed(modelState, prefix + "OtherAccessNeed",
-                PersonDetails.Text(OtherAccessNeed, "What else they need", Person.OtherAccessNeedMaxLength), "Say what else they need") ?? OtherAccessNeed
-            : null;
+        var other = PersonDetails.Text(OtherAccessNeed, "What else they need", Person.OtherAccessNeedMaxLength);
+        OtherAccessNeed = !Has(AccessNeed.Other)
+            ? null
+            : OtherIsPrivate && privateNeedKept
+                ? Optional(modelState, prefix + "OtherAccessNeed", other)
+                : Needed(modelState, prefix + "OtherAccessNeed", other, "Say what else they need") ?? OtherAccessNeed;
+        OtherIsPrivate = OtherIsPrivate && Has(AccessNeed.Other);
     }
 
     /// <summary>Sets the person's record from the checked answers: blank answers are kept as nothing.</summary>
@@ -62,8 +70,12 @@ public sealed class NeedsInput
         person.NotToContact = Blank(NotToContact);
         person.AccessNeeds = AccessNeeds.Aggregate(AccessNeed.None, (all, need) => all | need);
         person.InterpreterLanguage = Has(AccessNeed.Interpreter) ? Blank(InterpreterLanguage) : null;
-        person.OtherAccessNeed = Has(AccessNeed.Other) ? Blank(OtherAccessNeed) : null;
+        // A private need's words are sealed by the page (EqualityMonitoring.KeepPrivateNeedAsync), never kept here.
+        person.OtherAccessNeed = Has(AccessNeed.Other) && !OtherIsPrivate ? Blank(OtherAccessNeed) : null;
     }
+
+    /// <summary>The private words to seal: new words when they were written, null to keep what is sealed.</summary>
+    public string? PrivateWords => OtherIsPrivate ? Blank(OtherAccessNeed) : null;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 

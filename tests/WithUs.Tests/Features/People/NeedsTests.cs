@@ -92,6 +92,105 @@ public sealed class NeedsTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     }
 
     [DatabaseFact]
+    public async Task APrivateNeed_IsSealed_AndStaffSeeOnlyThatThereIsOne_EverywhereTheyAreListed()
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation, name: "Private Pat", mayContact: true, contactBy: ContactMethod.InPerson);
+        var idea = await app.CreateContributionAsync(staff.Organisation, "Evening sessions", c => c.PersonId = person.Id);
+        const string words = "Breaks to take HIV medication";
+        var url = $"{staff.Org}/people/{person.Id}/needs";
+
+        using var response = await staff.PostPageAsync(url, new()
+        {
+            ["Input.AccessNeeds"] = "Other",
+            ["Input.OtherAccessNeed"] = words,
+            ["Input.OtherIsPrivate"] = "true",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var saved = await SavedAsync(staff.Organisation, person.Id);
+        (saved.AccessNeeds, saved.OtherAccessNeed).ShouldBe((AccessNeed.Other, (string?)null));
+        var kept = await app.InOrganisationAsync(staff.Organisation, db => db.SealedDetails.AsNoTracking().SingleAsync());
+        (kept.PersonId, kept.Kind).ShouldBe((person.Id, SealedDetailKind.PrivateAccessNeed));
+        Encoding.UTF8.GetString(kept.Value).ShouldNotContain("HIV");
+        var record = (await staff.Client.GetPageAsync($"{staff.Org}/people/{person.Id}")).QuerySelector("main")!.TextContent;
+        record.ShouldContain(AccessNeedWords.PrivateNeed);
+        var form = await staff.Client.GetPageAsync(url);
+        form.FieldValue("Input.OtherAccessNeed").ShouldBeNullOrEmpty("staff never read it back");
+        form.QuerySelector("#Input_OtherIsPrivate")!.HasAttribute("checked").ShouldBeTrue();
+        var list = (await staff.Client.GetPageAsync($"{staff.Org}/voice/{idea.Id}/reach-back")).QuerySelector("main")!.TextContent;
+        list.ShouldContain("Needs: " + AccessNeedWords.PrivateNeed);
+        using var file = await staff.Client.GetAsync(new Uri($"{staff.Org}/voice/{idea.Id}/reach-back?handler=Csv", UriKind.Relative));
+        var csv = Encoding.UTF8.GetString(await file.Content.ReadAsByteArrayAsync());
+        foreach (var text in new[] { record, form.QuerySelector("main")!.TextContent, list, csv, (await staff.Client.GetPageAsync($"{staff.Org}/people")).QuerySelector("main")!.TextContent })
+        {
+            text.ShouldNotContain("HIV");
+        }
+    }
+
+    [DatabaseFact]
+    public async Task APrivateNeed_IsKeptWhenLeftEmpty_ReplacedWhenRewritten_AndForgottenWhenNoLongerPrivateOrNeeded()
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation);
+        var url = $"{staff.Org}/people/{person.Id}/needs";
+        Task<List<SealedDetail>> SealedAsync() => app.InOrganisationAsync(staff.Organisation, db => db.SealedDetails.AsNoTracking().ToListAsync());
+        using (var first = await staff.PostPageAsync(url, new() { ["Input.AccessNeeds"] = "Other", ["Input.OtherAccessNeed"] = "Housing letters read aloud", ["Input.OtherIsPrivate"] = "true" }))
+        {
+            first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        var before = (await SealedAsync()).Single().Value;
+
+        using (var kept = await staff.PostPageAsync(url, new() { ["Input.AccessNeeds"] = "Other", ["Input.OtherAccessNeed"] = "", ["Input.OtherIsPrivate"] = "true" }))
+        {
+            kept.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await SealedAsync()).Single().Value.ShouldBe(before, "left empty, it stays as it was");
+
+        // Unticked, as a browser sends it: no field at all.
+        var page = await staff.Client.GetPageAsync(url);
+        using (var plain = await staff.Client.PostFormAsync(url, [
+                   KeyValuePair.Create("Input.AccessNeeds", "Other"),
+                   KeyValuePair.Create("Input.OtherAccessNeed", "A seat near the door"),
+                   KeyValuePair.Create(Html.AntiforgeryField, page.AntiforgeryToken()),
+               ]))
+        {
+            plain.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await SealedAsync()).ShouldBeEmpty();
+        (await SavedAsync(staff.Organisation, person.Id)).OtherAccessNeed.ShouldBe("A seat near the door");
+
+        using (var again = await staff.PostPageAsync(url, new() { ["Input.AccessNeeds"] = "Other", ["Input.OtherAccessNeed"] = "Housing letters read aloud", ["Input.OtherIsPrivate"] = "true" }))
+        {
+            again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        using (var none = await staff.PostPageAsync(url, new() { ["Input.AccessNeeds"] = "EasyRead", ["Input.OtherAccessNeed"] = "", ["Input.OtherIsPrivate"] = "true" }))
+        {
+            none.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await SealedAsync()).ShouldBeEmpty();
+        (await SavedAsync(staff.Organisation, person.Id)).AccessNeeds.ShouldBe(AccessNeed.EasyRead);
+    }
+
+    [DatabaseFact]
+    public async Task APrivateNeedWithNoWords_IsRefused_WhenNoneIsKept()
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation);
+
+        using var response = await staff.PostPageAsync($"{staff.Org}/people/{person.Id}/needs",
+            new() { ["Input.AccessNeeds"] = "Other", ["Input.OtherAccessNeed"] = "", ["Input.OtherIsPrivate"] = "true" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadHtmlAsync()).ErrorSummary().ShouldBe(["Say what else they need"]);
+    }
+
+    [DatabaseFact]
     public async Task PostAndThroughAWorker_NeedTheirDetail_AndShowItInTheReachBackList()
     {
         using var staff = await app.SignedInAsync();
