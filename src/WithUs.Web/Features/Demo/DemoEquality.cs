@@ -6,7 +6,8 @@ namespace WithUs.Web.Features.Demo;
 /// Invented equality monitoring answers, drawn from each organisation's case study, so the counts page has something to
 /// count the moment the demo starts: more than five people answered in each organisation, some questions were left
 /// out or answered "prefer not to say", and small groups show as "fewer than 5". Each person agreed first, in writing.
-/// One person in each also keeps an access need private, so staff see "a private need: ask them" on their record.
+/// One person in each also keeps an access need private, so staff see "a private need: ask them" on their record;
+/// and, where there are enough people, one has asked for their record to be removed.
 /// </summary>
 public static class DemoEquality
 {
@@ -80,7 +81,7 @@ public static class DemoEquality
     ];
 
     public static async Task SeedAsync(IServiceProvider services, int organisation, IReadOnlyList<Person> people, Guid recordedBy,
-        DateTime now, CancellationToken cancellationToken)
+        DateTime now, DateTime today, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<WithUsDbContext>();
         var monitoring = services.GetRequiredService<EqualityMonitoring>();
@@ -91,6 +92,19 @@ public static class DemoEquality
                 now.AddDays(-90 + i));
             var given = answers[i].Split(';').Select(pair => pair.Split('=')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
             await monitoring.KeepAnswersAsync(people[i], given, cancellationToken);
+        }
+
+        // Someone who asked, three weeks ago, for their record to be removed: on the staff home until it is done.
+        if (people.Count > 8)
+        {
+            db.DataRequests.Add(new DataRequest
+            {
+                Id = Ids.New(),
+                PersonId = people[8].Id,
+                Kind = DataRequestKind.Erasure,
+                RequestedAtUtc = now.AddDays(-21),
+                DueOn = today.AddDays(-21).AddMonths(1),
+            });
         }
 
         if (people.Count > 2)

@@ -21,6 +21,7 @@ public static class OrganisationNavigation
         new("/Themes/Index", "Themes"),
         new("/People/Index", "People"),
         new("/Voice/MyVoice/Index", "What I have said", PartnerView: true),
+        new("/People/Mine/Index", "About you", PartnerView: true),
         new("/Members/Index", "Team and roles"),
         new("/Organisations/Audit", "Audit log"),
         new("/Settings/Index", "Settings"),

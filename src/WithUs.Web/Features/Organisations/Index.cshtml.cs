@@ -25,6 +25,11 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
     /// <summary>Training and checks the roles people hold now need and are not done, have run out, or soon will.</summary>
     public int TrainingDue { get; private set; }
 
+    /// <summary>Requests about people's data that wait for staff, and the soonest one is due.</summary>
+    public (int Count, DateTime? FirstDue) DataRequestsWaiting { get; private set; }
+
+    public DateOnly Today => clock.Today;
+
     public Voice.Counted OwedCount { get; private set; }
 
     public IReadOnlyList<BuildingUp> BuildingUp { get; private set; } = [];
@@ -50,6 +55,9 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
             MayAlsoSay = await OpenOffers.MoreVoicesAsync(db, BuildingUp.Where(b => !b.IsTheme).Select(b => b.Id).ToList(), cancellationToken);
             SameIdeas = await OpenOffers.ListAsync(db, OpenOffers.Shown, cancellationToken: cancellationToken);
             TrainingDue = (await TrainingNeeds.ForAsync(db, clock.Today, null, cancellationToken)).Count(n => n.IsDue);
+            var waiting = await db.DataRequests.AsNoTracking().Where(r => r.DoneAtUtc == null)
+                .GroupBy(r => 1).Select(g => new { Count = g.Count(), FirstDue = g.Min(r => r.DueOn) }).FirstOrDefaultAsync(cancellationToken);
+            DataRequestsWaiting = (waiting?.Count ?? 0, waiting?.FirstDue);
         }
     }
 }

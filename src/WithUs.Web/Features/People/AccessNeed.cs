@@ -47,6 +47,13 @@ public static class AccessNeedWords
         _ => "Something else",
     };
 
+    /// <summary>The need in the person's own words, on their own pages: "Someone to come with you".</summary>
+    public static string ForThem(this AccessNeed need) => need switch
+    {
+        AccessNeed.Companion => "Someone to come with you",
+        _ => need.Words(),
+    };
+
     /// <summary>Brief words for lists: "Easy read", "Interpreter (Polish)", "BSL".</summary>
     public static string Brief(this AccessNeed need) => need switch
     {

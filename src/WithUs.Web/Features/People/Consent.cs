@@ -141,6 +141,15 @@ public static class ConsentWords
         _ => "You answer questions about yourself that help us check we are fair to everyone",
     };
 
+    /// <summary>What saying no means, in the partner's words, on their own pages.</summary>
+    public static string IfNo(this ConsentKind kind) => kind switch
+    {
+        ConsentKind.Record => "If you say no, we will remove everything about you within a month. What you told us stays, with no name on it.",
+        ConsentKind.Contact => "If you say no, we will not get in touch with you, and we forget how to.",
+        ConsentKind.EqualityMonitoring => "If you say no, we remove any answers you gave.",
+        _ => "You can change your mind at any time.",
+    };
+
     public static string Words(this ConsentWay way) => way switch
     {
         ConsentWay.InPerson => "in person",

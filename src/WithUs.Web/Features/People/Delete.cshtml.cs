@@ -1,7 +1,9 @@
+using WithUs.Web.Features.Account;
+
 namespace WithUs.Web.Features.People;
 
 /// <summary>Deletes the person but keeps what they said, with no one attached (personal data minimised, not voices lost).</summary>
-public sealed class DeleteModel(WithUsDbContext db, AuditLog audit) : OrganisationPageModel
+public sealed class DeleteModel(WithUsDbContext db, AuditLog audit, TimeProvider clock) : OrganisationPageModel
 {
     public Guid PersonId { get; private set; }
 
@@ -37,6 +39,17 @@ public sealed class DeleteModel(WithUsDbContext db, AuditLog audit) : Organisati
         db.TrainingRecords.RemoveRange(await db.TrainingRecords.Where(t => t.PersonId == personId).ToListAsync(cancellationToken));
         db.Recognitions.RemoveRange(await db.Recognitions.Where(r => r.PersonId == personId).ToListAsync(cancellationToken));
         db.SealedDetails.RemoveRange(await db.SealedDetails.Where(s => s.PersonId == personId).ToListAsync(cancellationToken));
+        // Their requests stay, with no one attached, so the organisation can show it did what was asked and when.
+        foreach (var request in await db.DataRequests.Where(r => r.PersonId == personId).ToListAsync(cancellationToken))
+        {
+            request.PersonId = null;
+            if (request.DoneAtUtc is null)
+            {
+                request.DoneAtUtc = clock.GetUtcNow().UtcDateTime;
+                request.DoneByUserId = CurrentUser.Id(User);
+            }
+        }
+
         db.Interests.RemoveRange(interests);
         db.ReachBacks.RemoveRange(reachBacks);
         db.People.Remove(person);

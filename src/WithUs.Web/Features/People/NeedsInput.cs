@@ -34,7 +34,8 @@ public sealed class NeedsInput
     public bool Has(AccessNeed need) => AccessNeeds.Contains(need);
 
     /// <param name="privateNeedKept">A private need is already sealed for them, so "something else" may be left empty to keep it.</param>
-    public void Validate(ModelStateDictionary modelState, string prefix, bool privateNeedKept = false)
+    /// <param name="yourself">The person is filling it in about themselves: messages say "you", not "they".</param>
+    public void Validate(ModelStateDictionary modelState, string prefix, bool privateNeedKept = false, bool yourself = false)
     {
         // A need that is not one of the choices (tampered, or a stale form) is refused rather than stored as a number.
         if ((modelState.TryGetValue(prefix + "AccessNeeds", out var bound) && bound.Errors.Count > 0)
@@ -51,14 +52,14 @@ public sealed class NeedsInput
             PersonDetails.Text(NotToContact, "When not to contact them", Person.NotToContactMaxLength)) ?? NotToContact;
         InterpreterLanguage = Has(AccessNeed.Interpreter)
             ? Needed(modelState, prefix + "InterpreterLanguage",
-                PersonDetails.Text(InterpreterLanguage, "The language", Person.InterpreterLanguageMaxLength), "Say which language they need an interpreter for") ?? InterpreterLanguage
+                PersonDetails.Text(InterpreterLanguage, "The language", Person.InterpreterLanguageMaxLength), yourself ? "Say which language you need an interpreter for" : "Say which language they need an interpreter for") ?? InterpreterLanguage
             : null;
         var other = PersonDetails.Text(OtherAccessNeed, "What else they need", Person.OtherAccessNeedMaxLength);
         OtherAccessNeed = !Has(AccessNeed.Other)
             ? null
             : OtherIsPrivate && privateNeedKept
                 ? Optional(modelState, prefix + "OtherAccessNeed", other)
-                : Needed(modelState, prefix + "OtherAccessNeed", other, "Say what else they need") ?? OtherAccessNeed;
+                : Needed(modelState, prefix + "OtherAccessNeed", other, yourself ? "Say what else helps you" : "Say what else they need") ?? OtherAccessNeed;
         OtherIsPrivate = OtherIsPrivate && Has(AccessNeed.Other);
     }
 
@@ -99,3 +100,6 @@ public sealed class NeedsInput
         return Optional(modelState, key, detail);
     }
 }
+
+/// <summary>What the access needs fields show: the answers, whether a private need is sealed, and whose needs they are.</summary>
+public sealed record NeedsFieldsView(NeedsInput Input, bool PrivateNeedKept, bool Yourself);

@@ -5,8 +5,10 @@ namespace WithUs.Web.Features.People;
 /// <summary>What staff record about someone's contact: only what the chosen way of contacting them needs.</summary>
 public class ContactInput
 {
+    private const string RequiredName = "Enter their name or a pseudonym";
+
     /// <summary>Checked by <see cref="PersonDetails.Name"/> in <see cref="Validate"/>.</summary>
-    [Required(ErrorMessage = "Enter their name or a pseudonym")]
+    [Required(ErrorMessage = RequiredName)]
     public string Name { get; set; } = "";
 
     /// <summary>Null until answered: staff must ask, not assume.</summary>
@@ -25,17 +27,26 @@ public class ContactInput
 
     public string? ThroughWorker { get; set; }
 
-    public void Validate(ModelStateDictionary modelState, string prefix)
+    /// <param name="yourself">The person is filling it in about themselves: messages say "your", not "their".</param>
+    public void Validate(ModelStateDictionary modelState, string prefix, bool yourself = false)
     {
+        string Say(string aboutThem, string toYou) => yourself ? toYou : aboutThem;
         var name = PersonDetails.Name(Name);
         if (name.Problem is { } nameProblem)
         {
             modelState.AddModelError(prefix + "Name", nameProblem);
         }
 
+        // [Required] speaks about someone else; on their own pages it speaks to them.
+        if (yourself && modelState.TryGetValue(prefix + "Name", out var nameState) && nameState.Errors.Any(e => e.ErrorMessage == RequiredName))
+        {
+            nameState.Errors.Clear();
+            modelState.AddModelError(prefix + "Name", "Enter your name, or a name you are happy to be known by");
+        }
+
         if (MayContact is null)
         {
-            modelState.AddModelError(prefix + "MayContact", "Choose whether they agreed to be contacted");
+            modelState.AddModelError(prefix + "MayContact", Say("Choose whether they agreed to be contacted", "Choose whether we may get in touch with you"));
             return;
         }
 
@@ -46,7 +57,7 @@ public class ContactInput
 
         if (ContactBy is not { } method || !Enum.IsDefined(method))
         {
-            modelState.AddModelError(prefix + "ContactBy", "Choose how they would like to be contacted");
+            modelState.AddModelError(prefix + "ContactBy", Say("Choose how they would like to be contacted", "Choose how you would like us to get in touch"));
             return;
         }
 
@@ -56,7 +67,7 @@ public class ContactInput
             Email = email.Value ?? Email;
             if (email.IsMissing)
             {
-                modelState.AddModelError(prefix + "Email", "Enter their email address");
+                modelState.AddModelError(prefix + "Email", Say("Enter their email address", "Enter your email address"));
             }
             else if (email.Problem is { } problem)
             {
@@ -70,7 +81,7 @@ public class ContactInput
             Phone = phone.Value ?? Phone;
             if (phone.IsMissing)
             {
-                modelState.AddModelError(prefix + "Phone", "Enter their phone number");
+                modelState.AddModelError(prefix + "Phone", Say("Enter their phone number", "Enter your phone number"));
             }
             else if (phone.Problem is { } problem)
             {
@@ -81,13 +92,14 @@ public class ContactInput
         if (method == ContactMethod.Post)
         {
             PostalAddress = Required(modelState, prefix + "PostalAddress",
-                PersonDetails.Text(PostalAddress, "The address", Person.PostalAddressMaxLength, lines: true), "Enter their postal address") ?? PostalAddress;
+                PersonDetails.Text(PostalAddress, "The address", Person.PostalAddressMaxLength, lines: true), Say("Enter their postal address", "Enter your postal address")) ?? PostalAddress;
         }
 
         if (method == ContactMethod.ThroughWorker)
         {
             ThroughWorker = Required(modelState, prefix + "ThroughWorker",
-                PersonDetails.Text(ThroughWorker, "The worker", Person.ThroughWorkerMaxLength), "Say which worker, for example \"Sam, their key worker at the housing team\"") ?? ThroughWorker;
+                PersonDetails.Text(ThroughWorker, "The worker", Person.ThroughWorkerMaxLength), Say("Say which worker, for example \"Sam, their key worker at the housing team\"",
+                    "Say which worker, for example \"Sam, my key worker at the housing team\"")) ?? ThroughWorker;
         }
     }
 

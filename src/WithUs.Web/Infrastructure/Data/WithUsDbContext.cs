@@ -60,6 +60,8 @@ public sealed class WithUsDbContext(DbContextOptions<WithUsDbContext> options, T
 
     public DbSet<SealedDetail> SealedDetails => Set<SealedDetail>();
 
+    public DbSet<DataRequest> DataRequests => Set<DataRequest>();
+
     public DbSet<ContributionTerm> ContributionTerms => Set<ContributionTerm>();
 
     public DbSet<ContributionVector> ContributionVectors => Set<ContributionVector>();

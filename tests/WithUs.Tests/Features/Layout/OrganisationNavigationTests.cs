@@ -39,7 +39,7 @@ public sealed class OrganisationNavigationTests(AppPerDatabase apps) : IClassFix
     }
 
     [DatabaseFact]
-    public async Task OrganisationNavigation_ForAPartner_ShowsHomeAndWhatTheyHaveSaid_HomeMarkedAsTheCurrentPage()
+    public async Task OrganisationNavigation_ForAPartner_ShowsHomeWhatTheyHaveSaidAndAboutThem_HomeMarkedAsTheCurrentPage()
     {
         var (organisation, partner) = await app.CreateMemberAsync(OrganisationRole.Partner);
         using var client = app.CreateBrowser();
@@ -48,7 +48,7 @@ public sealed class OrganisationNavigationTests(AppPerDatabase apps) : IClassFix
         var page = await client.GetPageAsync($"/o/{organisation.Slug}");
 
         var links = page.QuerySelectorAll(".govuk-service-navigation a");
-        links.Select(l => l.TextContent.Trim()).ShouldBe(["Home", "What I have said"]);
+        links.Select(l => l.TextContent.Trim()).ShouldBe(["Home", "What I have said", "About you"]);
         links[0].GetAttribute("aria-current").ShouldBe("page");
         links[1].HasAttribute("aria-current").ShouldBeFalse();
     }

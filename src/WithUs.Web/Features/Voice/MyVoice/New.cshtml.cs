@@ -1,5 +1,5 @@
 using WithUs.Web.Features.Account;
-using WithUs.Web.Features.People;
+using WithUs.Web.Features.People.Mine;
 using WithUs.Web.Infrastructure.Authorisation;
 
 namespace WithUs.Web.Features.Voice.MyVoice;
@@ -41,16 +41,7 @@ public sealed class NewModel(WithUsDbContext db, OrganisationClock clock) : Orga
     private async Task StageAsync(Guid userId, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
-        var person = await db.People
-            .Where(p => p.UserId == userId)
-            .OrderBy(p => p.CreatedAtUtc)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (person is null)
-        {
-            var name = User.FindFirst(WithUsClaimsPrincipalFactory.DisplayNameClaim)?.Value;
-            person = PeopleRegister.Add(db, string.IsNullOrWhiteSpace(name) ? "Partner" : name.Trim()[..Math.Min(name.Trim().Length, Person.NameMaxLength)],
-                null, ConsentSource.Themselves, now, userId);
-        }
+        var person = await MyRecord.FindOrAddAsync(db, User, userId, now, cancellationToken);
 
         var contribution = Input.ToContribution(ContributionSource.Partner, person.Id, clock);
         contribution.RecordedByUserId = userId;
