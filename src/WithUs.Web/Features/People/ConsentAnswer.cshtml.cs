@@ -57,6 +57,12 @@ public sealed class ConsentAnswerModel(WithUsDbContext db, TimeProvider clock) :
 
         await PeopleRegister.RecordAsync(db, Person, Kind, Given!.Value, How.ToSource(CurrentUser.Id(User)), clock.GetUtcNow().UtcDateTime,
             cancellationToken);
+        if (Kind == ConsentKind.Record && Given == false)
+        {
+            // Erasure is then owed to them: it waits, with its date, on the staff home until an administrator does it.
+            await Mine.RemovalRequests.AskAsync(db, Person, OrganisationClock.For(Organisation, clock), cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         if (Kind == ConsentKind.Contact && Given == true && Person.ContactBy is null)
         {
@@ -67,7 +73,7 @@ public sealed class ConsentAnswerModel(WithUsDbContext db, TimeProvider clock) :
         Notice = Kind switch
         {
             ConsentKind.Contact when Given == false => $"Saved. {Person.Name} will not be on any list of people to contact.",
-            ConsentKind.Record when Given == false => $"Saved. {Person.Name} no longer agrees that we keep what they say with their name: erase their record.",
+            ConsentKind.Record when Given == false => $"Saved. {Person.Name} no longer agrees that we keep what they say with their name: their record must be erased within a month (it is on the list of requests about people's data).",
             _ => "Saved.",
         };
         return RedirectToPage("/People/Person", new { org = Slug, personId = Person.Id });

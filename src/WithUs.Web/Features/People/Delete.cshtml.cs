@@ -1,64 +1,32 @@
-using WithUs.Web.Features.Account;
+using WithUs.Web.Infrastructure.Authorisation;
 
 namespace WithUs.Web.Features.People;
 
-/// <summary>Deletes the person but keeps what they said, with no one attached (personal data minimised, not voices lost).</summary>
-public sealed class DeleteModel(WithUsDbContext db, AuditLog audit, TimeProvider clock) : OrganisationPageModel
+/// <summary>
+/// An administrator erases a person (<see cref="PersonErasure"/>): everything about them goes, what they said stays with
+/// no name. Logged as "a record was erased", with counts, never with who it was.
+/// </summary>
+[MinimumRole(OrganisationRole.Administrator)]
+public sealed class DeleteModel(WithUsDbContext db, AuditLog audit, PersonErasure erasure) : OrganisationPageModel
 {
-    public Guid PersonId { get; private set; }
-
-    public string Name { get; private set; } = "";
+    public Person Person => RouteResource<Person>();
 
     public int ContributionCount { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid personId, CancellationToken cancellationToken)
+    public bool HasAccount => Person.UserId is not null;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        ContributionCount = await db.Contributions.CountAsync(c => c.PersonId == Person.Id, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var person = RouteResource<Person>();
-
-        PersonId = person.Id;
-        Name = person.Name;
-        ContributionCount = await db.Contributions.CountAsync(c => c.PersonId == personId, cancellationToken);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid personId, CancellationToken cancellationToken)
-    {
-        var person = RouteResource<Person>();
-
-        // Done here rather than left to the database, so every provider behaves alike and each removal is audited.
-        var contributions = await db.Contributions.Where(c => c.PersonId == personId).ToListAsync(cancellationToken);
-        foreach (var contribution in contributions)
-        {
-            contribution.PersonId = null;
-        }
-
-        var interests = await db.Interests.Where(i => i.PersonId == personId).ToListAsync(cancellationToken);
-        var reachBacks = await db.ReachBacks.Where(r => r.PersonId == personId).ToListAsync(cancellationToken);
-        db.Consents.RemoveRange(await db.Consents.Where(c => c.PersonId == personId).ToListAsync(cancellationToken));
-        db.PersonRoles.RemoveRange(await db.PersonRoles.Where(r => r.PersonId == personId).ToListAsync(cancellationToken));
-        db.TrainingRecords.RemoveRange(await db.TrainingRecords.Where(t => t.PersonId == personId).ToListAsync(cancellationToken));
-        db.Recognitions.RemoveRange(await db.Recognitions.Where(r => r.PersonId == personId).ToListAsync(cancellationToken));
-        db.SealedDetails.RemoveRange(await db.SealedDetails.Where(s => s.PersonId == personId).ToListAsync(cancellationToken));
-        // Their requests stay, with no one attached, so the organisation can show it did what was asked and when.
-        foreach (var request in await db.DataRequests.Where(r => r.PersonId == personId).ToListAsync(cancellationToken))
-        {
-            request.PersonId = null;
-            if (request.DoneAtUtc is null)
-            {
-                request.DoneAtUtc = clock.GetUtcNow().UtcDateTime;
-                request.DoneByUserId = CurrentUser.Id(User);
-            }
-        }
-
-        db.Interests.RemoveRange(interests);
-        db.ReachBacks.RemoveRange(reachBacks);
-        db.People.Remove(person);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync("PersonDeleted",
-            details: $"{contributions.Count} {(contributions.Count == 1 ? "contribution" : "contributions")} kept with no name; " +
-                $"{interests.Count} {(interests.Count == 1 ? "interest" : "interests")} and {reachBacks.Count} reach-back {(reachBacks.Count == 1 ? "record" : "records")} deleted",
-            cancellationToken: cancellationToken);
-        Notice = $"{person.Name} has been deleted. What they said is kept, with no name.";
+        var person = Person;
+        var erased = await erasure.EraseAsync(person, cancellationToken);
+        await audit.RecordAboutAsync("PersonErased", nameof(People.Person), person.Id,
+            $"{erased.Contributions} {(erased.Contributions == 1 ? "contribution" : "contributions")} kept with no name; {erased.Removed} rows about them removed" +
+            (erased.AccountClosed ? "; their partner account was closed" : erased.AccountLeft ? "; their partner account left the organisation" : ""),
+            cancellationToken);
+        Notice = "Their record has been erased. What they said is kept, with no name.";
         return RedirectToPage("/People/Index", new { org = Slug });
     }
 }

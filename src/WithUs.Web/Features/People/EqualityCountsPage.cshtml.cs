@@ -11,6 +11,6 @@ public sealed class EqualityCountsPageModel(EqualityMonitoring monitoring, Audit
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Counts = await monitoring.CountAsync(cancellationToken);
-        await audit.RecordAsync("Viewed equality monitoring counts", cancellationToken: cancellationToken);
+        await audit.RecordAsync("EqualityCountsViewed", cancellationToken: cancellationToken);
     }
 }

@@ -10,7 +10,8 @@ public static class PeopleServices
     {
         services.AddRouteResource<Person>("personId")
             .AddScoped<IInvitationAccepted, LinkTheInvitedPerson>()
-            .AddScoped<EqualityMonitoring>();
+            .AddScoped<EqualityMonitoring>()
+            .AddScoped<PersonErasure>();
         services.AddJob<ResealJob>(ResealJob.JobName, ResealJob.Schedule);
         return services;
     }

@@ -34,6 +34,7 @@ public static partial class AuditDescriptions
         ["ToldOutcome"] = "Recorded that someone was told an outcome",
         ["SettingsChanged"] = "Settings changed",
         ["PersonDeleted"] = "Person deleted: what they said is kept, with no name",
+        ["EqualityCountsViewed"] = "Equality monitoring counts viewed",
     };
 
     private static readonly Dictionary<string, string> EventDetails = new(StringComparer.Ordinal)
@@ -54,6 +55,9 @@ public static partial class AuditDescriptions
         ["ReachBack"] = "Reach back",
         ["Contribution"] = "Contribution",
         ["Theme"] = "Theme",
+        ["Consent"] = "Consent",
+        ["SealedDetail"] = "Sealed detail (equality answers or a private need)",
+        ["DataRequest"] = "Request about their data",
     };
 
     private static readonly Dictionary<(string Record, string Action), string> RecordEvents = new()
@@ -66,6 +70,8 @@ public static partial class AuditDescriptions
         [("Invitation", "Created")] = "Invitation sent",
         [("Person", "Viewed")] = "Person's page viewed",
         [("Person", "Deleted")] = "Person deleted",
+        [("Person", "PersonErased")] = "Person's record erased: what they said is kept, with no name",
+        [("Person", "OwnDataDownloaded")] = "They downloaded everything held about them",
         [("Contribution", "ContactListExported")] = "Contact list for an idea exported",
         [("Theme", "ContactListExported")] = "Contact list for a theme exported",
         [("Person", "Created")] = "Person added",

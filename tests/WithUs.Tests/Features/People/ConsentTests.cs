@@ -142,9 +142,14 @@ public sealed class ConsentTests(AppPerDatabase apps) : IClassFixture<AppPerData
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var record = await staff.Client.GetPageAsync($"{staff.Org}/people/{person.Id}");
         record.QuerySelector("main .govuk-warning-text")!.TextContent.ShouldContain("no longer agree");
-        record.QuerySelector($"main .govuk-warning-text a[href='{staff.Org}/people/{person.Id}/delete']").ShouldNotBeNull();
+        record.QuerySelector("main .govuk-warning-text")!.TextContent.ShouldContain("Ask an administrator to erase their record");
         (await app.InOrganisationAsync(staff.Organisation, db => db.People.AsNoTracking().SingleAsync(p => p.Id == person.Id)))
             .ConsentToRecord.ShouldBeFalse();
+        var request = await app.InOrganisationAsync(staff.Organisation, db => db.DataRequests.AsNoTracking().SingleAsync());
+        (request.PersonId, request.Kind).ShouldBe(((Guid?)person.Id, DataRequestKind.Erasure), "it waits on the staff home until it is done");
+        using var admin = await app.AlsoSignedInAsync(staff.Organisation, OrganisationRole.Administrator);
+        (await admin.Client.GetPageAsync($"{admin.Org}/people/{person.Id}"))
+            .QuerySelector($"main .govuk-warning-text a[href='{admin.Org}/people/{person.Id}/delete']").ShouldNotBeNull();
     }
 
     [DatabaseFact]

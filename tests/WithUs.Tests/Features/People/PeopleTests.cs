@@ -247,9 +247,9 @@ public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
     }
 
     [DatabaseFact]
-    public async Task Delete_RemovesThePersonButKeepsWhatTheySaidDeIdentified()
+    public async Task Erase_RemovesThePersonButKeepsWhatTheySaidDeIdentified()
     {
-        using var staff = await app.SignedInAsync();
+        using var staff = await app.SignedInAsync(OrganisationRole.Administrator);
         var person = await app.CreatePersonAsync(staff.Organisation, name: "Fran Deleted");
         var idea = await app.CreateContributionAsync(staff.Organisation, "Better lighting on the path", c => c.PersonId = person.Id);
         await app.InOrganisationAsync(staff.Organisation, async db =>
@@ -272,8 +272,8 @@ public sealed class PeopleTests(AppPerDatabase apps) : IClassFixture<AppPerDatab
         (await app.InOrganisationAsync(staff.Organisation, db => db.Interests.CountAsync())).ShouldBe(0);
         (await app.InOrganisationAsync(staff.Organisation, db => db.ReachBacks.CountAsync())).ShouldBe(0);
         (await app.InOrganisationAsync(staff.Organisation, db => db.Consents.CountAsync())).ShouldBe(0);
-        (await app.AuditEntriesAsync("PersonDeleted")).ShouldContain(e => e.OrganisationId == staff.Organisation.Id
-            && e.Details == "1 contribution kept with no name; 1 interest and 1 reach-back record deleted");
+        (await app.AuditEntriesAsync("PersonErased")).ShouldContain(e => e.OrganisationId == staff.Organisation.Id
+            && e.EntityId == person.Id.ToString() && e.Details == "1 contribution kept with no name; 4 rows about them removed");
     }
 
     [DatabaseFact]

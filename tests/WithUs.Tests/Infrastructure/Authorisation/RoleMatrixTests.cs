@@ -159,8 +159,8 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
         ["POST /o/{org}/people/{personId:guid}/needs"] = Access.Staff,
         ["GET /o/{org}/people/{personId:guid}/consent/{kind}"] = Access.Staff,
         ["POST /o/{org}/people/{personId:guid}/consent/{kind}"] = Access.Staff,
-        ["GET /o/{org}/people/{personId:guid}/delete"] = Access.Staff,
-        ["POST /o/{org}/people/{personId:guid}/delete"] = Access.Staff,
+        ["GET /o/{org}/people/{personId:guid}/delete"] = Access.Administrator,
+        ["POST /o/{org}/people/{personId:guid}/delete"] = Access.Administrator,
 
         ["GET /o/{org}/members"] = Access.Administrator,
         ["POST /o/{org}/members?handler=Revoke"] = Access.Administrator,

@@ -42,7 +42,7 @@ public sealed class IndexModel(WithUsDbContext db, EqualityMonitoring sealedDeta
         var person = await LoadAsync(cancellationToken);
         if (person is not null)
         {
-            await audit.RecordAboutAsync("Downloaded their own data", nameof(Person), person.Id, cancellationToken: cancellationToken);
+            await audit.RecordAboutAsync("OwnDataDownloaded", nameof(Person), person.Id, cancellationToken: cancellationToken);
         }
 
         var day = OrganisationClock.For(Organisation, clock).Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
