@@ -130,7 +130,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
         var partners = demo.People.Where(p => p.Role == OrganisationRole.Partner).ToDictionary(p => p.Name, p => accounts[p.Name]);
         var people = await DemoVoice.SeedAsync(scopedDb, voice, accounts[recorder], partners, now,
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
-        await DemoEquality.SeedAsync(services, Organisations.ToList().IndexOf(demo), people, accounts[recorder], now,
+        await DemoPeopleData.SeedAsync(services, Organisations.ToList().IndexOf(demo), people, accounts[recorder], now,
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
         await DemoSameIdea.SeedAsync(services, saidAgain, voice.People, accounts[recorder],
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);

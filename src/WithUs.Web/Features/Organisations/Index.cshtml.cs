@@ -30,6 +30,9 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
 
     public DateOnly Today => clock.Today;
 
+    /// <summary>For administrators: people past the time the organisation keeps people, waiting for their confirmation.</summary>
+    public int PastRetention { get; private set; }
+
     public Voice.Counted OwedCount { get; private set; }
 
     public IReadOnlyList<BuildingUp> BuildingUp { get; private set; } = [];
@@ -58,6 +61,10 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
             var waiting = await db.DataRequests.AsNoTracking().Where(r => r.DoneAtUtc == null)
                 .GroupBy(r => 1).Select(g => new { Count = g.Count(), FirstDue = g.Min(r => r.DueOn) }).FirstOrDefaultAsync(cancellationToken);
             DataRequestsWaiting = (waiting?.Count ?? 0, waiting?.FirstDue);
+            if (tenant.Role == OrganisationRole.Administrator)
+            {
+                PastRetention = await db.People.CountAsync(p => p.PastRetentionSince != null, cancellationToken);
+            }
         }
     }
 }

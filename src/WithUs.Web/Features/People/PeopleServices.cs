@@ -13,6 +13,7 @@ public static class PeopleServices
             .AddScoped<EqualityMonitoring>()
             .AddScoped<PersonErasure>();
         services.AddJob<ResealJob>(ResealJob.JobName, ResealJob.Schedule);
+        services.AddJob<RetentionJob>(RetentionJob.JobName, RetentionJob.Schedule);
         return services;
     }
 }

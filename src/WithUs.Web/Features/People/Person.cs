@@ -62,6 +62,12 @@ public sealed class Person : ITenantOwned, IAudited
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// The stored day the retention job found we had not heard from them for longer than the organisation keeps people
+    /// (<see cref="Organisation.RetentionYears"/>), until an administrator erases them or they are heard from again.
+    /// </summary>
+    public DateTime? PastRetentionSince { get; set; }
+
     public const int NameMaxLength = 100;
     public const int PostalAddressMaxLength = 300;
     public const int ThroughWorkerMaxLength = 100;

@@ -22,5 +22,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => new { p.OrganisationId, p.Name });
         builder.HasIndex(p => new { p.OrganisationId, p.UserId }).IsUnique();
+        builder.HasIndex(p => new { p.OrganisationId, p.PastRetentionSince }).HasFilter("\"PastRetentionSince\" IS NOT NULL");
     }
 }

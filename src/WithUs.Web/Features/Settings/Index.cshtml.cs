@@ -22,6 +22,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, AuditLo
             ResponseWindowDays = organisation.ResponseWindowDays.ToString(CultureInfo.InvariantCulture),
             PublicPagesOpen = organisation.PublicPagesOpen,
             TimeZone = organisation.TimeZone,
+            RetentionYears = organisation.RetentionYears.ToString(CultureInfo.InvariantCulture),
         };
     }
 
@@ -41,6 +42,11 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, AuditLo
         {
             ModelState.AddModelError("Input.TimeZone", "Enter a time zone from the IANA list, like Europe/London");
         }
+
+        // Left out (an older form), the time people are kept stays as it is.
+        int? retention = string.IsNullOrWhiteSpace(Input.RetentionYears)
+            ? null
+            : Whole("Input.RetentionYears", Input.RetentionYears, 1, Organisation.MaxRetentionYears, "The number of years");
 
         if (!ModelState.IsValid)
         {
@@ -73,6 +79,12 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, AuditLo
         {
             changed.Add($"time zone {timeZone}");
             organisation.TimeZone = timeZone;
+        }
+
+        if (retention is { } years && organisation.RetentionYears != years)
+        {
+            changed.Add($"people kept for {years} {(years == 1 ? "year" : "years")}");
+            organisation.RetentionYears = years;
         }
 
         organisation.BuildUpThreshold = threshold;
@@ -118,5 +130,7 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, AuditLo
         public string? TimeZone { get; set; }
 
         public bool? PublicPagesOpen { get; set; }
+
+        public string? RetentionYears { get; set; }
     }
 }

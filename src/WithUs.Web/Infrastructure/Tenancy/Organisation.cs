@@ -21,6 +21,12 @@ public sealed class Organisation
     /// <summary>After this many days with no outcome, the person is owed a reply.</summary>
     public int ResponseWindowDays { get; set; } = DefaultResponseWindowDays;
 
+    /// <summary>
+    /// How many years a person we have not heard from (no words, role, training, answer or contact) is kept before an
+    /// administrator is asked to confirm their erasure (People's RetentionJob).
+    /// </summary>
+    public int RetentionYears { get; set; } = DefaultRetentionYears;
+
     /// <summary>Whether the public pages (add your voice, "You said, we did") are open.</summary>
     public bool PublicPagesOpen { get; set; } = true;
 
@@ -50,4 +56,6 @@ public sealed class Organisation
     public const int DefaultBuildUpThreshold = 5;
     public const int DefaultBuildUpWindowDays = 90;
     public const int DefaultResponseWindowDays = 28;
+    public const int DefaultRetentionYears = 3;
+    public const int MaxRetentionYears = 20;
 }

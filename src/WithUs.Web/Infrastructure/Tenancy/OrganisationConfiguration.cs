@@ -13,6 +13,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.BuildUpThreshold).HasDefaultValue(Organisation.DefaultBuildUpThreshold);
         builder.Property(o => o.BuildUpWindowDays).HasDefaultValue(Organisation.DefaultBuildUpWindowDays);
         builder.Property(o => o.ResponseWindowDays).HasDefaultValue(Organisation.DefaultResponseWindowDays);
+        builder.Property(o => o.RetentionYears).HasDefaultValue(Organisation.DefaultRetentionYears);
         builder.Property(o => o.PublicPagesOpen).HasDefaultValue(true);
         builder.Property(o => o.TermIndexVersion).HasDefaultValue(0);
         // Triggers move it; a save of the organisation must never write back the number it read.

@@ -128,6 +128,24 @@ public sealed class DemoVoiceTests(AppPerDatabase apps) : IClassFixture<AppPerDa
         }
     }
 
+    /// <summary>Each demo organisation has someone it has not heard from in over three years, and only them, for retention.</summary>
+    [DatabaseFact]
+    public async Task EveryDemoOrganisation_HasOnePersonPastTheTimeItKeepsPeople()
+    {
+        await using var demo = Demo();
+        foreach (var organisation in await OrganisationsAsync(demo))
+        {
+            var past = await demo.InScopeAsync(async services =>
+            {
+                services.GetRequiredService<TenantContext>().Set(organisation, null);
+                var db = services.GetRequiredService<WithUsDbContext>();
+                await RetentionJob.MarkAsync(db, organisation, OrganisationClock.For(organisation, TimeProvider.System), CancellationToken.None);
+                return await db.People.Where(p => p.PastRetentionSince != null).CountAsync();
+            });
+            past.ShouldBe(1, organisation.Name);
+        }
+    }
+
     /// <summary>An app of its own whose first request fills the demo organisations.</summary>
     private WithUsFactory Demo()
     {

@@ -7,9 +7,10 @@ namespace WithUs.Web.Features.Demo;
 /// count the moment the demo starts: more than five people answered in each organisation, some questions were left
 /// out or answered "prefer not to say", and small groups show as "fewer than 5". Each person agreed first, in writing.
 /// One person in each also keeps an access need private, so staff see "a private need: ask them" on their record;
-/// and, where there are enough people, one has asked for their record to be removed.
+/// where there are enough people, one has asked for their record to be removed; and each organisation has someone it
+/// has not heard from in over three years, whom the retention job lists for an administrator to confirm their erasure.
 /// </summary>
-public static class DemoEquality
+public static class DemoPeopleData
 {
     /// <summary>Per organisation, in the order of <see cref="DemoSeeder.Organisations"/>: each person's answers, by
     /// their place in that organisation's list of people, as "question=choice" pairs.</summary>
@@ -80,6 +81,9 @@ public static class DemoEquality
         "Going through an eviction: letters by hand, not by post",
     ];
 
+    /// <summary>Someone last heard from long ago, per organisation.</summary>
+    private static readonly string[] LongAgo = ["Gerry M", "Dot Fenwick", "Rukhsana B", "Lee Carver", "Mr R Price"];
+
     public static async Task SeedAsync(IServiceProvider services, int organisation, IReadOnlyList<Person> people, Guid recordedBy,
         DateTime now, DateTime today, CancellationToken cancellationToken)
     {
@@ -114,6 +118,8 @@ public static class DemoEquality
             await monitoring.KeepPrivateNeedAsync(people[2], PrivateNeeds[organisation], cancellationToken);
         }
 
+        var longAgo = now.AddDays(-1300);
+        PeopleRegister.Add(db, LongAgo[organisation], null, new ConsentSource(ConsentWay.InPerson, recordedBy), longAgo);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
