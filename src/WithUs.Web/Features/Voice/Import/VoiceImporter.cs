@@ -227,8 +227,10 @@ public sealed class VoiceImporter(
 
         // The batch becomes "imported" in the same transaction as its rows: both happen, or neither does.
         var finished = clock.GetUtcNow().UtcDateTime;
+        // The preview rows (names among them) served the check; once imported they would only keep a copy of what a
+        // person may later ask to have erased, so they go with the file.
         var summary = Summary(batch) is { } checkedSummary
-            ? checkedSummary with { Updates = plan.Updates, UnknownIds = plan.UnknownIds }
+            ? checkedSummary with { Preview = [], Updates = plan.Updates, UnknownIds = plan.UnknownIds }
             : null;
         await db.ImportBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s
             .SetProperty(b => b.Status, ImportStatus.Imported)

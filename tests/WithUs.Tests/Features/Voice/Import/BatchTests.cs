@@ -36,6 +36,7 @@ public sealed class BatchTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
 
         batch.Status.ShouldBe(ImportStatus.Imported);
         batch.Content.ShouldBeEmpty("the uploaded copy is not kept once imported");
+        batch.SummaryJson.ShouldNotBeNull().ShouldNotContain("Pat W", Case.Sensitive, "nor are the preview rows, names among them (ADR 0022)");
         done.QuerySelector(".govuk-panel__title")!.TextContent.ShouldBe("Imported 3 contributions");
         done.QuerySelector($"main a[href='/o/{staff.Organisation.Slug}/voice']").ShouldNotBeNull();
         var saved = await app.InOrganisationAsync(staff.Organisation, db => db.Contributions.AsNoTracking()
