@@ -22,6 +22,9 @@ public sealed record Facts(string Slug, Guid ContributionId, Guid ThemeId, strin
     /// <summary>Halfway through "You said, we did" (its published ideas, newest first): the "Older" link there.</summary>
     public string DeepPublicPage { get; init; } = "";
 
+    /// <summary>The person who said the most (their record lists it all).</summary>
+    public Guid PersonId { get; init; }
+
     /// <summary>The idea with the most voices (its page lists them all), and the theme with the most contributions.</summary>
     public static Facts Of(RegionRows rows, WithUs.Web.Infrastructure.Tenancy.Organisation organisation)
     {
@@ -40,6 +43,8 @@ public sealed record Facts(string Slug, Guid ContributionId, Guid ThemeId, strin
         {
             DeepPage = new VoiceListKey(false, 0, halfway.SaidOnUtc, halfway.CreatedAtUtc, halfway.Id).Encode(),
             DeepPublicPage = new PublicIdeaKey(publishedHalfway.Date, publishedHalfway.Id).Encode(),
+            PersonId = rows.Contributions.Where(c => c.OrganisationId == organisation.Id && c.PersonId is not null)
+                .GroupBy(c => c.PersonId!.Value).MaxBy(g => g.Count())!.Key,
         };
     }
 
@@ -52,6 +57,7 @@ public sealed record Facts(string Slug, Guid ContributionId, Guid ThemeId, strin
         Line("theme", ThemeId);
         Line("deep", DeepPage);
         Line("pdeep", DeepPublicPage);
+        Line("person", PersonId);
         Line("q", Search);
         Line("text", SimilarText);
         Line("rows", Contributions);

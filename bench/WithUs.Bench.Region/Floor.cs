@@ -37,6 +37,8 @@ public static partial class Floor
         app.MapGet("/o/{org}/voice/owed", (string org) => Page(db, org, (c, o) => OwedAsync(db, c, o)));
         app.MapGet("/o/{org}/voice/owed/{part}", (string org, string part) => Page(db, org, (c, o) => OwedPartAsync(db, c, o, part)));
         app.MapGet("/o/{org}/themes", (string org) => Page(db, org, (c, o) => ThemesAsync(db, c, o)));
+        app.MapGet("/o/{org}/people", (string org) => Page(db, org, (c, o) => PeopleAsync(db, c, o)));
+        app.MapGet("/o/{org}/people/{id:guid}", (string org, Guid id) => Page(db, org, (c, o) => PersonAsync(db, c, o, id)));
         app.MapGet("/o/{org}/themes/{id:guid}", (string org, Guid id) => Page(db, org, (c, o) => ThemeAsync(db, c, o, id)));
         app.MapPost("/o/{org}/voice/new", (string org, HttpRequest request) => Page(db, org, async (c, o) =>
             await SimilarAsync(db, c, o, (await request.ReadFormAsync())["Input.Text"].ToString())));

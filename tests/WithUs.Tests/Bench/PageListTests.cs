@@ -19,6 +19,7 @@ public sealed class PageListTests
         ["{theme}"] = "0192f0c1-7a2b-7c3d-8e4f-5a6b7c8d9e10",
         ["{deep}"] = "2000",
         ["{pdeep}"] = "2000",
+        ["{person}"] = "0192f0c1-7a2b-7c3d-8e4f-5a6b7c8d9e11",
         ["{q}"] = "evening",
         ["{text}"] = "later opening",
     };

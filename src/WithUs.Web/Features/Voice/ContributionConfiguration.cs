@@ -31,8 +31,9 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.HasIndex(c => new { c.OrganisationId, c.Id });
         builder.HasIndex(c => new { c.OrganisationId, c.LinkedToId });
 
-        // A person's page (migration PersonContributionsIndex).
-        builder.HasIndex(c => new { c.OrganisationId, c.PersonId });
+        // A person's page (migration PersonContributionsIndex), and when each person on the people list last said
+        // something (migration PeopleListIndex).
+        builder.HasIndex(c => new { c.OrganisationId, c.PersonId, c.SaidOnUtc });
 
         // Issue 9, the pages that aggregate (migration AggregatePageIndexes says why each).
         builder.HasIndex(c => new { c.OrganisationId, c.OutcomeAtUtc, c.Id }, PublishedByOutcomeIndex)
