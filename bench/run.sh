@@ -176,11 +176,12 @@ run_provider() {
 
     say "[$provider] Starting the app and the floor"
     # From the app's own folder: its content root (appsettings.json) is the working directory (issue 9). The check of
-    # kept counts is off: the generator has compared them with a recount, and a run at start would share the cores.
+    # kept counts is off: the generator has compared them with a recount, and a run at start would share the cores; so
+    # are the retention list and the re-seal, which would read every person and every sealed detail at start.
     (cd "$APP_DIR" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT \
         Database__Provider=$provider Database__ConnectionString="$connection" Email__PublicBaseUrl=https://bench.invalid \
         Similarity__Embeddings=$([[ $vectors == on ]] && echo true || echo false) Logging__LogLevel__Default=Warning \
-        Maintenance__KeptCountsEveryHours=0 \
+        Maintenance__KeptCountsEveryHours=0 Maintenance__RetentionEveryHours=0 Maintenance__ResealEveryHours=0 \
         exec dotnet WithUs.Web.dll </dev/null >"$WORK/app-$provider.log" 2>&1) &
     local app=$!
     pids+=("$app")
