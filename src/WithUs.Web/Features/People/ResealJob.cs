@@ -16,15 +16,11 @@ public sealed class ResealJob(IServiceScopeFactory scopes, WithUsDbContext db, S
 
     private const int BatchSize = 200;
 
-    public static void Schedule(JobSchedule schedule, IConfiguration configuration)
-    {
-        var hours = Hours(configuration);
-        schedule.Enabled = hours > 0;
-        schedule.RunAtStart = true;
-        schedule.Every = TimeSpan.FromHours(Math.Max(1, hours));
-    }
+    public static void Schedule(JobSchedule schedule, IConfiguration configuration) => schedule.AtStartAndEvery(configuration, Setting);
 
-    private static int Hours(IConfiguration configuration) => configuration.GetValue("Maintenance:ResealEveryHours", 24);
+    private const string Setting = "Maintenance:ResealEveryHours";
+
+    private static int Hours(IConfiguration configuration) => JobSchedule.Hours(configuration, Setting);
 
     public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
     {

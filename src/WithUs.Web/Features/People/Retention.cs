@@ -77,15 +77,11 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, WithUsDbContext db
 {
     public const string JobName = "retention";
 
-    public static void Schedule(JobSchedule schedule, IConfiguration configuration)
-    {
-        var hours = Hours(configuration);
-        schedule.Enabled = hours > 0;
-        schedule.RunAtStart = true;
-        schedule.Every = TimeSpan.FromHours(Math.Max(1, hours));
-    }
+    public static void Schedule(JobSchedule schedule, IConfiguration configuration) => schedule.AtStartAndEvery(configuration, Setting);
 
-    private static int Hours(IConfiguration configuration) => configuration.GetValue("Maintenance:RetentionEveryHours", 24);
+    private const string Setting = "Maintenance:RetentionEveryHours";
+
+    private static int Hours(IConfiguration configuration) => JobSchedule.Hours(configuration, Setting);
 
     public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
     {

@@ -18,15 +18,11 @@ public sealed class KeptCountsJob(IServiceScopeFactory scopes, WithUsDbContext d
 {
     public const string JobName = "kept-counts";
 
-    public static void Schedule(JobSchedule schedule, IConfiguration configuration)
-    {
-        var hours = Hours(configuration);
-        schedule.Enabled = hours > 0;
-        schedule.RunAtStart = true;
-        schedule.Every = TimeSpan.FromHours(Math.Max(1, hours));
-    }
+    public static void Schedule(JobSchedule schedule, IConfiguration configuration) => schedule.AtStartAndEvery(configuration, Setting);
 
-    private static int Hours(IConfiguration configuration) => configuration.GetValue("Maintenance:KeptCountsEveryHours", 24);
+    private const string Setting = "Maintenance:KeptCountsEveryHours";
+
+    private static int Hours(IConfiguration configuration) => JobSchedule.Hours(configuration, Setting);
 
     public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
     {

@@ -23,4 +23,19 @@ public sealed class JobSchedule
     /// dependency is not hammered. A periodic job never waits longer than <see cref="Every"/>.
     /// </summary>
     public Func<int, TimeSpan> RetryDelay { get; set; } = attempt => TimeSpan.FromMinutes(attempt * attempt);
+
+    /// <summary>The hours between runs for a maintenance job, from its setting (0 or less turns it off).</summary>
+    public static int Hours(IConfiguration configuration, string setting, int hours = 24) => configuration.GetValue(setting, hours);
+
+    /// <summary>
+    /// A maintenance job: when the node starts and then every so many hours, read from <paramref name="setting"/>
+    /// (24 unless it says otherwise); 0 turns the job off.
+    /// </summary>
+    public void AtStartAndEvery(IConfiguration configuration, string setting)
+    {
+        var hours = Hours(configuration, setting);
+        Enabled = hours > 0;
+        RunAtStart = true;
+        Every = TimeSpan.FromHours(Math.Max(1, hours));
+    }
 }
