@@ -63,7 +63,15 @@ public sealed class ConsentAnswerModel(WithUsDbContext db, TimeProvider clock) :
             await Mine.RemovalRequests.AskAsync(db, Person, OrganisationClock.For(Organisation, clock), cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // The same "no" sent twice at once: the other click saved it, with its request.
+            return RedirectToPage("/People/Person", new { org = Slug, personId = Person.Id });
+        }
         if (Kind == ConsentKind.Contact && Given == true && Person.ContactBy is null)
         {
             Notice = "Saved. Now say how they would like to be contacted.";

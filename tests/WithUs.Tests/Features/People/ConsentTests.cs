@@ -132,6 +132,25 @@ public sealed class ConsentTests(AppPerDatabase apps) : IClassFixture<AppPerData
     }
 
     [DatabaseFact]
+    public async Task WithdrawingConsentToBeRecorded_SentSeveralTimesAtOnce_OpensOneRequest_AndAnswersEachClick()
+    {
+        using var staff = await app.SignedInAsync();
+        var person = await app.CreatePersonAsync(staff.Organisation);
+        var url = Url(staff, person, "record");
+        var token = (await staff.Client.GetPageAsync(url)).AntiforgeryToken();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        {
+            using var response = await staff.Client.PostFormAsync(url, [
+                KeyValuePair.Create("Given", "false"), KeyValuePair.Create("How.Way", "Phone"), KeyValuePair.Create(Html.AntiforgeryField, token)]);
+            return response.StatusCode;
+        }));
+
+        answers.ShouldAllBe(s => s == HttpStatusCode.Redirect);
+        (await app.InOrganisationAsync(staff.Organisation, db => db.DataRequests.CountAsync())).ShouldBe(1);
+    }
+
+    [DatabaseFact]
     public async Task WithdrawingConsentToBeRecorded_WarnsOnTheirRecord_AndLeadsToErasure()
     {
         using var staff = await app.SignedInAsync();
