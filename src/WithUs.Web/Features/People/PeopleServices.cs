@@ -11,7 +11,8 @@ public static class PeopleServices
         services.AddRouteResource<Person>("personId")
             .AddScoped<IInvitationAccepted, LinkTheInvitedPerson>()
             .AddScoped<EqualityMonitoring>()
-            .AddScoped<PersonErasure>();
+            .AddScoped<PersonErasure>()
+            .AddScoped<PeopleMerge>();
         services.AddJob<ResealJob>(ResealJob.JobName, ResealJob.Schedule);
         services.AddJob<RetentionJob>(RetentionJob.JobName, RetentionJob.Schedule);
         return services;

@@ -72,6 +72,7 @@ public static partial class AuditDescriptions
         [("Person", "Deleted")] = "Person deleted",
         [("Person", "PersonErased")] = "Person's record erased: what they said is kept, with no name",
         [("Person", "OwnDataDownloaded")] = "They downloaded everything held about them",
+        [("Person", "PeopleMerged")] = "Another record of the same person merged into this one",
         [("Contribution", "ContactListExported")] = "Contact list for an idea exported",
         [("Theme", "ContactListExported")] = "Contact list for a theme exported",
         [("Person", "Created")] = "Person added",

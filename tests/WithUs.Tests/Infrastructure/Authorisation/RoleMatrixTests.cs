@@ -126,6 +126,8 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
         ["GET /o/{org}/people/equality"] = Access.Staff,
         ["GET /o/{org}/people/requests"] = Access.Staff,
         ["GET /o/{org}/people/retention"] = Access.Administrator,
+        ["GET /o/{org}/people/{personId:guid}/merge"] = Access.Staff,
+        ["POST /o/{org}/people/{personId:guid}/merge"] = Access.Staff,
         ["POST /o/{org}/people/retention"] = Access.Administrator,
         ["GET /o/{org}/about-me"] = Access.Partner,
         ["GET /o/{org}/about-me?handler=Download"] = Access.Partner,
