@@ -7,6 +7,7 @@ using WithUs.Web.Features.Account;
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Members;
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Projects;
 using WithUs.Web.Features.Public;
 using WithUs.Web.Features.Setup;
 using WithUs.Web.Features.Themes;
@@ -53,6 +54,7 @@ public static class WithUsServices
         services.AddThemes();
         services.AddMembers();
         services.AddPublic();
+        services.AddProjects();
 
         EmailOptions.CheckPublicBaseUrl(configuration, builder.Environment);
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));

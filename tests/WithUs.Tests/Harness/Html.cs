@@ -51,6 +51,22 @@ public static class Html
         return await client.PostFormAsync(string.IsNullOrEmpty(action) ? pageUrl : action, fields);
     }
 
+    /// <summary>As <see cref="SubmitAsync(HttpClient, IHtmlDocument, string, IReadOnlyDictionary{string, string})"/>, with
+    /// fields that take several values (ticked checkboxes): <paramref name="extra"/> replaces every value the form had
+    /// under those names.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, string pageUrl,
+        IReadOnlyDictionary<string, string> values, IEnumerable<(string Name, string Value)> extra)
+    {
+        var form = page.MainForm();
+        var more = extra.ToList();
+        var replaced = values.Keys.Concat(more.Select(e => e.Name)).ToHashSet();
+        var fields = form.Fields().Where(f => !replaced.Contains(f.Key)).ToList();
+        fields.AddRange(values);
+        fields.AddRange(more.Select(e => KeyValuePair.Create(e.Name, e.Value)));
+        var action = form.GetAttribute("action");
+        return await client.PostFormAsync(string.IsNullOrEmpty(action) ? pageUrl : action, fields);
+    }
+
     /// <summary>
     /// What a browser sends for this form without anyone touching it: each named field's value, ticked boxes and
     /// chosen radio buttons only, a list's selected option, a text area's text. Submit buttons are not fields.

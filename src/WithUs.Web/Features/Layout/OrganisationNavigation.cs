@@ -19,6 +19,7 @@ public static class OrganisationNavigation
         new("/Voice/Index", "What people said"),
         new("/Voice/Outcomes/Owed", "Owed a reply"),
         new("/Themes/Index", "Themes"),
+        new("/Projects/Index", "Projects"),
         new("/People/Index", "People"),
         new("/Voice/MyVoice/Index", "What I have said", PartnerView: true),
         new("/People/Mine/Index", "About you", PartnerView: true),

@@ -60,6 +60,12 @@ public sealed class Contribution : ITenantOwned
 
     public DateTime? OutcomeAtUtc { get; set; }
 
+    /// <summary>
+    /// On an idea, the project it led to or is part of (Projects maps the key; Voice names it by id only). It stays
+    /// when the outcome later moves on, to done or not possible, so the project keeps the things said that led to it.
+    /// </summary>
+    public Guid? ProjectId { get; set; }
+
     /// <summary>When the person was told the outcome; telling is a separate step from deciding.</summary>
     public DateTime? ToldAtUtc { get; set; }
 

@@ -27,6 +27,9 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.HasIndex(c => c.PersonId);
         builder.HasIndex(c => c.LinkedToId);
 
+        // A project's page lists the things said that led to it (issue 11, migration Projects).
+        builder.HasIndex(c => c.ProjectId);
+
         // Lookups by id within the organisation (migration SimilarityIndexes says why SQLite needs them).
         builder.HasIndex(c => new { c.OrganisationId, c.Id });
         builder.HasIndex(c => new { c.OrganisationId, c.LinkedToId });

@@ -4,7 +4,7 @@ using WithUs.Web.Features.Voice.SameIdea;
 namespace WithUs.Web.Features.Voice;
 
 /// <summary>One thing someone said: the words, who and when, themes, the voices it has, what happened and who was told.</summary>
-public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : OrganisationPageModel
+public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock, IProjectTitles projects) : OrganisationPageModel
 {
     public Contribution Item { get; private set; } = null!;
 
@@ -39,6 +39,12 @@ public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : 
     /// <summary>Other ideas that look like the same one as this, for staff to link or dismiss.</summary>
     public IReadOnlyList<OpenOffer> SameIdeas { get; private set; } = [];
 
+    /// <summary>The project the idea led to or is part of, when it is.</summary>
+    public string? ProjectTitle { get; private set; }
+
+    /// <summary>Every outcome the idea was given, oldest first, with who gave it.</summary>
+    public IReadOnlyList<(ContributionOutcome Outcome, string? By)> History { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid contributionId, CancellationToken cancellationToken)
     {
         var item = await db.Contributions.AsNoTracking()
@@ -70,6 +76,18 @@ public sealed class DetailsModel(WithUsDbContext db, OrganisationClock clock) : 
             Voices = await (AllVoices ? voices : voices.Take(VoicesShown)).ToListAsync(cancellationToken);
             SameIdeas = await OpenOffers.ListAsync(db, OpenOffers.Shown, about: item.Id, cancellationToken: cancellationToken);
         }
+
+        if (Idea.ProjectId is { } projectId)
+        {
+            ProjectTitle = (await projects.ForAsync([projectId], cancellationToken)).GetValueOrDefault(projectId);
+        }
+
+        var history = await Outcomes.OutcomeHistory.ForAsync(db, Idea.Id, cancellationToken);
+        var byIds = history.Select(h => h.ByUserId).OfType<Guid>().Distinct().ToList();
+        var names = byIds.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => byIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        History = history.Select(h => (h, h.ByUserId is { } by ? names.GetValueOrDefault(by) : null)).ToList();
 
         Interested = await db.Interests.AsNoTracking()
             .Include(i => i.Person)

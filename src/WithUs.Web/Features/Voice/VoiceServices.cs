@@ -25,6 +25,7 @@ public static class VoiceServices
         services.AddSingleton<IFeatureSaveChangesInterceptor, ContributionEmbeddings>();
         services.AddJob<EmbeddingJob>(EmbeddingJob.JobName, EmbeddingJob.Schedule);
         services.AddSameIdea();
+        services.AddScoped<IFeatureSaveChangesInterceptor, Outcomes.OutcomeHistory>();
         services.AddJob<KeptCountsJob>(KeptCountsJob.JobName, KeptCountsJob.Schedule);
 
         services.AddSingleton<ImportProgress>();

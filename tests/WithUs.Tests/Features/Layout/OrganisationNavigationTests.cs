@@ -14,6 +14,7 @@ public sealed class OrganisationNavigationTests(AppPerDatabase apps) : IClassFix
     [InlineData("/voice/new", "What people said", "true")]
     [InlineData("/voice/owed", "Owed a reply", "page")]
     [InlineData("/themes", "Themes", "page")]
+    [InlineData("/projects", "Projects", "page")]
     [InlineData("/people", "People", "page")]
     [InlineData("/settings", "Settings", "page")]
     public async Task OrganisationNavigation_MarksTheCurrentItemOnly(string below, string current, string ariaCurrent)
@@ -26,7 +27,7 @@ public sealed class OrganisationNavigationTests(AppPerDatabase apps) : IClassFix
 
         var items = page.QuerySelectorAll(".govuk-service-navigation li.govuk-service-navigation__item");
         items.Select(i => i.TextContent.Trim())
-            .ShouldBe(["Home", "What people said", "Owed a reply", "Themes", "People", "Team and roles", "Audit log", "Settings"]);
+            .ShouldBe(["Home", "What people said", "Owed a reply", "Themes", "Projects", "People", "Team and roles", "Audit log", "Settings"]);
         var marked = items.Where(i => i.ClassList.Contains("govuk-service-navigation__item--active")).ToList();
         marked.ShouldHaveSingleItem().TextContent.Trim().ShouldBe(current);
         page.QuerySelectorAll(".govuk-service-navigation [aria-current]").ShouldHaveSingleItem()

@@ -1,3 +1,4 @@
+using WithUs.Web.Features.Projects;
 using WithUs.Web.Features.Voice.Import;
 
 namespace WithUs.Tests.Infrastructure.Authorisation;
@@ -35,6 +36,8 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
         await app.AddThemeAsync(organisation, contribution.Id, theme.Id);
         var likeIt = await app.CreateContributionAsync(organisation, "Somewhere outside to grow vegetables");
         var offerId = await app.CreateSameIdeaOfferAsync(organisation, contribution.Id, likeIt.Id);
+        var project = await app.CreateProjectAsync(organisation, "A garden project");
+        var boundary = await app.AddBoundaryAsync(organisation, project.Id, BoundaryKind.Fixed, "It stays in the back yard");
         var batchId = Guid.CreateVersion7();
         await app.InOrganisationAsync(organisation, async db =>
         {
@@ -83,6 +86,9 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             ["roleId"] = roles[0].Id.ToString(),
             ["heldId"] = held.Id.ToString(),
             ["requirementId"] = requirement.Id.ToString(),
+            ["projectId"] = project.Id.ToString(),
+            ["boundaryId"] = boundary.Id.ToString(),
+            ["phase"] = "design",
             ["code"] = "404",
             ["token"] = "not-a-real-invitation",
         };

@@ -17,7 +17,7 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
 
     /// <summary>One organisation's data, so its ids can be put in the routes.</summary>
     private sealed record World(TestOrganisation Organisation, Guid MembershipId, Guid InvitationId, Guid PersonId,
-        Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId, Guid RequirementId);
+        Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId, Guid RequirementId, Guid ProjectId, Guid BoundaryId);
 
     private async Task<World> OrganisationWithDataAsync(TestUser? administrator = null)
     {
@@ -34,7 +34,10 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         await app.AddThemeAsync(organisation, contribution.Id, theme.Id);
         var likeIt = await app.CreateContributionAsync(organisation, "Somewhere outside to grow vegetables");
         var offerId = await app.CreateSameIdeaOfferAsync(organisation, contribution.Id, likeIt.Id);
-        return new World(organisation, membershipId, invitationId, person.Id, contribution.Id, theme.Id, offerId, roles[0].Id, held.Id, requirement.Id);
+        var project = await app.CreateProjectAsync(organisation, "A garden project", contribution.Id);
+        var boundary = await app.AddBoundaryAsync(organisation, project.Id);
+        return new World(organisation, membershipId, invitationId, person.Id, contribution.Id, theme.Id, offerId, roles[0].Id, held.Id, requirement.Id,
+            project.Id, boundary.Id);
     }
 
     /// <summary>Every request that can be made to an endpoint whose route has {org}, with the world's values filled in.</summary>
@@ -94,6 +97,22 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         if (name == "requirementId")
         {
             return (world.RequirementId.ToString(), true);
+        }
+
+        if (name == "projectId")
+        {
+            return (world.ProjectId.ToString(), true);
+        }
+
+        if (name == "boundaryId")
+        {
+            return (world.BoundaryId.ToString(), true);
+        }
+
+        if (name == "phase")
+        {
+            // A phase of a project (CoPhase, by name).
+            return ("design", true);
         }
 
         if (name.Contains("person", StringComparison.OrdinalIgnoreCase))

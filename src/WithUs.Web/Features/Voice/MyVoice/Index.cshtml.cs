@@ -8,7 +8,7 @@ namespace WithUs.Web.Features.Voice.MyVoice;
 /// what is theirs: the contributions of the person linked to their own account, never anyone else's.
 /// </summary>
 [MinimumRole(OrganisationRole.Partner)]
-public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
+public sealed class IndexModel(WithUsDbContext db, IProjectTitles projects) : OrganisationPageModel
 {
     public const int PageSize = 20;
 
@@ -19,6 +19,12 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
     public bool HasMore { get; private set; }
 
     public IReadOnlyList<Row> Said { get; private set; } = [];
+
+    /// <summary>Each idea's outcomes on this page, oldest first: what became of it, step by step.</summary>
+    public ILookup<Guid, ContributionOutcome> History { get; private set; } = Array.Empty<ContributionOutcome>().ToLookup(o => o.ContributionId);
+
+    /// <summary>The names of the projects those outcomes name.</summary>
+    public IReadOnlyDictionary<Guid, string> ProjectTitles { get; private set; } = new Dictionary<Guid, string>();
 
     /// <remarks>From the query string only: in Razor Pages the route value "page" is the page's own path.</remarks>
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
@@ -44,10 +50,17 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
                 c.LinkedTo != null ? c.LinkedTo.OutcomeExplanation : c.OutcomeExplanation,
                 c.ToldAtUtc,
                 c.ToldHow,
-                c.ToldOutcome))
+                c.ToldOutcome,
+                c.LinkedToId ?? c.Id))
             .ToListAsync(cancellationToken);
         HasMore = rows.Count > PageSize;
         Said = rows.Take(PageSize).ToList();
+
+        var ideaIds = Said.Select(r => r.IdeaId).Distinct().ToList();
+        History = (await db.Set<ContributionOutcome>().AsNoTracking().Where(o => ideaIds.Contains(o.ContributionId))
+                .OrderBy(o => o.AtUtc).ThenBy(o => o.Id).ToListAsync(cancellationToken))
+            .ToLookup(o => o.ContributionId);
+        ProjectTitles = await projects.ForAsync(History.SelectMany(h => h).Select(o => o.ProjectId).OfType<Guid>().Distinct().ToList(), cancellationToken);
     }
 
     public sealed record Row(
@@ -62,7 +75,8 @@ public sealed class IndexModel(WithUsDbContext db) : OrganisationPageModel
         string? Explanation,
         DateTime? ToldAtUtc,
         TellingMethod? ToldHow,
-        OutcomeStatus? ToldOutcome)
+        OutcomeStatus? ToldOutcome,
+        Guid IdeaId)
     {
         /// <summary>Whether we told them, and whether what we told them is still the news.</summary>
         public string Told(OrganisationClock clock) => (ToldAtUtc, Outcome) switch

@@ -152,6 +152,11 @@ public sealed class OutcomeModel(WithUsDbContext db, AuditLog audit, Organisatio
     {
         if (Input.Status is { } status && Enum.IsDefined(status))
         {
+            if (status == OutcomeStatus.PartOfProject && Contribution.ProjectId is null && Contribution.Outcome != OutcomeStatus.PartOfProject)
+            {
+                ModelState.AddModelError("Input.Status", "It is not part of a project yet. Start a project from it, or add it from the project's page");
+            }
+
             if (status == OutcomeStatus.NotPossible && (Input.Reason is not { } reason || !Enum.IsDefined(reason)))
             {
                 ModelState.AddModelError("Input.Reason", "Choose why it is not possible");

@@ -1,0 +1,184 @@
+using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Voice;
+
+namespace WithUs.Web.Features.Demo;
+
+/// <summary>
+/// One project in each demo organisation, drawn from its case study and from something people said there: where it
+/// stands in the four phases, what is open and what is fixed (with why), and one boundary changed, with why, so the
+/// history shows. The things said that led to it show, step by step, what became of them. Harbour Lane's Saturday
+/// idea, building up on the home page, is left for a newcomer to start a project from.
+/// </summary>
+public static class DemoProjects
+{
+    public sealed record Fixed(string Text, BoundaryReason Reason, string Why);
+
+    public sealed record Change(int Fixed, string Text, string Why);
+
+    public sealed record Plan(string Title, string Purpose, string From, int StartedDaysAgo, CoPhase Now, string[] Goals,
+        string[] Open, Fixed[] FixedOnes, Change? Changed = null, int? DeliveredDaysAgo = null, string? Delivered = null);
+
+    /// <summary>In the order of <see cref="DemoSeeder.Organisations"/>.</summary>
+    public static readonly IReadOnlyList<Plan> ForOrganisations =
+    [
+        // Harbour Lane Day Centre: peer mentors run the welcome desk and the Tuesday drop-in.
+        new("Help with the housing register",
+            "A weekly session where peer mentors and staff help people fill in the housing register form together, on the centre's computers.",
+            "Help filling in the housing register form", 120, CoPhase.Delivery,
+            ["Agree with people who have been through it what gets in the way of the form.", "Design a session that peer mentors can run.", "Run the session every week.", "Ask the people who came whether it helped."],
+            ["Which day and time the sessions run", "How peer mentors and staff share each session", "What goes on the checklist people take home"],
+            [new("People use the centre's computers, not their own phones", BoundaryReason.Safeguarding, "So nobody's login details stay on a phone that is lost or shared."),
+             new("It is one session a week", BoundaryReason.Budget, "The housing grant pays for one member of staff for two hours a week.")],
+            new(1, "It is two sessions a week from January", "The council's housing team will staff a second session.")),
+
+        // Evergreen Social Club: members plan and host the events themselves.
+        new("Warm mornings at the hall",
+            "Keep the hall warm for the morning sessions, with the members who come to them.",
+            "The hall is cold in the mornings", 20, CoPhase.Commissioning,
+            ["Hear from the members who come in the mornings what would help most.", "", "", ""],
+            ["Which mornings matter most", "Whether sessions start later in the winter"],
+            [new("The church runs the hall's heating", BoundaryReason.Remit, "We rent the hall; the church sets the heating times, though we can ask."),
+             new("Any change must cost under £300 a year", BoundaryReason.Budget, "That is what is left in this year's running costs.")]),
+
+        // Brookside Community Network: the women-only sports club, six years after women first asked.
+        new("Women-only sports club",
+            "A sports club just for women, designed with the women who first asked for it six years ago.",
+            "A women-only sports club", 330, CoPhase.Assessment,
+            ["Find out with the women what would make them come.", "Design the sessions, the coaches and the room together.", "Run the club every week.", "Look back together after the first season."],
+            ["Which sports the club plays", "What the sessions cost, if anything", "How the room is set up"],
+            [new("Coaches are women", BoundaryReason.Remit, "The club is for women who would not take part otherwise; the women who asked for it said so."),
+             new("It meets in the community hall", BoundaryReason.Budget, "The hall is ours and free; hiring a sports centre is beyond the grant.")],
+            DeliveredDaysAgo: 60, Delivered: "The club has met every week since the spring, with women coaches and the windows covered."),
+
+        // Open Arms Cancer Support: shaped by the people who use it.
+        new("Getting names right at the clinic",
+            "Work with the clinic so that staff use the names and pronouns people ask for, every time.",
+            "Staff at the clinic used the wrong name for me", 45, CoPhase.Commissioning,
+            ["Hear from members what happened to them at the clinic, and what would help.", "", "", ""],
+            ["What the card for clinic staff says", "Who from the group speaks to the clinic's team"],
+            [new("We cannot change the hospital's record system", BoundaryReason.Remit, "It belongs to the NHS trust. We can ask them to, and we will."),
+             new("Nobody's own story is shared with the clinic without their say-so", BoundaryReason.Safeguarding, "What people tell the group stays with the group unless they choose otherwise.")]),
+
+        // Millbrook Homes: the resident panel.
+        new("Repairs review with residents",
+            "Residents and staff look at how repairs are booked, together, and change what gets in the way.",
+            "Repairs take too long to be booked in", 200, CoPhase.Delivery,
+            ["Map how a repair is booked today, from the resident's side.", "Agree the changes with the panel.", "Make the changes and tell every tenant.", "Check with residents six months on."],
+            ["What residents check in the repairs service", "How results are shared with every tenant"],
+            [new("Emergency repairs keep their legal time limits", BoundaryReason.Law, "The law sets how fast an emergency repair must be done."),
+             new("The board sets the repairs budget in June", BoundaryReason.Other, "The review's findings go to the board before it sets the year's budget.")],
+            new(0, "Emergency and urgent repairs keep their time limits", "The panel asked for urgent repairs to be protected too, and the board agreed.")),
+    ];
+
+    public static async Task SeedAsync(WithUsDbContext db, int organisation, Guid recordedBy, DateTime now, DateTime today,
+        CancellationToken cancellationToken)
+    {
+        var plan = ForOrganisations[organisation];
+        var started = now.AddDays(-plan.StartedDaysAgo);
+        var project = new Project
+        {
+            Id = Ids.New(),
+            Title = plan.Title,
+            Purpose = plan.Purpose,
+            CreatedByUserId = recordedBy,
+            CreatedAtUtc = started,
+            DeliveredAtUtc = plan.DeliveredDaysAgo is { } delivered ? now.AddDays(-delivered) : null,
+            DeliverySummary = plan.Delivered,
+        };
+        project.Phases = CoPhaseWords.All.Select(phase => new ProjectPhase
+        {
+            Id = Ids.New(),
+            ProjectId = project.Id,
+            Phase = phase,
+            Goals = plan.Goals[(int)phase] is { Length: > 0 } goals ? goals : null,
+            Status = phase < plan.Now ? PhaseStatus.Done : phase == plan.Now ? PhaseStatus.UnderWay : PhaseStatus.NotStarted,
+            StartsOn = phase <= plan.Now ? today.AddDays(-plan.StartedDaysAgo + (int)phase * plan.StartedDaysAgo / 4) : null,
+            EndsOn = phase < plan.Now ? today.AddDays(-plan.StartedDaysAgo + ((int)phase + 1) * plan.StartedDaysAgo / 4 - 1) : null,
+        }).ToList();
+        db.Add(project);
+
+        var added = started.AddHours(2);
+        var boundaries = plan.Open.Select(text => new Boundary
+        {
+            Id = Ids.New(),
+            ProjectId = project.Id,
+            Kind = BoundaryKind.Open,
+            Text = text,
+            AddedAtUtc = added,
+            AddedByUserId = recordedBy,
+        })
+            .Concat(plan.FixedOnes.Select(f => new Boundary
+            {
+                Id = Ids.New(),
+                ProjectId = project.Id,
+                Kind = BoundaryKind.Fixed,
+                Text = f.Text,
+                Reason = f.Reason,
+                ReasonText = f.Why,
+                AddedAtUtc = added,
+                AddedByUserId = recordedBy,
+            }))
+            .ToList();
+        db.AddRange(boundaries);
+        if (plan.Changed is { } change)
+        {
+            var before = boundaries.Where(b => b.Kind == BoundaryKind.Fixed).ElementAt(change.Fixed);
+            var changedAt = now.AddDays(-plan.StartedDaysAgo / 3);
+            before.EndedAtUtc = changedAt;
+            before.EndedByUserId = recordedBy;
+            db.Add(new Boundary
+            {
+                Id = Ids.New(),
+                ProjectId = project.Id,
+                Kind = BoundaryKind.Fixed,
+                Text = change.Text,
+                Reason = before.Reason,
+                ReasonText = before.ReasonText,
+                AddedAtUtc = changedAt,
+                AddedByUserId = recordedBy,
+                ReplacesId = before.Id,
+                ChangeWhy = change.Why,
+            });
+        }
+
+        // What was said that led to it: considered first, then part of the project (and done, when it delivered).
+        var idea = await db.Contributions.SingleAsync(c => c.LinkedToId == null && c.Text.StartsWith(plan.From), cancellationToken);
+        idea.ProjectId = project.Id;
+        var considered = idea.SaidOnUtc + (started - idea.SaidOnUtc) / 2;
+        var steps = new List<(OutcomeStatus Outcome, DateTime At, string Explanation)>
+        {
+            (OutcomeStatus.BeingConsidered, considered, "Thank you. We are looking at this with other people who said the same."),
+        };
+        if (idea.Outcome == OutcomeStatus.Done && project.DeliveredAtUtc is { } done)
+        {
+            steps.Add((OutcomeStatus.PartOfProject, started, ProjectStart.DefaultTellThem));
+            steps.Add((OutcomeStatus.Done, done, idea.OutcomeExplanation ?? ""));
+            idea.OutcomeAtUtc = done;
+            idea.ToldAtUtc = idea.ToldAtUtc is null ? null : done.AddDays(3);
+        }
+        else
+        {
+            idea.Outcome = OutcomeStatus.PartOfProject;
+            idea.OutcomeExplanation ??= ProjectStart.DefaultTellThem;
+            steps.Add((OutcomeStatus.PartOfProject, started, idea.OutcomeExplanation));
+            idea.OutcomeAtUtc = started;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The history written by that save says "today": the demo's is its story, dated.
+        await db.Set<ContributionOutcome>().Where(o => o.ContributionId == idea.Id).ExecuteDeleteAsync(cancellationToken);
+
+        db.AddRange(steps.Select(s => new ContributionOutcome
+        {
+            Id = Ids.New(),
+            ContributionId = idea.Id,
+            Outcome = s.Outcome,
+            Explanation = s.Explanation,
+            ProjectId = s.Outcome == OutcomeStatus.PartOfProject ? project.Id : null,
+            AtUtc = s.At,
+            ByUserId = recordedBy,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

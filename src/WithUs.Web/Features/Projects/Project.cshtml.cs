@@ -1,0 +1,56 @@
+using WithUs.Web.Features.Voice;
+
+namespace WithUs.Web.Features.Projects;
+
+/// <summary>A project at a glance: where it stands in the four phases, what is open and what is fixed, and what people said that led to it.</summary>
+public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock) : OrganisationPageModel
+{
+    /// <summary>How many of the things people said are listed before "and N more".</summary>
+    public const int IdeasShown = 20;
+
+    public Project Project => RouteResource<Project>();
+
+    public PhaseNaming Names { get; private set; } = new(new Dictionary<CoPhase, string>());
+
+    public IReadOnlyList<ProjectPhase> Phases { get; private set; } = [];
+
+    public CoPhase Current { get; private set; }
+
+    public string? ThemeName { get; private set; }
+
+    public IReadOnlyList<Boundary> Boundaries { get; private set; } = [];
+
+    /// <summary>How many changes and removals the boundaries' history holds.</summary>
+    public int BoundaryChanges { get; private set; }
+
+    public IReadOnlyList<Idea> Ideas { get; private set; } = [];
+
+    public int IdeaCount { get; private set; }
+
+    public DateOnly Today => clock.Today;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var project = Project;
+        Names = await PhaseNaming.ForAsync(db, cancellationToken);
+        Phases = project.Phases.OrderBy(p => p.Phase).ToList();
+        Current = ProjectPhase.Current(Phases);
+        if (project.ThemeId is { } themeId)
+        {
+            ThemeName = await db.Themes.AsNoTracking().Where(t => t.Id == themeId).Select(t => t.Name).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        var boundaries = await db.Set<Boundary>().AsNoTracking().Where(b => b.ProjectId == project.Id)
+            .OrderBy(b => b.AddedAtUtc).ThenBy(b => b.Id).ToListAsync(cancellationToken);
+        Boundaries = boundaries.Where(b => b.EndedAtUtc == null).ToList();
+        BoundaryChanges = boundaries.Count(b => b.EndedAtUtc != null);
+
+        var ideas = db.Contributions.AsNoTracking().Where(c => c.ProjectId == project.Id && c.LinkedToId == null);
+        IdeaCount = await ideas.CountAsync(cancellationToken);
+        Ideas = await ideas.OrderByDescending(c => c.VoiceCount).ThenBy(c => c.SaidOnUtc).ThenBy(c => c.Id).Take(IdeasShown)
+            .Select(c => new Idea(c.Id, c.Text, c.VoiceCount, c.Outcome))
+            .ToListAsync(cancellationToken);
+    }
+
+    public sealed record Idea(Guid Id, string Text, int Voices, OutcomeStatus Outcome);
+}

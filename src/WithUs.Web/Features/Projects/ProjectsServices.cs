@@ -1,0 +1,15 @@
+using WithUs.Web.Features.Voice;
+
+namespace WithUs.Web.Features.Projects;
+
+public static class ProjectsServices
+{
+    /// <summary>Projects: loaded from the route for their pages, and named for Voice's.</summary>
+    public static IServiceCollection AddProjects(this IServiceCollection services)
+    {
+        services.AddRouteResource<Project>("projectId", q => q.Include(p => p.Phases));
+        services.AddRouteResource<Boundary>("boundaryId");
+        services.AddScoped<IProjectTitles, ProjectTitles>();
+        return services;
+    }
+}
