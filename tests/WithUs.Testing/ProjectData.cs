@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Team;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Testing;
@@ -26,6 +27,38 @@ public static class ProjectData
 
             await db.SaveChangesAsync();
             return project;
+        });
+
+    /// <summary>A partner (<paramref name="personId"/>) or a member of staff (<paramref name="userId"/>) in a project's team.</summary>
+    public static Task<ProjectMember> AddTeamMemberAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid projectId,
+        Guid? personId = null, Guid? userId = null, string role = "Co-designer") =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var member = new ProjectMember
+            {
+                Id = Guid.CreateVersion7(),
+                ProjectId = projectId,
+                PersonId = personId,
+                UserId = userId,
+                Role = role,
+                JoinedAtUtc = DateTime.UtcNow,
+            };
+            db.Add(member);
+            await db.SaveChangesAsync();
+            return member;
+        });
+
+    /// <summary>A version of a project's ground rules (the next one), agreed by <paramref name="agreedBy"/>.</summary>
+    public static Task<GroundRules> AddGroundRulesAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid projectId,
+        string text = "We listen to each other.", params Guid[] agreedBy) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var version = await db.Set<GroundRules>().Where(g => g.ProjectId == projectId).Select(g => (int?)g.Version).MaxAsync() ?? 0;
+            var rules = new GroundRules { Id = Guid.CreateVersion7(), ProjectId = projectId, Version = version + 1, Text = text, WrittenAtUtc = DateTime.UtcNow };
+            db.Add(rules);
+            db.AddRange(agreedBy.Select(m => new GroundRulesAgreed { Id = Guid.CreateVersion7(), GroundRulesId = rules.Id, MemberId = m, AgreedAtUtc = DateTime.UtcNow }));
+            await db.SaveChangesAsync();
+            return rules;
         });
 
     /// <summary>One thing open or fixed about a project, standing now.</summary>

@@ -1,4 +1,6 @@
+using WithUs.Web.Features.People;
 using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Team;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Web.Features.Demo;
@@ -15,8 +17,12 @@ public static class DemoProjects
 
     public sealed record Change(int Fixed, string Text, string Why);
 
+    /// <summary>A partner in the team: their place in the organisation's list of people (<see cref="DemoVoice.Content.People"/>).</summary>
+    public sealed record Partner(int Person, string Role, string? Gives = null);
+
     public sealed record Plan(string Title, string Purpose, string From, int StartedDaysAgo, CoPhase Now, string[] Goals,
-        string[] Open, Fixed[] FixedOnes, Change? Changed = null, int? DeliveredDaysAgo = null, string? Delivered = null);
+        string[] Open, Fixed[] FixedOnes, Partner[] Team, Change? Changed = null, int? DeliveredDaysAgo = null, string? Delivered = null,
+        string? RevisedRule = null);
 
     /// <summary>In the order of <see cref="DemoSeeder.Organisations"/>.</summary>
     public static readonly IReadOnlyList<Plan> ForOrganisations =
@@ -29,7 +35,9 @@ public static class DemoProjects
             ["Which day and time the sessions run", "How peer mentors and staff share each session", "What goes on the checklist people take home"],
             [new("People use the centre's computers, not their own phones", BoundaryReason.Safeguarding, "So nobody's login details stay on a phone that is lost or shared."),
              new("It is one session a week", BoundaryReason.Budget, "The housing grant pays for one member of staff for two hours a week.")],
-            new(1, "It is two sessions a week from January", "The council's housing team will staff a second session.")),
+            [new(0, "Peer mentor", "Runs the Tuesday session with staff"), new(6, "Co-designer", "Knows the form well, having done it three times"), new(2, "Co-designer", "Will put the checklist into Polish")],
+            new(1, "It is two sessions a week from January", "The council's housing team will staff a second session."),
+            RevisedRule: "Phones stay on silent in the sessions."),
 
         // Evergreen Social Club: members plan and host the events themselves.
         new("Warm mornings at the hall",
@@ -38,7 +46,8 @@ public static class DemoProjects
             ["Hear from the members who come in the mornings what would help most.", "", "", ""],
             ["Which mornings matter most", "Whether sessions start later in the winter"],
             [new("The church runs the hall's heating", BoundaryReason.Remit, "We rent the hall; the church sets the heating times, though we can ask."),
-             new("Any change must cost under £300 a year", BoundaryReason.Budget, "That is what is left in this year's running costs.")]),
+             new("Any change must cost under £300 a year", BoundaryReason.Budget, "That is what is left in this year's running costs.")],
+            [new(0, "Chair", "Chairs the members' committee"), new(4, "Co-designer"), new(1, "Note-taker", "Writes up each meeting in large print")]),
 
         // Brookside Community Network: the women-only sports club, six years after women first asked.
         new("Women-only sports club",
@@ -48,6 +57,7 @@ public static class DemoProjects
             ["Which sports the club plays", "What the sessions cost, if anything", "How the room is set up"],
             [new("Coaches are women", BoundaryReason.Remit, "The club is for women who would not take part otherwise; the women who asked for it said so."),
              new("It meets in the community hall", BoundaryReason.Budget, "The hall is ours and free; hiring a sports centre is beyond the grant.")],
+            [new(0, "Co-designer", "Asked for the club six years ago"), new(1, "Co-deliverer", "Coaches badminton on Thursdays"), new(2, "Host", "Welcomes new women at the door")],
             DeliveredDaysAgo: 60, Delivered: "The club has met every week since the spring, with women coaches and the windows covered."),
 
         // Open Arms Cancer Support: shaped by the people who use it.
@@ -57,7 +67,8 @@ public static class DemoProjects
             ["Hear from members what happened to them at the clinic, and what would help.", "", "", ""],
             ["What the card for clinic staff says", "Who from the group speaks to the clinic's team"],
             [new("We cannot change the hospital's record system", BoundaryReason.Remit, "It belongs to the NHS trust. We can ask them to, and we will."),
-             new("Nobody's own story is shared with the clinic without their say-so", BoundaryReason.Safeguarding, "What people tell the group stays with the group unless they choose otherwise.")]),
+             new("Nobody's own story is shared with the clinic without their say-so", BoundaryReason.Safeguarding, "What people tell the group stays with the group unless they choose otherwise.")],
+            [new(4, "Co-designer"), new(0, "Peer mentor", "A buddy for anyone going to the clinic"), new(1, "Co-designer", "Will talk to the clinic's team")]),
 
         // Millbrook Homes: the resident panel.
         new("Repairs review with residents",
@@ -67,11 +78,13 @@ public static class DemoProjects
             ["What residents check in the repairs service", "How results are shared with every tenant"],
             [new("Emergency repairs keep their legal time limits", BoundaryReason.Law, "The law sets how fast an emergency repair must be done."),
              new("The board sets the repairs budget in June", BoundaryReason.Other, "The review's findings go to the board before it sets the year's budget.")],
-            new(0, "Emergency and urgent repairs keep their time limits", "The panel asked for urgent repairs to be protected too, and the board agreed.")),
+            [new(1, "Co-designer", "Logs every repair he reports, for the review"), new(0, "Chair", "Chairs the resident panel"), new(2, "Note-taker")],
+            new(0, "Emergency and urgent repairs keep their time limits", "The panel asked for urgent repairs to be protected too, and the board agreed."),
+            RevisedRule: "Residents speak first at every meeting."),
     ];
 
-    public static async Task SeedAsync(WithUsDbContext db, int organisation, Guid recordedBy, DateTime now, DateTime today,
-        CancellationToken cancellationToken)
+    public static async Task SeedAsync(WithUsDbContext db, int organisation, IReadOnlyList<Person> people, Guid recordedBy, DateTime now,
+        DateTime today, CancellationToken cancellationToken)
     {
         var plan = ForOrganisations[organisation];
         var started = now.AddDays(-plan.StartedDaysAgo);
@@ -139,6 +152,70 @@ public static class DemoProjects
                 ReplacesId = before.Id,
                 ChangeWhy = change.Why,
             });
+        }
+
+        // The team: the member of staff who started it, and partners from the case study; the ground rules agreed by
+        // all but the newest partner, and where the group revised them, a second version fewer have agreed to yet.
+        var team = plan.Team.Select(p => new ProjectMember
+        {
+            Id = Ids.New(),
+            ProjectId = project.Id,
+            PersonId = people[p.Person].Id,
+            Role = p.Role,
+            Gives = p.Gives,
+            JoinedAtUtc = started.AddDays(1),
+            AddedByUserId = recordedBy,
+        })
+            .Prepend(new ProjectMember
+            {
+                Id = Ids.New(),
+                ProjectId = project.Id,
+                UserId = recordedBy,
+                Role = "Staff lead",
+                JoinedAtUtc = started,
+                AddedByUserId = recordedBy,
+            })
+            .ToList();
+        db.AddRange(team);
+        var rules = new GroundRules
+        {
+            Id = Ids.New(),
+            ProjectId = project.Id,
+            Version = 1,
+            Text = GroundRules.Starter,
+            WrittenAtUtc = started.AddDays(2),
+            WrittenByUserId = recordedBy,
+        };
+        db.Add(rules);
+        db.AddRange(team.SkipLast(1).Select((m, i) => new GroundRulesAgreed
+        {
+            Id = Ids.New(),
+            GroundRulesId = rules.Id,
+            MemberId = m.Id,
+            AgreedAtUtc = started.AddDays(3 + i),
+            RecordedByUserId = i % 2 == 0 ? recordedBy : null,
+        }));
+        if (plan.RevisedRule is { } newRule)
+        {
+            var revised = new GroundRules
+            {
+                Id = Ids.New(),
+                ProjectId = project.Id,
+                Version = 2,
+                Text = GroundRules.Starter + "\n" + newRule,
+                WhatChanged = "Added: " + newRule,
+                WrittenAtUtc = started.AddDays(plan.StartedDaysAgo / 2),
+                WrittenByUserId = recordedBy,
+            };
+            db.Add(revised);
+            db.AddRange(team.Take(2).Select(m => new GroundRulesAgreed
+            {
+                Id = Ids.New(),
+                GroundRulesId = revised.Id,
+                MemberId = m.Id,
+                AgreedAtUtc = revised.WrittenAtUtc.AddDays(1),
+                RecordedByUserId = recordedBy,
+            }));
         }
 
         // What was said that led to it: considered first, then part of the project (and done, when it delivered).

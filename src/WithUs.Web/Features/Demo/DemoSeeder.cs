@@ -134,7 +134,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
         await DemoSameIdea.SeedAsync(services, saidAgain, voice.People, accounts[recorder],
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
-        await DemoProjects.SeedAsync(scopedDb, Organisations.ToList().IndexOf(demo), accounts[recorder], now,
+        await DemoProjects.SeedAsync(scopedDb, Organisations.ToList().IndexOf(demo), people, accounts[recorder], now,
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace WithUs.Web.Features.People;
 /// same thing once (an interest, equality answers, a waiting request), the newer is kept. Refused when both records
 /// belong to partner accounts: two accounts are two people until they say otherwise.
 /// </summary>
-public sealed class PeopleMerge(WithUsDbContext db, Sealer sealer)
+public sealed class PeopleMerge(WithUsDbContext db, Sealer sealer, IEnumerable<IPersonRowsMerge> others, TimeProvider clock)
 {
     public sealed record Moved(int Contributions, int Rows);
 
@@ -55,6 +55,10 @@ public sealed class PeopleMerge(WithUsDbContext db, Sealer sealer)
         rows += Move(await db.Recognitions.Where(r => r.PersonId == from).ToListAsync(cancellationToken), r => r.PersonId = to);
         rows += await MoveSealedAsync(keep, other, cancellationToken);
         rows += await MoveRequestsAsync(from, to, cancellationToken);
+        foreach (var feature in others)
+        {
+            rows += await feature.StageAsync(db, from, to, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
 
         TakeWhatIsMissing(keep, other);
         await TakeConsentAsync(keep, cancellationToken);

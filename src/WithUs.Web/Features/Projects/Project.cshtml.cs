@@ -1,3 +1,4 @@
+using WithUs.Web.Features.Projects.Team;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Web.Features.Projects;
@@ -29,6 +30,11 @@ public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock) : 
 
     public DateOnly Today => clock.Today;
 
+    public IReadOnlyList<TeamMember> Team { get; private set; } = [];
+
+    /// <summary>The ground rules' current version (0 when none), and how many of the team agreed to it.</summary>
+    public (int Version, int Agreed) GroundRules { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var project = Project;
@@ -44,6 +50,13 @@ public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock) : 
             .OrderBy(b => b.AddedAtUtc).ThenBy(b => b.Id).ToListAsync(cancellationToken);
         Boundaries = boundaries.Where(b => b.EndedAtUtc == null).ToList();
         BoundaryChanges = boundaries.Count(b => b.EndedAtUtc != null);
+
+        Team = (await ProjectTeam.ListAsync(db, project.Id, cancellationToken)).Where(m => m.IsCurrent).ToList();
+        if (await GroundRulesVersions.CurrentAsync(db, project.Id, cancellationToken) is { } rules)
+        {
+            var teamIds = Team.Select(m => m.Id).ToList();
+            GroundRules = (rules.Version, await db.Set<GroundRulesAgreed>().CountAsync(a => a.GroundRulesId == rules.Id && teamIds.Contains(a.MemberId), cancellationToken));
+        }
 
         var ideas = db.Contributions.AsNoTracking().Where(c => c.ProjectId == project.Id && c.LinkedToId == null);
         IdeaCount = await ideas.CountAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using WithUs.Web.Features.People;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Web.Features.Projects;
@@ -9,7 +10,9 @@ public static class ProjectsServices
     {
         services.AddRouteResource<Project>("projectId", q => q.Include(p => p.Phases));
         services.AddRouteResource<Boundary>("boundaryId");
+        services.AddRouteResource<Team.ProjectMember>("teamMemberId");
         services.AddScoped<IProjectTitles, ProjectTitles>();
+        services.AddScoped<IPersonRowsMerge, Team.TeamMerge>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Team;
 
 namespace WithUs.Tests.Features.Demo;
 
@@ -34,6 +35,12 @@ public sealed class DemoProjectsTests(AppPerDatabase apps) : IClassFixture<AppPe
                 steps.Select(s => s.Outcome).Take(2).ShouldBe([OutcomeStatus.BeingConsidered, OutcomeStatus.PartOfProject], organisation.Name);
                 steps.ShouldAllBe(s => s.AtUtc >= idea.SaidOnUtc && s.AtUtc <= DateTime.UtcNow);
                 steps[^1].Outcome.ShouldBe(idea.Outcome);
+                var team = await db.Set<ProjectMember>().AsNoTracking().Where(m => m.ProjectId == project.Id).ToListAsync();
+                team.ShouldContain(m => m.UserId != null, organisation.Name);
+                team.Count(m => m.PersonId != null).ShouldBeGreaterThanOrEqualTo(2, organisation.Name);
+                var rules = await db.Set<GroundRules>().AsNoTracking().Where(g => g.ProjectId == project.Id).ToListAsync();
+                rules.ShouldNotBeEmpty(organisation.Name);
+                (await db.Set<GroundRulesAgreed>().CountAsync()).ShouldBeGreaterThan(0, organisation.Name);
             });
         }
 

@@ -38,6 +38,8 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
         var offerId = await app.CreateSameIdeaOfferAsync(organisation, contribution.Id, likeIt.Id);
         var project = await app.CreateProjectAsync(organisation, "A garden project");
         var boundary = await app.AddBoundaryAsync(organisation, project.Id, BoundaryKind.Fixed, "It stays in the back yard");
+        var teamMember = await app.AddTeamMemberAsync(organisation, project.Id, personId: person.Id);
+        await app.AddGroundRulesAsync(organisation, project.Id);
         var batchId = Guid.CreateVersion7();
         await app.InOrganisationAsync(organisation, async db =>
         {
@@ -88,6 +90,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             ["requirementId"] = requirement.Id.ToString(),
             ["projectId"] = project.Id.ToString(),
             ["boundaryId"] = boundary.Id.ToString(),
+            ["teamMemberId"] = teamMember.Id.ToString(),
             ["phase"] = "design",
             ["code"] = "404",
             ["token"] = "not-a-real-invitation",

@@ -17,7 +17,7 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
 
     /// <summary>One organisation's data, so its ids can be put in the routes.</summary>
     private sealed record World(TestOrganisation Organisation, Guid MembershipId, Guid InvitationId, Guid PersonId,
-        Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId, Guid RequirementId, Guid ProjectId, Guid BoundaryId);
+        Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId, Guid RequirementId, Guid ProjectId, Guid BoundaryId, Guid TeamMemberId);
 
     private async Task<World> OrganisationWithDataAsync(TestUser? administrator = null)
     {
@@ -36,8 +36,10 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         var offerId = await app.CreateSameIdeaOfferAsync(organisation, contribution.Id, likeIt.Id);
         var project = await app.CreateProjectAsync(organisation, "A garden project", contribution.Id);
         var boundary = await app.AddBoundaryAsync(organisation, project.Id);
+        var teamMember = await app.AddTeamMemberAsync(organisation, project.Id, personId: person.Id);
+        await app.AddGroundRulesAsync(organisation, project.Id);
         return new World(organisation, membershipId, invitationId, person.Id, contribution.Id, theme.Id, offerId, roles[0].Id, held.Id, requirement.Id,
-            project.Id, boundary.Id);
+            project.Id, boundary.Id, teamMember.Id);
     }
 
     /// <summary>Every request that can be made to an endpoint whose route has {org}, with the world's values filled in.</summary>
@@ -102,6 +104,11 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         if (name == "projectId")
         {
             return (world.ProjectId.ToString(), true);
+        }
+
+        if (name == "teamMemberId")
+        {
+            return (world.TeamMemberId.ToString(), true);
         }
 
         if (name == "boundaryId")
