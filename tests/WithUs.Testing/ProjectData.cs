@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Meetings;
 using WithUs.Web.Features.Projects.Team;
 using WithUs.Web.Features.Voice;
 
@@ -59,6 +60,30 @@ public static class ProjectData
             db.AddRange(agreedBy.Select(m => new GroundRulesAgreed { Id = Guid.CreateVersion7(), GroundRulesId = rules.Id, MemberId = m, AgreedAtUtc = DateTime.UtcNow }));
             await db.SaveChangesAsync();
             return rules;
+        });
+
+    /// <summary>A meeting of a project (a week from now unless <paramref name="startsAtUtc"/> says), with <paramref name="invited"/> invited.</summary>
+    public static Task<Meeting> PlanMeetingAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid projectId,
+        DateTime? startsAtUtc = null, MeetingSupport support = MeetingSupport.None, params Guid[] invited) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var starts = startsAtUtc ?? DateTime.UtcNow.Date.AddDays(7).AddHours(10);
+            var meeting = new Meeting
+            {
+                Id = Guid.CreateVersion7(),
+                ProjectId = projectId,
+                Title = "Meeting of the group",
+                StartsAtUtc = starts,
+                EndsAtUtc = starts.AddHours(2),
+                Format = MeetingFormat.InPerson,
+                PlaceName = "The community room",
+                Support = support,
+                CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.Add(meeting);
+            db.AddRange(invited.Select(m => new MeetingInvitee { Id = Guid.CreateVersion7(), MeetingId = meeting.Id, MemberId = m }));
+            await db.SaveChangesAsync();
+            return meeting;
         });
 
     /// <summary>One thing open or fixed about a project, standing now.</summary>

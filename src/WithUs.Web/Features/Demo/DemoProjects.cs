@@ -1,5 +1,6 @@
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Meetings;
 using WithUs.Web.Features.Projects.Team;
 using WithUs.Web.Features.Voice;
 
@@ -216,6 +217,62 @@ public static class DemoProjects
                 AgreedAtUtc = revised.WrittenAtUtc.AddDays(1),
                 RecordedByUserId = recordedBy,
             }));
+        }
+
+        // Meetings: one held (who came, notes, a partner's bus fare) and one to come, where not every need is met yet,
+        // so the gap shows before it happens.
+        var zone = OrganisationClock.ZoneOf(null);
+        DateTime At(int daysFromToday, int hour) =>
+            TimeZoneInfo.ConvertTimeToUtc(DateOnly.FromDateTime(today).AddDays(daysFromToday).ToDateTime(new TimeOnly(hour, 0)), zone);
+        var partners = team.Where(m => m.PersonId is not null).ToList();
+        var held = new Meeting
+        {
+            Id = Ids.New(),
+            ProjectId = project.Id,
+            Title = "First meeting of the group",
+            StartsAtUtc = At(-plan.StartedDaysAgo / 2, 10),
+            EndsAtUtc = At(-plan.StartedDaysAgo / 2, 12),
+            Format = MeetingFormat.InPerson,
+            PlaceName = "The community room",
+            Support = MeetingSupport.StepFreeAccess | MeetingSupport.NearTransport | MeetingSupport.TravelPaid | MeetingSupport.EasyReadPapers,
+            Agenda = "Introductions\nWhat is open and what is fixed\nOur ground rules\nWhat we want to find out",
+            Notes =
+                "Everyone introduced themselves. We went through what is open and what is fixed, and agreed the ground rules. Ideas for what to find out are in the decision log.",
+            CreatedByUserId = recordedBy,
+            CreatedAtUtc = started.AddDays(1),
+        };
+        var next = new Meeting
+        {
+            Id = Ids.New(),
+            ProjectId = project.Id,
+            Title = "Working meeting",
+            StartsAtUtc = At(5, 14),
+            EndsAtUtc = At(5, 16),
+            Format = MeetingFormat.Both,
+            PlaceName = partners.Count > 0 ? "A partner's own place: the allotment hut" : "The community room",
+            IsPartnersPlace = true,
+            OnlineLink = "https://meet.example.org/withus-demo",
+            Support = MeetingSupport.NearTransport | MeetingSupport.TravelPaid,
+            Agenda = "What we found out\nOptions to choose between",
+            CreatedByUserId = recordedBy,
+            CreatedAtUtc = now.AddDays(-2),
+        };
+        db.AddRange(held, next);
+        db.AddRange(team.Select((m, i) => new MeetingInvitee { Id = Ids.New(), MeetingId = held.Id, MemberId = m.Id, Attended = i < team.Count - 1 }));
+        db.AddRange(team.Select(m => new MeetingInvitee { Id = Ids.New(), MeetingId = next.Id, MemberId = m.Id }));
+        if (partners.Count > 0)
+        {
+            db.Add(new MeetingExpense
+            {
+                Id = Ids.New(),
+                MeetingId = held.Id,
+                MemberId = partners[0].Id,
+                Kind = ExpenseKind.Travel,
+                AmountPence = 320,
+                Note = "Two bus fares",
+                RecordedAtUtc = held.EndsAtUtc.AddHours(1),
+                RecordedByUserId = recordedBy,
+            });
         }
 
         // What was said that led to it: considered first, then part of the project (and done, when it delivered).

@@ -32,6 +32,9 @@ public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock) : 
 
     public IReadOnlyList<TeamMember> Team { get; private set; } = [];
 
+    /// <summary>Every meeting, soonest first for those to come; with, for each to come, how many needs it does not meet.</summary>
+    public IReadOnlyList<(Meetings.Meeting Meeting, int Gaps)> Meetings { get; private set; } = [];
+
     /// <summary>The ground rules' current version (0 when none), and how many of the team agreed to it.</summary>
     public (int Version, int Agreed) GroundRules { get; private set; }
 
@@ -58,12 +61,33 @@ public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock) : 
             GroundRules = (rules.Version, await db.Set<GroundRulesAgreed>().CountAsync(a => a.GroundRulesId == rules.Id && teamIds.Contains(a.MemberId), cancellationToken));
         }
 
+        var meetings = await db.Set<Meetings.Meeting>().AsNoTracking().Where(m => m.ProjectId == project.Id)
+            .OrderBy(m => m.StartsAtUtc).ToListAsync(cancellationToken);
+        var upcomingIds = meetings.Where(m => m.EndsAtUtc >= clock.UtcNow && m.CancelledAtUtc == null).Select(m => m.Id).ToList();
+        var invited = await db.Set<Meetings.MeetingInvitee>().AsNoTracking().Where(i => upcomingIds.Contains(i.MeetingId))
+            .Join(db.Set<ProjectMember>(), i => i.MemberId, m => m.Id, (i, m) => new
+            {
+                i.MeetingId,
+                m.Id,
+                Needs = m.Person != null ? m.Person.AccessNeeds : People.AccessNeed.None,
+                Interpreter = m.Person != null ? m.Person.InterpreterLanguage : null,
+                Other = m.Person != null ? m.Person.OtherAccessNeed : null,
+            })
+            .ToListAsync(cancellationToken);
+        var byMeeting = invited.ToLookup(i => i.MeetingId);
+        Meetings = meetings.Select(m => (m, upcomingIds.Contains(m.Id)
+            ? Projects.Meetings.AccessGap.For(m.Format, m.Support, byMeeting[m.Id].Select(i => new Projects.Meetings.Invited(i.Id, "", true, i.Needs, i.Interpreter, i.Other))).Count
+            : 0)).ToList();
+
         var ideas = db.Contributions.AsNoTracking().Where(c => c.ProjectId == project.Id && c.LinkedToId == null);
         IdeaCount = await ideas.CountAsync(cancellationToken);
         Ideas = await ideas.OrderByDescending(c => c.VoiceCount).ThenBy(c => c.SaidOnUtc).ThenBy(c => c.Id).Take(IdeasShown)
             .Select(c => new Idea(c.Id, c.Text, c.VoiceCount, c.Outcome))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>When a meeting starts, in words: "Tuesday 1 December 2026, 10:00".</summary>
+    public string When(DateTime utc) => clock.Local(utc).ToString("dddd d MMMM yyyy, HH:mm", OrganisationClock.British);
 
     public sealed record Idea(Guid Id, string Text, int Voices, OutcomeStatus Outcome);
 }

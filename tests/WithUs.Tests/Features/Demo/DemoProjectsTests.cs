@@ -1,5 +1,6 @@
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Meetings;
 using WithUs.Web.Features.Projects.Team;
 
 namespace WithUs.Tests.Features.Demo;
@@ -41,6 +42,10 @@ public sealed class DemoProjectsTests(AppPerDatabase apps) : IClassFixture<AppPe
                 var rules = await db.Set<GroundRules>().AsNoTracking().Where(g => g.ProjectId == project.Id).ToListAsync();
                 rules.ShouldNotBeEmpty(organisation.Name);
                 (await db.Set<GroundRulesAgreed>().CountAsync()).ShouldBeGreaterThan(0, organisation.Name);
+                var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.ProjectId == project.Id).ToListAsync();
+                meetings.ShouldContain(m => m.StartsAtUtc < DateTime.UtcNow && m.Notes != null, organisation.Name);
+                meetings.ShouldContain(m => m.StartsAtUtc > DateTime.UtcNow, organisation.Name);
+                (await db.Set<MeetingInvitee>().CountAsync(i => i.Attended == true)).ShouldBeGreaterThan(0, organisation.Name);
             });
         }
 

@@ -49,7 +49,7 @@ public sealed class ProjectPagesTests(AppPerDatabase apps) : IClassFixture<AppPe
     }
 
     [DatabaseFact]
-    public async Task TheProjectPage_QueryCount_DoesNotGrowWithBoundariesOrThingsSaid()
+    public async Task TheProjectPage_QueryCount_DoesNotGrowWithBoundariesMeetingsOrThingsSaid()
     {
         async Task<int> QueriesAsync(int rows)
         {
@@ -61,9 +61,12 @@ public sealed class ProjectPagesTests(AppPerDatabase apps) : IClassFixture<AppPe
             }
 
             var project = await app.CreateProjectAsync(staff.Organisation, "A project", [.. ideas]);
+            var person = await app.CreatePersonAsync(staff.Organisation);
+            var member = await app.AddTeamMemberAsync(staff.Organisation, project.Id, personId: person.Id);
             for (var i = 0; i < rows; i++)
             {
                 await app.AddBoundaryAsync(staff.Organisation, project.Id, i % 2 == 0 ? BoundaryKind.Open : BoundaryKind.Fixed);
+                await app.PlanMeetingAsync(staff.Organisation, project.Id, DateTime.UtcNow.AddDays(i - (rows / 2)), invited: member.Id);
             }
 
             var url = $"{staff.Org}/projects/{project.Id}";

@@ -40,6 +40,13 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
         var boundary = await app.AddBoundaryAsync(organisation, project.Id, BoundaryKind.Fixed, "It stays in the back yard");
         var teamMember = await app.AddTeamMemberAsync(organisation, project.Id, personId: person.Id);
         await app.AddGroundRulesAsync(organisation, project.Id);
+        // A meeting that has begun, with its partner there: the pages after a meeting show their forms.
+        var meeting = await app.PlanMeetingAsync(organisation, project.Id, DateTime.UtcNow.AddHours(-1), invited: teamMember.Id);
+        await app.InOrganisationAsync(organisation, async db =>
+        {
+            (await db.Set<WithUs.Web.Features.Projects.Meetings.MeetingInvitee>().SingleAsync(i => i.MeetingId == meeting.Id)).Attended = true;
+            await db.SaveChangesAsync();
+        });
         var batchId = Guid.CreateVersion7();
         await app.InOrganisationAsync(organisation, async db =>
         {
@@ -91,6 +98,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             ["projectId"] = project.Id.ToString(),
             ["boundaryId"] = boundary.Id.ToString(),
             ["teamMemberId"] = teamMember.Id.ToString(),
+            ["meetingId"] = meeting.Id.ToString(),
             ["phase"] = "design",
             ["code"] = "404",
             ["token"] = "not-a-real-invitation",

@@ -17,7 +17,7 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
 
     /// <summary>One organisation's data, so its ids can be put in the routes.</summary>
     private sealed record World(TestOrganisation Organisation, Guid MembershipId, Guid InvitationId, Guid PersonId,
-        Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId, Guid RequirementId, Guid ProjectId, Guid BoundaryId, Guid TeamMemberId);
+        Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId, Guid RequirementId, Guid ProjectId, Guid BoundaryId, Guid TeamMemberId, Guid MeetingId);
 
     private async Task<World> OrganisationWithDataAsync(TestUser? administrator = null)
     {
@@ -38,8 +38,14 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         var boundary = await app.AddBoundaryAsync(organisation, project.Id);
         var teamMember = await app.AddTeamMemberAsync(organisation, project.Id, personId: person.Id);
         await app.AddGroundRulesAsync(organisation, project.Id);
+        var meeting = await app.PlanMeetingAsync(organisation, project.Id, DateTime.UtcNow.AddHours(-1), invited: teamMember.Id);
+        await app.InOrganisationAsync(organisation, async db =>
+        {
+            (await db.Set<WithUs.Web.Features.Projects.Meetings.MeetingInvitee>().SingleAsync(i => i.MeetingId == meeting.Id)).Attended = true;
+            await db.SaveChangesAsync();
+        });
         return new World(organisation, membershipId, invitationId, person.Id, contribution.Id, theme.Id, offerId, roles[0].Id, held.Id, requirement.Id,
-            project.Id, boundary.Id, teamMember.Id);
+            project.Id, boundary.Id, teamMember.Id, meeting.Id);
     }
 
     /// <summary>Every request that can be made to an endpoint whose route has {org}, with the world's values filled in.</summary>
@@ -104,6 +110,11 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         if (name == "projectId")
         {
             return (world.ProjectId.ToString(), true);
+        }
+
+        if (name == "meetingId")
+        {
+            return (world.MeetingId.ToString(), true);
         }
 
         if (name == "teamMemberId")

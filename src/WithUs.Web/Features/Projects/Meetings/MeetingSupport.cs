@@ -73,3 +73,23 @@ public static class MeetingSupportWords
     public static bool IsAboutThePlace(AccessNeed need) =>
         need is AccessNeed.StepFreeAccess or AccessNeed.HearingLoop or AccessNeed.QuietSpace or AccessNeed.TravelSupport;
 }
+
+public static class MeetingFormatWords
+{
+    public static string Words(this MeetingFormat format) => format switch
+    {
+        MeetingFormat.Online => "Online",
+        MeetingFormat.Both => "In person, and online for anyone who cannot come",
+        _ => "In person",
+    };
+}
+
+public static class ExpenseKindWords
+{
+    public static string Words(this ExpenseKind kind) => kind switch
+    {
+        ExpenseKind.Travel => "Travel",
+        ExpenseKind.Childcare => "Childcare",
+        _ => "Something else",
+    };
+}
