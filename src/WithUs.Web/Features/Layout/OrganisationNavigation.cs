@@ -22,6 +22,7 @@ public static class OrganisationNavigation
         new("/Projects/Index", "Projects"),
         new("/People/Index", "People"),
         new("/Voice/MyVoice/Index", "What I have said", PartnerView: true),
+        new("/Projects/Mine/Index", "Your projects", PartnerView: true),
         new("/People/Mine/Index", "About you", PartnerView: true),
         new("/Members/Index", "Team and roles"),
         new("/Organisations/Audit", "Audit log"),

@@ -49,7 +49,7 @@ public sealed class OrganisationNavigationTests(AppPerDatabase apps) : IClassFix
         var page = await client.GetPageAsync($"/o/{organisation.Slug}");
 
         var links = page.QuerySelectorAll(".govuk-service-navigation a");
-        links.Select(l => l.TextContent.Trim()).ShouldBe(["Home", "What I have said", "About you"]);
+        links.Select(l => l.TextContent.Trim()).ShouldBe(["Home", "What I have said", "Your projects", "About you"]);
         links[0].GetAttribute("aria-current").ShouldBe("page");
         links[1].HasAttribute("aria-current").ShouldBeFalse();
     }

@@ -78,6 +78,18 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
                 asker == Asker.Partner ? OrganisationRole.Partner : OrganisationRole.Staff);
         }
 
+        if (asker == Asker.Partner)
+        {
+            // A partner in the project's team, invited to its meeting: their own project pages open for them.
+            var own = await app.CreatePersonAsync(organisation, userId: user.Id);
+            var place = await app.AddTeamMemberAsync(organisation, project.Id, personId: own.Id);
+            await app.InOrganisationAsync(organisation, async db =>
+            {
+                db.Add(new WithUs.Web.Features.Projects.Meetings.MeetingInvitee { Id = Guid.CreateVersion7(), MeetingId = meeting.Id, MemberId = place.Id });
+                await db.SaveChangesAsync();
+            });
+        }
+
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             [TenantResolutionMiddleware.MemberRouteKey] = organisation.Slug,
