@@ -208,6 +208,8 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
         ["POST /o/{org}/projects/{projectId:guid}/meetings/{meetingId:guid}/edit?handler=Check"] = Access.Staff,
         ["GET /o/{org}/projects/{projectId:guid}/meetings/{meetingId:guid}/expenses/{teamMemberId:guid}"] = Access.Staff,
         ["POST /o/{org}/projects/{projectId:guid}/meetings/{meetingId:guid}/expenses/{teamMemberId:guid}"] = Access.Staff,
+        ["GET /o/{org}/projects/{projectId:guid}/deliver"] = Access.Staff,
+        ["POST /o/{org}/projects/{projectId:guid}/deliver"] = Access.Staff,
         ["GET /o/{org}/my-projects"] = Access.Partner,
         ["GET /o/{org}/my-projects/{projectId:guid}"] = Access.Partner,
         ["GET /o/{org}/my-projects/{projectId:guid}/meetings/{meetingId:guid}/calendar"] = Access.Partner,
