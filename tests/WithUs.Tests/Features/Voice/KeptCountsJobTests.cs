@@ -14,6 +14,10 @@ public sealed class KeptCountsJobTests(AppPerDatabase apps) : IClassFixture<AppP
         await using var app = apps.Current.Fresh(new Dictionary<string, string?> { ["Maintenance:KeptCountsEveryHours"] = "24" });
         var wrong = await SeedAsync(app);
         var right = await SeedAsync(app);
+
+        // The run at start would put the values right as soon as they are made wrong: wait for it to be over first.
+        await Eventually.TrueAsync(() => app.InScopeAsync(s => s.GetRequiredService<WithUsDbContext>().JobStates.AsNoTracking()
+            .AnyAsync(j => j.Name == KeptCountsJob.JobName && j.Runs > 0 && j.LeaseId == null)), "the run at start to finish");
         await app.InOrganisationAsync(wrong.Organisation, async db =>
         {
             // Around the triggers: neither follows a change to the kept values themselves.
