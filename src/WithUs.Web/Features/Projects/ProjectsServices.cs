@@ -11,6 +11,7 @@ public static class ProjectsServices
         services.AddRouteResource<Project>("projectId", q => q.Include(p => p.Phases));
         services.AddRouteResource<Boundary>("boundaryId");
         services.AddRouteResource<Team.ProjectMember>("teamMemberId");
+        services.AddRouteResource<Decisions.Decision>("decisionId");
         services.AddScoped<IProjectTitles, ProjectTitles>();
         services.AddScoped<IPersonRowsMerge, Team.TeamMerge>();
         return services;

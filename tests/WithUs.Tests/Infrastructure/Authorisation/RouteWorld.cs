@@ -40,6 +40,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
         var boundary = await app.AddBoundaryAsync(organisation, project.Id, BoundaryKind.Fixed, "It stays in the back yard");
         var teamMember = await app.AddTeamMemberAsync(organisation, project.Id, personId: person.Id);
         await app.AddGroundRulesAsync(organisation, project.Id);
+        var decision = await app.AddDecisionAsync(organisation, project.Id, WithUs.Web.Features.Projects.Decisions.DecisionWay.PartnersDecided, [teamMember.Id]);
         var batchId = Guid.CreateVersion7();
         await app.InOrganisationAsync(organisation, async db =>
         {
@@ -92,6 +93,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             ["boundaryId"] = boundary.Id.ToString(),
             ["teamMemberId"] = teamMember.Id.ToString(),
             ["phase"] = "design",
+            ["decisionId"] = decision.Id.ToString(),
             ["code"] = "404",
             ["token"] = "not-a-real-invitation",
         };

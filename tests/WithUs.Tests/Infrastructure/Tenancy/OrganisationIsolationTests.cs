@@ -17,7 +17,7 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
 
     /// <summary>One organisation's data, so its ids can be put in the routes.</summary>
     private sealed record World(TestOrganisation Organisation, Guid MembershipId, Guid InvitationId, Guid PersonId,
-        Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId, Guid RequirementId, Guid ProjectId, Guid BoundaryId, Guid TeamMemberId);
+        Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId, Guid RequirementId, Guid ProjectId, Guid BoundaryId, Guid TeamMemberId, Guid DecisionId);
 
     private async Task<World> OrganisationWithDataAsync(TestUser? administrator = null)
     {
@@ -38,8 +38,9 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         var boundary = await app.AddBoundaryAsync(organisation, project.Id);
         var teamMember = await app.AddTeamMemberAsync(organisation, project.Id, personId: person.Id);
         await app.AddGroundRulesAsync(organisation, project.Id);
+        var decision = await app.AddDecisionAsync(organisation, project.Id, WithUs.Web.Features.Projects.Decisions.DecisionWay.PartnersDecided, [teamMember.Id]);
         return new World(organisation, membershipId, invitationId, person.Id, contribution.Id, theme.Id, offerId, roles[0].Id, held.Id, requirement.Id,
-            project.Id, boundary.Id, teamMember.Id);
+            project.Id, boundary.Id, teamMember.Id, decision.Id);
     }
 
     /// <summary>Every request that can be made to an endpoint whose route has {org}, with the world's values filled in.</summary>
@@ -114,6 +115,11 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         if (name == "boundaryId")
         {
             return (world.BoundaryId.ToString(), true);
+        }
+
+        if (name == "decisionId")
+        {
+            return (world.DecisionId.ToString(), true);
         }
 
         if (name == "phase")
