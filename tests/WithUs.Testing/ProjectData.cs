@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Decisions;
 using WithUs.Web.Features.Projects.Meetings;
 using WithUs.Web.Features.Projects.Team;
 using WithUs.Web.Features.Voice;
@@ -104,5 +105,67 @@ public static class ProjectData
             db.Add(boundary);
             await db.SaveChangesAsync();
             return boundary;
+        });
+
+    /// <summary>A meeting of a project (held yesterday unless <paramref name="startsAtUtc"/> says otherwise), with who came and who did not.</summary>
+    public static Task<Meeting> AddMeetingAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid projectId,
+        string? title = null, DateTime? startsAtUtc = null, Guid[]? came = null, Guid[]? didNotCome = null, bool cancelled = false) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var starts = startsAtUtc ?? DateTime.UtcNow.AddDays(-1);
+            var meeting = new Meeting
+            {
+                Id = Guid.CreateVersion7(),
+                ProjectId = projectId,
+                Title = title ?? TestData.Unique("Meeting"),
+                StartsAtUtc = starts,
+                EndsAtUtc = starts.AddHours(2),
+                PlaceName = "The community room",
+                CancelledAtUtc = cancelled ? DateTime.UtcNow : null,
+                CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.Add(meeting);
+            db.AddRange((came ?? []).Select(m => new MeetingInvitee { Id = Guid.CreateVersion7(), MeetingId = meeting.Id, MemberId = m, Attended = true }));
+            db.AddRange((didNotCome ?? []).Select(m => new MeetingInvitee { Id = Guid.CreateVersion7(), MeetingId = meeting.Id, MemberId = m, Attended = false }));
+            await db.SaveChangesAsync();
+            return meeting;
+        });
+
+    /// <summary>
+    /// A decision in a project's log with <paramref name="present"/> (members of its team) in the room, its level worked
+    /// out by the app's own rule; a vote is counted as everyone in the room voting for.
+    /// </summary>
+    public static Task<Decision> AddDecisionAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid projectId,
+        DecisionWay how = DecisionWay.TogetherByConsensus, Guid[]? present = null, string? what = null, string? options = "One way\nAnother way",
+        DateTime? decidedOn = null, Guid? meetingId = null, string? dissent = null) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var ids = present ?? [];
+            var members = await db.Set<ProjectMember>().Where(m => ids.Contains(m.Id)).ToListAsync();
+            var partners = members.Count(m => m.IsPartner);
+            var staff = members.Count - partners;
+            var (level, _) = ParticipationRule.Derive(how, partners, staff, ParticipationRule.OptionLines(options).Count);
+            var decision = new Decision
+            {
+                Id = Guid.CreateVersion7(),
+                ProjectId = projectId,
+                MeetingId = meetingId,
+                DecidedOn = decidedOn ?? DateTime.UtcNow.Date,
+                What = what ?? TestData.Unique("Decision"),
+                Options = options,
+                How = how,
+                VotesFor = how == DecisionWay.TogetherByVote ? members.Count : null,
+                VotesAgainst = how == DecisionWay.TogetherByVote ? 0 : null,
+                VotesAbstained = how == DecisionWay.TogetherByVote ? 0 : null,
+                Dissent = dissent,
+                PartnersPresent = partners,
+                StaffPresent = staff,
+                Level = level,
+                RecordedAtUtc = DateTime.UtcNow,
+            };
+            db.Add(decision);
+            db.AddRange(members.Select(m => new DecisionPresent { Id = Guid.CreateVersion7(), DecisionId = decision.Id, MemberId = m.Id }));
+            await db.SaveChangesAsync();
+            return decision;
         });
 }

@@ -136,6 +136,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
         await DemoProjects.SeedAsync(scopedDb, Organisations.ToList().IndexOf(demo), people, accounts[recorder], now,
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
+        await DemoDecisions.SeedAsync(scopedDb, Organisations.ToList().IndexOf(demo), accounts[recorder], now,
+            OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
     }
 }
 

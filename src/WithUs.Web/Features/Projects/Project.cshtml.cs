@@ -32,6 +32,9 @@ public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock) : 
 
     public IReadOnlyList<TeamMember> Team { get; private set; } = [];
 
+    /// <summary>How many of its decisions sit on each rung of the ladder.</summary>
+    public Decisions.ParticipationProfile Profile { get; private set; } = null!;
+
     /// <summary>Every meeting, soonest first for those to come; with, for each to come, how many needs it does not meet.</summary>
     public IReadOnlyList<(Meetings.Meeting Meeting, int Gaps)> Meetings { get; private set; } = [];
 
@@ -78,6 +81,8 @@ public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock) : 
         Meetings = meetings.Select(m => (m, upcomingIds.Contains(m.Id)
             ? Projects.Meetings.AccessGap.For(m.Format, m.Support, byMeeting[m.Id].Select(i => new Projects.Meetings.Invited(i.Id, "", true, i.Needs, i.Interpreter, i.Other))).Count
             : 0)).ToList();
+
+        Profile = await Decisions.ParticipationProfile.ForProjectAsync(db, Slug, project.Id, cancellationToken);
 
         var ideas = db.Contributions.AsNoTracking().Where(c => c.ProjectId == project.Id && c.LinkedToId == null);
         IdeaCount = await ideas.CountAsync(cancellationToken);

@@ -12,6 +12,7 @@ public static class ProjectsServices
         services.AddRouteResource<Boundary>("boundaryId");
         services.AddRouteResource<Team.ProjectMember>("teamMemberId");
         services.AddRouteResource<Meetings.Meeting>("meetingId");
+        services.AddRouteResource<Decisions.Decision>("decisionId");
         services.AddScoped<IProjectTitles, ProjectTitles>();
         services.AddScoped<IPersonRowsMerge, Team.TeamMerge>();
         return services;

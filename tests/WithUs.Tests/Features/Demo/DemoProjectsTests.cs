@@ -1,5 +1,6 @@
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Decisions;
 using WithUs.Web.Features.Projects.Meetings;
 using WithUs.Web.Features.Projects.Team;
 
@@ -53,5 +54,49 @@ public sealed class DemoProjectsTests(AppPerDatabase apps) : IClassFixture<AppPe
         all.ShouldContain(b => b.ReplacesId != null && b.ChangeWhy != null, "a change with why shows in a history");
         var delivered = await demo.InScopeAsync(s => s.GetRequiredService<WithUsDbContext>().Set<Project>().IgnoreQueryFilters().AsNoTracking().CountAsync(p => p.DeliveredAtUtc != null));
         delivered.ShouldBeGreaterThan(0, "one has delivered");
+    }
+
+    [DatabaseFact]
+    public async Task EveryDemoProject_HasADecisionLog_WhoseLevelsAreTheRulesOwn_AndWhoseProfilesDiffer()
+    {
+        await using var demo = app.Fresh(new Dictionary<string, string?> { ["Database:Demo"] = "true" });
+        using (demo.CreateBrowser())
+        {
+        }
+
+        var organisations = await demo.InScopeAsync(s => s.GetRequiredService<WithUsDbContext>().Organisations.AsNoTracking().ToListAsync());
+        var profiles = new Dictionary<string, List<ParticipationLevel>>();
+        foreach (var organisation in organisations)
+        {
+            await demo.InOrganisationAsync(new TestOrganisation(organisation.Id, organisation.Name, organisation.Slug), async db =>
+            {
+                var project = await db.Set<Project>().AsNoTracking().SingleAsync();
+                var decisions = await db.Set<Decision>().AsNoTracking().Where(d => d.ProjectId == project.Id).ToListAsync();
+                decisions.Count.ShouldBeInRange(4, 6, organisation.Name);
+                var team = await db.Set<ProjectMember>().AsNoTracking().Where(m => m.ProjectId == project.Id).ToDictionaryAsync(m => m.Id);
+                var present = (await db.Set<DecisionPresent>().AsNoTracking().ToListAsync()).ToLookup(p => p.DecisionId, p => team[p.MemberId]);
+                foreach (var d in decisions)
+                {
+                    d.Level.ShouldBe(ParticipationRule.Derive(d.How, d.PartnersPresent, d.StaffPresent, ParticipationRule.OptionLines(d.Options).Count).Level, d.What);
+                    ParticipationRule.Problems(d.How, d.PartnersPresent, d.StaffPresent, d.VotesFor, d.VotesAgainst, d.VotesAbstained).ShouldBeEmpty(d.What);
+                    (present[d.Id].Count(m => m.IsPartner), present[d.Id].Count(m => !m.IsPartner)).ShouldBe((d.PartnersPresent, d.StaffPresent), d.What);
+                    d.DecidedOn.ShouldBeGreaterThanOrEqualTo(project.CreatedAtUtc.Date, d.What);
+                    d.DecidedOn.ShouldBeLessThanOrEqualTo(DateTime.UtcNow.Date.AddDays(1), d.What);
+                }
+
+                decisions.Select(d => d.Level).Distinct().Count().ShouldBeGreaterThanOrEqualTo(2, $"{organisation.Name}: a profile tells a story");
+                profiles[organisation.Name] = decisions.Select(d => d.Level).ToList();
+            });
+        }
+
+        profiles.Values.SelectMany(l => l).Distinct().ShouldBe(ParticipationLevelWords.All, ignoreOrder: true, "every rung shows somewhere");
+        var harbourLane = profiles["Harbour Lane Day Centre"];
+        harbourLane.Count(l => l == ParticipationLevel.CoProduction).ShouldBeGreaterThan(harbourLane.Count / 2, "mostly co-produced");
+        harbourLane.Count(l => l == ParticipationLevel.Informing).ShouldBe(1, "staff kept one decision, about keeping people safe");
+        var millbrookId = organisations.Single(o => o.Name == "Millbrook Homes").Id;
+        var millbrook = await demo.InScopeAsync(s => s.GetRequiredService<WithUsDbContext>().Set<Decision>().IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.OrganisationId == millbrookId).OrderBy(d => d.DecidedOn).Select(d => d.Level).ToListAsync());
+        millbrook.First().ShouldBe(ParticipationLevel.Consultation, "the review consulted residents at first");
+        millbrook.Last().IsShared().ShouldBeTrue("and decides with them later");
     }
 }

@@ -166,6 +166,11 @@ public sealed class RoleMatrixTests(AppPerDatabase apps) : IClassFixture<AppPerD
         ["GET /o/{org}/people/{personId:guid}/delete"] = Access.Administrator,
         ["POST /o/{org}/people/{personId:guid}/delete"] = Access.Administrator,
 
+        ["GET /o/{org}/projects/participation-levels"] = Access.Staff,
+        ["GET /o/{org}/projects/{projectId:guid}/decisions"] = Access.Staff,
+        ["GET /o/{org}/projects/{projectId:guid}/decisions/new"] = Access.Staff,
+        ["POST /o/{org}/projects/{projectId:guid}/decisions/new"] = Access.Staff,
+        ["GET /o/{org}/projects/{projectId:guid}/decisions/{decisionId:guid}"] = Access.Staff,
         ["GET /o/{org}/projects"] = Access.Staff,
         ["GET /o/{org}/projects/new"] = Access.Staff,
         ["POST /o/{org}/projects/new"] = Access.Staff,

@@ -47,6 +47,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             (await db.Set<WithUs.Web.Features.Projects.Meetings.MeetingInvitee>().SingleAsync(i => i.MeetingId == meeting.Id)).Attended = true;
             await db.SaveChangesAsync();
         });
+        var decision = await app.AddDecisionAsync(organisation, project.Id, WithUs.Web.Features.Projects.Decisions.DecisionWay.PartnersDecided, [teamMember.Id]);
         var batchId = Guid.CreateVersion7();
         await app.InOrganisationAsync(organisation, async db =>
         {
@@ -112,6 +113,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             ["teamMemberId"] = teamMember.Id.ToString(),
             ["meetingId"] = meeting.Id.ToString(),
             ["phase"] = "design",
+            ["decisionId"] = decision.Id.ToString(),
             ["code"] = "404",
             ["token"] = "not-a-real-invitation",
         };

@@ -17,7 +17,8 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
 
     /// <summary>One organisation's data, so its ids can be put in the routes.</summary>
     private sealed record World(TestOrganisation Organisation, Guid MembershipId, Guid InvitationId, Guid PersonId,
-        Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId, Guid RequirementId, Guid ProjectId, Guid BoundaryId, Guid TeamMemberId, Guid MeetingId);
+        Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId, Guid RequirementId, Guid ProjectId, Guid BoundaryId, Guid TeamMemberId, Guid MeetingId,
+        Guid DecisionId);
 
     private async Task<World> OrganisationWithDataAsync(TestUser? administrator = null)
     {
@@ -44,8 +45,9 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
             (await db.Set<WithUs.Web.Features.Projects.Meetings.MeetingInvitee>().SingleAsync(i => i.MeetingId == meeting.Id)).Attended = true;
             await db.SaveChangesAsync();
         });
+        var decision = await app.AddDecisionAsync(organisation, project.Id, WithUs.Web.Features.Projects.Decisions.DecisionWay.PartnersDecided, [teamMember.Id]);
         return new World(organisation, membershipId, invitationId, person.Id, contribution.Id, theme.Id, offerId, roles[0].Id, held.Id, requirement.Id,
-            project.Id, boundary.Id, teamMember.Id, meeting.Id);
+            project.Id, boundary.Id, teamMember.Id, meeting.Id, decision.Id);
     }
 
     /// <summary>Every request that can be made to an endpoint whose route has {org}, with the world's values filled in.</summary>
@@ -125,6 +127,11 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         if (name == "boundaryId")
         {
             return (world.BoundaryId.ToString(), true);
+        }
+
+        if (name == "decisionId")
+        {
+            return (world.DecisionId.ToString(), true);
         }
 
         if (name == "phase")
