@@ -47,7 +47,7 @@ public sealed class AddPartnerModel(WithUsDbContext db, OrganisationClock clock,
             return Invalid();
         }
 
-        db.Add(new ProjectMember
+        await ProjectTeam.JoinAsync(db, new ProjectMember
         {
             Id = Ids.New(),
             ProjectId = Project.Id,
@@ -56,17 +56,7 @@ public sealed class AddPartnerModel(WithUsDbContext db, OrganisationClock clock,
             Gives = Input.CleanGives,
             JoinedAtUtc = clock.UtcNow,
             AddedByUserId = CurrentUser.Id(User),
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            db.ChangeTracker.Clear();
-        }
-
-        await audit.RecordAsync("ProjectMemberAdded", details: $"A partner, as {role}", cancellationToken: cancellationToken);
+        }, audit, cancellationToken);
         Notice = $"{person.Name} is in the team, as {role}.";
         return RedirectToPage("/Projects/Team/Index", new { org = Slug, projectId = Project.Id });
     }

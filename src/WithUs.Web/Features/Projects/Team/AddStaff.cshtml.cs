@@ -36,7 +36,7 @@ public sealed class AddStaffModel(WithUsDbContext db, OrganisationClock clock, A
             return Invalid();
         }
 
-        db.Add(new ProjectMember
+        await ProjectTeam.JoinAsync(db, new ProjectMember
         {
             Id = Ids.New(),
             ProjectId = Project.Id,
@@ -45,18 +45,7 @@ public sealed class AddStaffModel(WithUsDbContext db, OrganisationClock clock, A
             Gives = Input.CleanGives,
             JoinedAtUtc = clock.UtcNow,
             AddedByUserId = CurrentUser.Id(User),
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            // Added a moment ago (a second click): they are in the team.
-            db.ChangeTracker.Clear();
-        }
-
-        await audit.RecordAsync("ProjectMemberAdded", details: $"A member of staff, as {role}", cancellationToken: cancellationToken);
+        }, audit, cancellationToken);
         Notice = $"{chosen.Name} is in the team, as {role}.";
         return RedirectToPage("/Projects/Team/Index", new { org = Slug, projectId = Project.Id });
     }

@@ -38,4 +38,25 @@ public static class ProjectTeam
             .OrderBy(m => m.LeftAtUtc is not null).ThenBy(m => m.IsPartner).ThenBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
     }
+
+    /// <summary>
+    /// Puts someone in the team and saves; adding someone already in it (a second click, or two people at once) is
+    /// one place in the team, kept by the unique index.
+    /// </summary>
+    public static async Task JoinAsync(WithUsDbContext db, ProjectMember member, AuditLog audit, CancellationToken cancellationToken)
+    {
+        db.Add(member);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear();
+            return;
+        }
+
+        await audit.RecordAsync("ProjectMemberAdded", details: $"{(member.IsPartner ? "A partner" : "A member of staff")}, as {member.Role}",
+            cancellationToken: cancellationToken);
+    }
 }
