@@ -5,7 +5,8 @@ namespace WithUs.Web.Features.Voice;
 /// <summary>
 /// One outcome an idea was given, when and by whom: the history the people who said it can read of what became of it
 /// ("being considered", then "part of a project", then "done"). Written by <see cref="Outcomes.OutcomeHistory"/> on
-/// every save that changes an idea's outcome, whichever page or feature made the change, so none can forget it.
+/// every save that changes an idea's outcome, whichever page or feature made the change, so none can forget it, and
+/// by the import's bulk writer for the ideas it adds.
 /// </summary>
 public sealed class ContributionOutcome : ITenantOwned
 {

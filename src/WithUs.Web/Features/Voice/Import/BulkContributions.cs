@@ -6,7 +6,7 @@ using WithUs.Web.Infrastructure.Jobs;
 namespace WithUs.Web.Features.Voice.Import;
 
 /// <summary>
-/// Writes an import's new contributions, their themes and their index in bulk (<see cref="BulkInsert"/>): through the
+/// Writes an import's new contributions, their themes, their outcome history and their index in bulk (<see cref="BulkInsert"/>): through the
 /// change tracker, a 100,000-row file meant EF inserting 1.6 million index rows one entity at a time. Since no save
 /// interceptor sees these rows, this does what they would have done: the current organisation on every row, the
 /// similarity index (<see cref="ContributionIndexer.TermsOf"/>), new ideas queued for same-idea offers, and, once the
@@ -37,6 +37,12 @@ public sealed class BulkContributions(TermStatistics statistics, JobSignals sign
 
         await BulkInsert.WriteAsync(db, added, cancellationToken);
         await BulkInsert.WriteAsync(db, themes, cancellationToken);
+
+        // An idea that arrives with an outcome begins its history with it, as one saved any other way would.
+        await BulkInsert.WriteAsync(db, added
+            .Where(c => c.LinkedToId is null && c.Outcome != OutcomeStatus.New)
+            .Select(c => Outcomes.OutcomeHistory.Of(c, c.OutcomeAtUtc ?? c.CreatedAtUtc, c.RecordedByUserId))
+            .ToList(), cancellationToken);
         // In the order of the index that finds them, so each term's entries are written together, not all over it.
         terms.Sort((a, b) => string.CompareOrdinal(a.Term, b.Term));
         await BulkInsert.WriteAsync(db, terms, cancellationToken);

@@ -5,8 +5,9 @@ namespace WithUs.Web.Features.Voice.Outcomes;
 /// <summary>
 /// Writes an idea's outcome history (<see cref="ContributionOutcome"/>) in the same save as any change to its outcome,
 /// its reason, its explanation or the project it is part of, whichever page or feature made it, so the history cannot
-/// miss one. A new idea gets a first entry only when it arrives with an outcome other than "new". Rows written with
-/// <see cref="BulkInsert"/> (an import) arrive as "new" and need none.
+/// miss one. A new idea gets a first entry only when it arrives with an outcome other than "new". An import's new rows
+/// are written with <see cref="BulkInsert"/>, around this interceptor, so the bulk writer adds their first entries
+/// itself with <see cref="Of"/> (ADR 0013).
 /// </summary>
 public sealed class OutcomeHistory(TimeProvider clock, ICurrentActor actor) : SaveChangesInterceptor, IFeatureSaveChangesInterceptor
 {
@@ -51,20 +52,23 @@ public sealed class OutcomeHistory(TimeProvider clock, ICurrentActor actor) : Sa
             // When the outcome was decided, if this save says (an import, or a record of the past); else now.
             var decidedNow = entry.State == EntityState.Added || entry.Property(nameof(Contribution.OutcomeAtUtc)).IsModified;
             var at = decidedNow && idea.OutcomeAtUtc is { } decided ? decided : clock.GetUtcNow().UtcDateTime;
-            context.Add(new ContributionOutcome
-            {
-                Id = Ids.New(),
-                OrganisationId = idea.OrganisationId,
-                ContributionId = idea.Id,
-                Outcome = idea.Outcome,
-                NotPossibleReason = idea.NotPossibleReason,
-                Explanation = idea.OutcomeExplanation,
-                ProjectId = idea.Outcome == OutcomeStatus.PartOfProject ? idea.ProjectId : null,
-                AtUtc = at,
-                ByUserId = actor.UserId,
-            });
+            context.Add(Of(idea, at, actor.UserId));
         }
     }
+
+    /// <summary>The history entry for the outcome an idea has now.</summary>
+    public static ContributionOutcome Of(Contribution idea, DateTime atUtc, Guid? byUserId) => new()
+    {
+        Id = Ids.New(),
+        OrganisationId = idea.OrganisationId,
+        ContributionId = idea.Id,
+        Outcome = idea.Outcome,
+        NotPossibleReason = idea.NotPossibleReason,
+        Explanation = idea.OutcomeExplanation,
+        ProjectId = idea.Outcome == OutcomeStatus.PartOfProject ? idea.ProjectId : null,
+        AtUtc = atUtc,
+        ByUserId = byUserId,
+    };
 
     /// <summary>An idea's outcomes, oldest first.</summary>
     public static Task<List<ContributionOutcome>> ForAsync(WithUsDbContext db, Guid ideaId, CancellationToken cancellationToken) =>

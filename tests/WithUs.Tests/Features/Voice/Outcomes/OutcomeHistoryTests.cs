@@ -1,4 +1,5 @@
 using WithUs.Tests.Features.Voice.MyVoice;
+using static WithUs.Tests.Features.Voice.Import.ImportSteps;
 
 namespace WithUs.Tests.Features.Voice.Outcomes;
 
@@ -70,5 +71,19 @@ public sealed class OutcomeHistoryTests(AppPerDatabase apps) : IClassFixture<App
         steps.Count.ShouldBe(2);
         steps[0].ShouldEndWith("Being considered");
         steps[1].ShouldEndWith("Part of a project, \"Saturday opening\"");
+    }
+
+    [DatabaseFact]
+    public async Task AnIdeaImportedWithAnOutcome_BeginsItsHistoryWithIt()
+    {
+        using var staff = await app.SignedInAsync();
+
+        var batch = await ImportAsync(app, staff, "Text,Kind,Outcome,Outcome explanation\r\nA bench by the bus stop,Idea,Done,The bench is in.\r\nA later bus,Idea,,\r\n");
+
+        batch.Status.ShouldBe(Web.Features.Voice.Import.ImportStatus.Imported, batch.Message);
+        var history = await app.InOrganisationAsync(staff.Organisation, db => db.Set<ContributionOutcome>().AsNoTracking().ToListAsync());
+        var bench = await app.InOrganisationAsync(staff.Organisation, db => db.Contributions.AsNoTracking().SingleAsync(c => c.Text == "A bench by the bus stop"));
+        history.Select(h => (h.ContributionId, h.Outcome, h.Explanation)).ShouldBe([(bench.Id, OutcomeStatus.Done, "The bench is in.")],
+            "an idea that arrives as new has no history yet");
     }
 }
