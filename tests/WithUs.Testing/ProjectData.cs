@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Actions;
 using WithUs.Web.Features.Projects.Decisions;
 using WithUs.Web.Features.Projects.Meetings;
 using WithUs.Web.Features.Projects.Team;
@@ -129,6 +130,27 @@ public static class ProjectData
             db.AddRange((didNotCome ?? []).Select(m => new MeetingInvitee { Id = Guid.CreateVersion7(), MeetingId = meeting.Id, MemberId = m, Attended = false }));
             await db.SaveChangesAsync();
             return meeting;
+        });
+
+    /// <summary>An action for <paramref name="memberId"/> by <paramref name="dueOn"/> (a day), done when <paramref name="doneAtUtc"/> is given.</summary>
+    public static Task<ProjectAction> AddActionAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid projectId,
+        Guid memberId, DateOnly dueOn, string? what = null, DateTime? doneAtUtc = null, Guid? meetingId = null) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var action = new ProjectAction
+            {
+                Id = Guid.CreateVersion7(),
+                ProjectId = projectId,
+                What = what ?? TestData.Unique("Action"),
+                MemberId = memberId,
+                DueOn = dueOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                MeetingId = meetingId,
+                DoneAtUtc = doneAtUtc,
+                CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.Add(action);
+            await db.SaveChangesAsync();
+            return action;
         });
 
     /// <summary>

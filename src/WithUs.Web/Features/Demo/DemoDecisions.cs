@@ -101,14 +101,7 @@ public static class DemoDecisions
     public static async Task SeedAsync(WithUsDbContext db, int organisation, Guid recordedBy, DateTime now, DateTime today,
         CancellationToken cancellationToken)
     {
-        var title = DemoProjects.ForOrganisations[organisation].Title;
-        var project = await db.Set<Project>().AsNoTracking().SingleAsync(p => p.Title == title, cancellationToken);
-        var team = await db.Set<ProjectMember>().AsNoTracking().Include(m => m.Person)
-            .Where(m => m.ProjectId == project.Id && m.LeftAtUtc == null).ToListAsync(cancellationToken);
-        var who = team.Where(m => m.IsPartner).OrderBy(m => m.Person!.Name, StringComparer.Ordinal)
-            .Select((m, i) => (Key: $"p{i}", m.Id))
-            .Append((Key: "s", team.Single(m => m.UserId == recordedBy).Id))
-            .ToDictionary(w => w.Key, w => w.Id);
+        var (project, who) = await TeamAsync(db, organisation, recordedBy, cancellationToken);
 
         foreach (var plan in ForOrganisations[organisation])
         {
@@ -145,5 +138,23 @@ public static class DemoDecisions
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The organisation's demo project and its team now by key: "s" the member of staff who leads it, "p0", "p1", "p2"
+    /// its partners in order of name.
+    /// </summary>
+    internal static async Task<(Project Project, Dictionary<string, Guid> Who)> TeamAsync(WithUsDbContext db, int organisation, Guid recordedBy,
+        CancellationToken cancellationToken)
+    {
+        var title = DemoProjects.ForOrganisations[organisation].Title;
+        var project = await db.Set<Project>().AsNoTracking().SingleAsync(p => p.Title == title, cancellationToken);
+        var team = await db.Set<ProjectMember>().AsNoTracking().Include(m => m.Person)
+            .Where(m => m.ProjectId == project.Id && m.LeftAtUtc == null).ToListAsync(cancellationToken);
+        var who = team.Where(m => m.IsPartner).OrderBy(m => m.Person!.Name, StringComparer.Ordinal)
+            .Select((m, i) => (Key: $"p{i}", m.Id))
+            .Append((Key: "s", team.Single(m => m.UserId == recordedBy).Id))
+            .ToDictionary(w => w.Key, w => w.Id);
+        return (project, who);
     }
 }

@@ -138,6 +138,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, WithUsDbContext db, 
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
         await DemoDecisions.SeedAsync(scopedDb, Organisations.ToList().IndexOf(demo), accounts[recorder], now,
             OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
+        await DemoActions.SeedAsync(scopedDb, Organisations.ToList().IndexOf(demo), accounts[recorder], now,
+            OrganisationClock.For(organisation, clock).StoredToday, cancellationToken);
     }
 }
 

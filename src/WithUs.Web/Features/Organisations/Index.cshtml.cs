@@ -1,4 +1,6 @@
+using WithUs.Web.Features.Account;
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Projects.Actions;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice.Outcomes;
 using WithUs.Web.Features.Voice.SameIdea;
@@ -43,8 +45,17 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
     /// <summary>For an idea building up with offers open: how many more voices may say the same thing.</summary>
     public IReadOnlyDictionary<Guid, int> MayAlsoSay { get; private set; } = new Dictionary<Guid, int>();
 
+    /// <summary>Staff: the organisation's overdue actions, longest overdue first, and how many in all.</summary>
+    public (IReadOnlyList<ActionRow> Rows, int Count) OverdueActions { get; private set; } = ([], 0);
+
+    /// <summary>A partner: their own actions still to do, in the projects they are in.</summary>
+    public IReadOnlyList<ActionRow> MyActions { get; private set; } = [];
+
+    public Guid? UserId { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        UserId = CurrentUser.Id(User);
         if (Role == OrganisationRole.Administrator)
         {
             MemberCount = await db.Memberships.CountAsync(cancellationToken);
@@ -61,10 +72,15 @@ public sealed class IndexModel(WithUsDbContext db, TenantContext tenant, Organis
             var waiting = await db.DataRequests.AsNoTracking().Where(r => r.DoneAtUtc == null)
                 .GroupBy(r => 1).Select(g => new { Count = g.Count(), FirstDue = g.Min(r => r.DueOn) }).FirstOrDefaultAsync(cancellationToken);
             DataRequestsWaiting = (waiting?.Count ?? 0, waiting?.FirstDue);
+            OverdueActions = await ActionList.OverdueAsync(db, clock.Today, ActionList.OverdueShown, cancellationToken);
             if (tenant.Role == OrganisationRole.Administrator)
             {
                 PastRetention = await db.People.CountAsync(p => p.PastRetentionSince != null, cancellationToken);
             }
+        }
+        else if (UserId is { } partner)
+        {
+            MyActions = await ActionList.OpenForPartnerAsync(db, partner, cancellationToken);
         }
     }
 }

@@ -41,9 +41,19 @@ public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock) : 
     /// <summary>The ground rules' current version (0 when none), and how many of the team agreed to it.</summary>
     public (int Version, int Agreed) GroundRules { get; private set; }
 
+    /// <summary>How many of the open actions the page lists, soonest first.</summary>
+    public const int ActionsShown = 5;
+
+    /// <summary>The actions still to do, soonest first (all of them: a project has few), and how many are done.</summary>
+    public IReadOnlyList<Actions.ActionRow> OpenActions { get; private set; } = [];
+
+    public int DoneActions { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var project = Project;
+        OpenActions = await Actions.ActionList.OpenAsync(db, project.Id, cancellationToken);
+        DoneActions = await db.Set<Actions.ProjectAction>().CountAsync(a => a.ProjectId == project.Id && a.DoneAtUtc != null, cancellationToken);
         Names = await PhaseNaming.ForAsync(db, cancellationToken);
         Phases = project.Phases.OrderBy(p => p.Phase).ToList();
         Current = ProjectPhase.Current(Phases);

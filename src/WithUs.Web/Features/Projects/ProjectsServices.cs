@@ -13,6 +13,7 @@ public static class ProjectsServices
         services.AddRouteResource<Team.ProjectMember>("teamMemberId");
         services.AddRouteResource<Meetings.Meeting>("meetingId");
         services.AddRouteResource<Decisions.Decision>("decisionId");
+        services.AddRouteResource<Actions.ProjectAction>("actionId");
         services.AddScoped<IProjectTitles, ProjectTitles>();
         services.AddScoped<IPersonRowsMerge, Team.TeamMerge>();
         return services;

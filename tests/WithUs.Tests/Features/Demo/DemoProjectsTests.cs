@@ -1,5 +1,6 @@
 using WithUs.Web.Features.Demo;
 using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Actions;
 using WithUs.Web.Features.Projects.Decisions;
 using WithUs.Web.Features.Projects.Meetings;
 using WithUs.Web.Features.Projects.Team;
@@ -98,5 +99,31 @@ public sealed class DemoProjectsTests(AppPerDatabase apps) : IClassFixture<AppPe
             .Where(d => d.OrganisationId == millbrookId).OrderBy(d => d.DecidedOn).Select(d => d.Level).ToListAsync());
         millbrook.First().ShouldBe(ParticipationLevel.Consultation, "the review consulted residents at first");
         millbrook.Last().IsShared().ShouldBeTrue("and decides with them later");
+    }
+
+    [DatabaseFact]
+    public async Task EveryDemoProject_HasActions_SomeDoneAndOneOverdue_AndKasiaSeesHers()
+    {
+        await using var demo = app.Fresh(new Dictionary<string, string?> { ["Database:Demo"] = "true" });
+        using (demo.CreateBrowser())
+        {
+        }
+
+        var actions = await demo.InScopeAsync(s => s.GetRequiredService<WithUsDbContext>().Set<ProjectAction>().IgnoreQueryFilters().AsNoTracking().ToListAsync());
+        var today = DateTime.UtcNow.Date;
+        foreach (var organisation in actions.GroupBy(a => a.OrganisationId))
+        {
+            organisation.ShouldContain(a => a.DoneAtUtc != null);
+            organisation.ShouldContain(a => a.DoneAtUtc == null && a.DueOn < today);
+            organisation.ShouldContain(a => a.DoneAtUtc == null && a.DueOn > today.AddDays(1));
+        }
+
+        actions.Select(a => a.OrganisationId).Distinct().Count().ShouldBe(DemoSeeder.Organisations.Count);
+        var harbour = await demo.InScopeAsync(s => s.GetRequiredService<WithUsDbContext>().Organisations.AsNoTracking().SingleAsync(o => o.Name == "Harbour Lane Day Centre"));
+        var kasia = await demo.InOrganisationAsync(new TestOrganisation(harbour.Id, harbour.Name, harbour.Slug),
+            db => db.People.AsNoTracking().SingleAsync(p => p.Name == "Kasia Nowak"));
+        var hers = await demo.InOrganisationAsync(new TestOrganisation(harbour.Id, harbour.Name, harbour.Slug),
+            db => ActionList.OpenForPartnerAsync(db, kasia.UserId!.Value, CancellationToken.None));
+        hers.ShouldContain(a => a.What == "Put the take-home checklist into Polish");
     }
 }

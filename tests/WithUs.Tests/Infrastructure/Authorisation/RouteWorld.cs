@@ -48,6 +48,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             await db.SaveChangesAsync();
         });
         var decision = await app.AddDecisionAsync(organisation, project.Id, WithUs.Web.Features.Projects.Decisions.DecisionWay.PartnersDecided, [teamMember.Id]);
+        var action = await app.AddActionAsync(organisation, project.Id, teamMember.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7));
         var batchId = Guid.CreateVersion7();
         await app.InOrganisationAsync(organisation, async db =>
         {
@@ -114,6 +115,7 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
             ["meetingId"] = meeting.Id.ToString(),
             ["phase"] = "design",
             ["decisionId"] = decision.Id.ToString(),
+            ["actionId"] = action.Id.ToString(),
             ["code"] = "404",
             ["token"] = "not-a-real-invitation",
         };

@@ -18,7 +18,7 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
     /// <summary>One organisation's data, so its ids can be put in the routes.</summary>
     private sealed record World(TestOrganisation Organisation, Guid MembershipId, Guid InvitationId, Guid PersonId,
         Guid ContributionId, Guid ThemeId, Guid OfferId, Guid RoleId, Guid HeldId, Guid RequirementId, Guid ProjectId, Guid BoundaryId, Guid TeamMemberId, Guid MeetingId,
-        Guid DecisionId);
+        Guid DecisionId, Guid ActionId);
 
     private async Task<World> OrganisationWithDataAsync(TestUser? administrator = null)
     {
@@ -46,8 +46,9 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
             await db.SaveChangesAsync();
         });
         var decision = await app.AddDecisionAsync(organisation, project.Id, WithUs.Web.Features.Projects.Decisions.DecisionWay.PartnersDecided, [teamMember.Id]);
+        var action = await app.AddActionAsync(organisation, project.Id, teamMember.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7));
         return new World(organisation, membershipId, invitationId, person.Id, contribution.Id, theme.Id, offerId, roles[0].Id, held.Id, requirement.Id,
-            project.Id, boundary.Id, teamMember.Id, meeting.Id, decision.Id);
+            project.Id, boundary.Id, teamMember.Id, meeting.Id, decision.Id, action.Id);
     }
 
     /// <summary>Every request that can be made to an endpoint whose route has {org}, with the world's values filled in.</summary>
@@ -132,6 +133,11 @@ public sealed class OrganisationIsolationTests(AppPerDatabase apps) : IClassFixt
         if (name == "decisionId")
         {
             return (world.DecisionId.ToString(), true);
+        }
+
+        if (name == "actionId")
+        {
+            return (world.ActionId.ToString(), true);
         }
 
         if (name == "phase")

@@ -17,6 +17,7 @@ public sealed class IndexModel(WithUsDbContext db, OrganisationClock clock) : Or
         var userId = CurrentUser.Id(User)!.Value;
         Names = await PhaseNaming.ForAsync(db, cancellationToken);
         var now = clock.UtcNow;
+        var today = clock.StoredToday;
         var places = await PartnerProjects.PlacesOf(db, userId).AsNoTracking()
             .Join(db.Set<Project>(), m => m.ProjectId, p => p.Id, (m, p) => new
             {
@@ -27,15 +28,18 @@ public sealed class IndexModel(WithUsDbContext db, OrganisationClock clock) : Or
                     .Join(db.Set<Meeting>(), i => i.MeetingId, x => x.Id, (i, x) => x)
                     .Where(x => x.CancelledAtUtc == null && x.StartsAtUtc >= now)
                     .OrderBy(x => x.StartsAtUtc).Select(x => (DateTime?)x.StartsAtUtc).FirstOrDefault(),
+                ToDo = db.Set<Actions.ProjectAction>().Count(a => a.MemberId == m.Id && a.DoneAtUtc == null),
+                Overdue = db.Set<Actions.ProjectAction>().Count(a => a.MemberId == m.Id && a.DoneAtUtc == null && a.DueOn < today),
             })
             .ToListAsync(cancellationToken);
         var ids = places.Select(p => p.Id).ToList();
         var phases = (await db.Set<ProjectPhase>().AsNoTracking().Where(p => ids.Contains(p.ProjectId)).ToListAsync(cancellationToken)).ToLookup(p => p.ProjectId);
         Projects = places.OrderBy(p => p.Title, StringComparer.CurrentCultureIgnoreCase)
-            .Select(p => new Row(p.Id, p.Title, p.Role, ProjectPhase.Current(phases[p.Id].ToList()), p.Next)).ToList();
+            .Select(p => new Row(p.Id, p.Title, p.Role, ProjectPhase.Current(phases[p.Id].ToList()), p.Next, p.ToDo, p.Overdue)).ToList();
     }
 
     public string When(DateTime utc) => clock.Local(utc).ToString("dddd d MMMM, HH:mm", OrganisationClock.British);
 
-    public sealed record Row(Guid Id, string Title, string Role, CoPhase Phase, DateTime? NextMeetingUtc);
+    /// <param name="ActionsToDo">Their own actions not done yet, and how many of those are overdue.</param>
+    public sealed record Row(Guid Id, string Title, string Role, CoPhase Phase, DateTime? NextMeetingUtc, int ActionsToDo, int ActionsOverdue);
 }

@@ -1,4 +1,6 @@
 using WithUs.Web.Features.Account;
+using WithUs.Web.Features.Projects.Actions;
+using WithUs.Web.Features.Projects.Decisions;
 using WithUs.Web.Features.Projects.Meetings;
 using WithUs.Web.Features.Projects.Team;
 using WithUs.Web.Infrastructure.Authorisation;
@@ -12,8 +14,11 @@ namespace WithUs.Web.Features.Projects.Mine;
 /// partners in the team do (a preview, with every meeting), so they know what partners are told.
 /// </summary>
 [MinimumRole(OrganisationRole.Partner)]
-public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock) : OrganisationPageModel
+public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock, AuditLog audit) : OrganisationPageModel
 {
+    /// <summary>How many of the latest decisions the page lists.</summary>
+    public const int DecisionsShown = 10;
+
     public Project Project => RouteResource<Project>();
 
     /// <summary>The partner's place in the team; null when staff preview the page.</summary>
@@ -33,6 +38,18 @@ public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock) : 
 
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
 
+    /// <summary>Their own actions still to do (staff previewing: every partner's), and how many of theirs are done.</summary>
+    public IReadOnlyList<ActionRow> Actions { get; private set; } = [];
+
+    public int ActionsDone { get; private set; }
+
+    /// <summary>What the group decided lately, newest first, and how many decisions in all.</summary>
+    public IReadOnlyList<(DateTime DecidedOn, string What, DecisionWay How)> Decisions { get; private set; } = [];
+
+    public int DecisionCount { get; private set; }
+
+    public DateOnly Today => clock.Today;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await FindMeAsync(cancellationToken))
@@ -49,7 +66,42 @@ public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock) : 
         Team = (await ProjectTeam.ListAsync(db, Project.Id, cancellationToken)).Where(m => m.IsCurrent).Select(m => (m.Name, m.Role)).ToList();
         var now = clock.UtcNow;
         Meetings = await InvitedTo().Where(m => m.EndsAtUtc >= now).OrderBy(m => m.StartsAtUtc).ToListAsync(cancellationToken);
+        var open = await ActionList.OpenAsync(db, Project.Id, cancellationToken);
+        Actions = open.Where(a => Me is { } me ? a.MemberId == me.Id : a.ByPartner).ToList();
+        ActionsDone = Me is { } mine ? await db.Set<ProjectAction>().CountAsync(a => a.MemberId == mine.Id && a.DoneAtUtc != null, cancellationToken) : 0;
+        var decisions = db.Set<Decision>().AsNoTracking().Where(d => d.ProjectId == Project.Id);
+        DecisionCount = await decisions.CountAsync(cancellationToken);
+        Decisions = (await decisions.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.RecordedAtUtc).Take(DecisionsShown)
+            .Select(d => new { d.DecidedOn, d.What, d.How }).ToListAsync(cancellationToken)).Select(d => (d.DecidedOn, d.What, d.How)).ToList();
         return Page();
+    }
+
+    /// <summary>They say they have done one of their own actions.</summary>
+    public async Task<IActionResult> OnPostDoneAsync(Guid actionId, CancellationToken cancellationToken)
+    {
+        if (!await FindMeAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Me is null)
+        {
+            Notice = "Staff mark actions done on the project's actions page: this page is the partners' own.";
+            return RedirectToPage("/Projects/Actions/Index", new { org = Slug, projectId = Project.Id });
+        }
+
+        var what = await db.Set<ProjectAction>().Where(a => a.Id == actionId && a.ProjectId == Project.Id && a.MemberId == Me.Id)
+            .Select(a => a.What).SingleOrDefaultAsync(cancellationToken);
+        if (what is null)
+        {
+            // Not one of theirs in this project (or gone): nothing changes, and nothing says whose it is.
+            Notice = "That is not one of your actions in this project.";
+            return RedirectToPage("/Projects/Mine/Project", null, new { org = Slug, projectId = Project.Id }, "my-actions");
+        }
+
+        await ProjectActionDone.MarkAsync(db, actionId, done: true, CurrentUser.Id(User), clock.UtcNow, audit, cancellationToken);
+        Notice = $"Thank you: \"{what}\" is done.";
+        return RedirectToPage("/Projects/Mine/Project", null, new { org = Slug, projectId = Project.Id }, "my-actions");
     }
 
     /// <summary>They agree to the ground rules as they stand now, themselves.</summary>
