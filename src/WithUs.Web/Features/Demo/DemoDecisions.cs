@@ -121,6 +121,7 @@ public static class DemoDecisions
                 ProjectId = project.Id,
                 DecidedOn = today.AddDays(-plan.DaysAgo),
                 What = plan.What,
+                WhatKey = Decision.KeyOf(plan.What),
                 Options = options.Count == 0 ? null : string.Join('\n', options),
                 How = plan.How,
                 VotesFor = plan.Votes?.For,

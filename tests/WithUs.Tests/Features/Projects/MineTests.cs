@@ -1,5 +1,6 @@
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Decisions;
 using WithUs.Web.Features.Projects.Team;
 
 namespace WithUs.Tests.Features.Projects;
@@ -52,11 +53,15 @@ public sealed class MineTests(AppPerDatabase apps) : IClassFixture<AppPerDatabas
         text.ShouldContain("Dev Sharma, Host");
         text.ShouldNotContain("Step-free", Case.Insensitive);
         page.QuerySelectorAll(".govuk-summary-card").Length.ShouldBe(1, "only the meeting they are invited to");
+        page.QuerySelector("#my-decisions").ShouldBeNull("nothing is decided yet");
 
         using var file = await partner.Client.GetAsync($"{partner.Org}/my-projects/{projectId}/meetings/{mine.Id}/calendar");
         file.Content.Headers.ContentType!.MediaType.ShouldBe("text/calendar");
         (await file.Content.ReadAsStringAsync()).ShouldContain("It closes by 2pm");
         (await partner.Client.GetAsync($"{partner.Org}/my-projects/{projectId}/meetings/{notMine.Id}/calendar")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await app.AddDecisionAsync(staff.Organisation, projectId, DecisionWay.PartnersDecided, [place], what: "We open at 10am", decidedOn: new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc));
+        (await partner.Client.GetPageAsync($"{partner.Org}/my-projects/{projectId}")).QuerySelector("#my-decisions")!.TextContent
+            .ShouldContain("21 November 2026, partners decided");
         (await partner.Client.GetAsync($"{partner.Org}/projects/{projectId}")).ShouldBeRefused();
     }
 

@@ -53,6 +53,21 @@ public sealed class Decision : ITenantOwned
 
     public DateTime RecordedAtUtc { get; set; }
 
+    /// <summary>
+    /// What was decided, as a fixed-length key (<see cref="KeyOf"/>): with the project and the day, it makes the same
+    /// decision recorded twice (a second click) one. Null on decisions recorded before it was kept.
+    /// </summary>
+    public string? WhatKey { get; set; }
+
+    public const int WhatKeyLength = 64;
+
+    /// <summary>The key of what was decided: SHA-256 of its words, ignoring case and spacing, in hex.</summary>
+    public static string KeyOf(string what)
+    {
+        var words = string.Join(' ', what.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(words)));
+    }
+
     public const int WhatMaxLength = 1000;
     public const int OptionsMaxLength = 2000;
     public const int DissentMaxLength = 1000;

@@ -17,5 +17,9 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         // The log, newest first; the profile counts a project's decisions by level.
         builder.HasIndex(d => new { d.ProjectId, d.DecidedOn });
         builder.HasIndex(d => d.MeetingId);
+        builder.Property(d => d.WhatKey).HasMaxLength(Decision.WhatKeyLength);
+
+        // The same decision on the same day once: a second click of "Record" is the first decision.
+        builder.HasIndex(d => new { d.ProjectId, d.DecidedOn, d.WhatKey }).IsUnique();
     }
 }

@@ -119,6 +119,7 @@ public sealed class DecisionInput
             MeetingId = MeetingId,
             DecidedOn = OrganisationClock.Stored(DateText.Parse(DecidedOn)!.Value),
             What = PlainTextAttribute.Clean(What),
+            WhatKey = Decision.KeyOf(PlainTextAttribute.Clean(What)),
             Options = options.Count == 0 ? null : string.Join('\n', options),
             How = how,
             VotesFor = vote ? Number(VotesFor) : null,

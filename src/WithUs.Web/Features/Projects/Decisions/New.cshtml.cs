@@ -61,7 +61,21 @@ public sealed class NewModel(WithUsDbContext db, OrganisationClock clock, AuditL
         var (decision, present, why) = Input.ToDecision(Project.Id, Team, clock.UtcNow, CurrentUser.Id(User));
         db.Add(decision);
         db.AddRange(present);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Recorded already (a second click, or two people at once): that one stands, unchanged.
+            db.ChangeTracker.Clear();
+            var recorded = await db.Set<Decision>().AsNoTracking()
+                .Where(d => d.ProjectId == Project.Id && d.DecidedOn == decision.DecidedOn && d.WhatKey == decision.WhatKey)
+                .Select(d => d.Id).SingleAsync(cancellationToken);
+            Notice = "This decision was recorded already, on the same day in the same words.";
+            return RedirectToPage("/Projects/Decisions/Decision", new { org = Slug, projectId = Project.Id, decisionId = recorded });
+        }
+
         await audit.RecordAsync("DecisionRecorded", details: $"{Project.Title}: {decision.Level.Words()}", cancellationToken: cancellationToken);
         Notice = $"Decision recorded. Its level is {decision.Level.Words().ToLowerInvariant()}: {why}";
         return RedirectToPage("/Projects/Decisions/Decision", new { org = Slug, projectId = Project.Id, decisionId = decision.Id });

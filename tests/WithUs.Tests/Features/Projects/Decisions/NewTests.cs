@@ -47,6 +47,37 @@ public sealed class NewTests(AppPerDatabase apps) : IClassFixture<AppPerDatabase
         page.QuerySelector(".govuk-notification-banner")!.TextContent.ShouldContain("Its level is co-production");
     }
 
+    [DatabaseFact]
+    public async Task TheSameDecisionSentAtOnce_IsRecordedOnce_AndASecondClickFindsIt()
+    {
+        using var staff = await app.SignedInAsync();
+        var world = await app.ProjectWithTeamAsync(staff);
+        var url = $"{staff.Org}/projects/{world.Project.Id}/decisions/new";
+        var form = await staff.Client.GetPageAsync(url);
+        var typed = Typed("TogetherByConsensus");
+        var fields = form.MainForm().Fields().Where(f => !typed.ContainsKey(f.Key) && f.Key != "Input.Present").ToList();
+        fields.AddRange(typed);
+        fields.Add(new("Input.Present", world.Kasia.Id.ToString()));
+        fields.Add(new("Input.Present", world.Staff.Id.ToString()));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => staff.Client.PostFormAsync(url, fields)));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Redirect);
+        var decision = await app.InOrganisationAsync(staff.Organisation, db => db.Set<Decision>().AsNoTracking().SingleAsync());
+        responses.ShouldAllBe(r => r.Location() == $"{staff.Org}/projects/{world.Project.Id}/decisions/{decision.Id}");
+        (await app.InOrganisationAsync(staff.Organisation, db => db.Set<DecisionPresent>().CountAsync())).ShouldBe(2);
+        foreach (var r in responses)
+        {
+            r.Dispose();
+        }
+
+        // The same words on another day are another decision.
+        var values = Typed("TogetherByConsensus");
+        values["Input.DecidedOn"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var another = await staff.PostPageAsync(url, values, [("Input.Present", world.Kasia.Id.ToString())]);
+        (await app.InOrganisationAsync(staff.Organisation, db => db.Set<Decision>().CountAsync())).ShouldBe(2);
+    }
+
     [DatabaseTheory]
     [InlineData("StaffAfterConsultingPartners", "staff", ParticipationLevel.Consultation)]
     [InlineData("StaffAfterConsultingPartners", "kasia staff", ParticipationLevel.Involvement)]
