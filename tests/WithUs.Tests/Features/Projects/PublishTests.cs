@@ -101,9 +101,8 @@ public sealed class PublishTests(AppPerDatabase apps) : IClassFixture<AppPerData
         using var staff = await app.SignedInAsync();
         var project = await app.CreateProjectAsync(staff.Organisation, "Saturday opening");
         await app.PublishProjectAsync(staff.Organisation, project.Id, Summary);
-        var form = await staff.Client.GetPageAsync(Url(staff, project.Id));
 
-        using var stopped = await staff.Client.SubmitAsync(form, $"{Url(staff, project.Id)}?handler=Stop", new Dictionary<string, string>());
+        using var stopped = await staff.StopPublishingAsync(project.Id);
 
         stopped.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var kept = await ProjectAsync(staff.Organisation);
@@ -123,10 +122,16 @@ public sealed class PublishTests(AppPerDatabase apps) : IClassFixture<AppPerData
         var form = await staff.Client.GetPageAsync(Url(staff, project.Id));
         form.QuerySelector("#public-preview #public-summary")!.TextContent.ShouldBe("The summary you write goes here.");
 
-        using var preview = await staff.Client.SubmitAsync(form, $"{Url(staff, project.Id)}?handler=Preview", new Dictionary<string, string> { ["Summary"] = Summary });
+        // The "Check what the public will see" button's own address (its formaction).
+        var check = form.QuerySelectorAll("main form button").Single(b => b.TextContent.Trim() == "Check what the public will see").GetAttribute("formaction")!;
+        check.ShouldBe($"{Url(staff, project.Id)}?handler=Preview");
+        using var preview = await staff.Client.PostFormAsync(check,
+            [.. form.MainForm().Fields().Where(f => f.Key != "Summary"), new("Summary", Summary)]);
 
         preview.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await preview.ReadHtmlAsync()).QuerySelector("#public-preview #public-summary")!.TextContent.ShouldBe(Summary);
+        var checkedPage = await preview.ReadHtmlAsync();
+        checkedPage.QuerySelector("#public-preview #public-summary")!.TextContent.ShouldBe(Summary);
+        checkedPage.MainForm().GetAttribute("action").ShouldBe(Url(staff, project.Id), "the browser is at ?handler=Preview: publishing must not check again");
         (await ProjectAsync(staff.Organisation)).IsPublished.ShouldBeFalse();
         (await ProjectAsync(staff.Organisation)).PublicSummary.ShouldBeNull();
     }

@@ -1,3 +1,4 @@
+using WithUs.Tests.Features.Projects;
 using WithUs.Web.Features.Projects.Decisions;
 
 namespace WithUs.Tests.Features.Public;
@@ -57,9 +58,8 @@ public sealed class ProjectsTests(AppPerDatabase apps) : IClassFixture<AppPerDat
         var landing = $"/p/{staff.Organisation.Slug}";
         (await visitor.GetStringAsync(List(staff.Organisation))).ShouldNotContain("Saturday opening");
         (await visitor.GetStringAsync(landing)).ShouldNotContain("Saturday opening");
-        var url = $"{staff.Org}/projects/{project.Id}/publish";
 
-        using (var published = await staff.PostPageAsync(url, new() { ["Summary"] = "Open on Saturdays." }))
+        using (var published = await staff.PublishAsync(project.Id, "Open on Saturdays."))
         {
             published.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
@@ -67,8 +67,7 @@ public sealed class ProjectsTests(AppPerDatabase apps) : IClassFixture<AppPerDat
         (await visitor.GetStringAsync(List(staff.Organisation))).ShouldContain("Saturday opening");
         (await visitor.GetStringAsync(landing)).ShouldContain("Saturday opening");
 
-        var form = await staff.Client.GetPageAsync(url);
-        using (var stopped = await staff.Client.SubmitAsync(form, url + "?handler=Stop", new Dictionary<string, string>()))
+        using (var stopped = await staff.StopPublishingAsync(project.Id))
         {
             stopped.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
