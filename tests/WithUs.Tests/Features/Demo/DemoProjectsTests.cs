@@ -1,4 +1,5 @@
 using WithUs.Web.Features.Demo;
+using WithUs.Web.Features.People;
 using WithUs.Web.Features.Projects;
 using WithUs.Web.Features.Projects.Decisions;
 using WithUs.Web.Features.Projects.Meetings;
@@ -98,5 +99,55 @@ public sealed class DemoProjectsTests(AppPerDatabase apps) : IClassFixture<AppPe
             .Where(d => d.OrganisationId == millbrookId).OrderBy(d => d.DecidedOn).Select(d => d.Level).ToListAsync());
         millbrook.First().ShouldBe(ParticipationLevel.Consultation, "the review consulted residents at first");
         millbrook.Last().IsShared().ShouldBeTrue("and decides with them later");
+    }
+
+    [DatabaseFact]
+    public async Task AtLeastThreeDemoProjects_ArePublished_NamingThePartnersWhoAgreedToBeNamed_AndCountingTheRest()
+    {
+        await using var demo = app.Fresh(new Dictionary<string, string?> { ["Database:Demo"] = "true" });
+        using var visitor = demo.CreateBrowser();
+
+        var organisations = await demo.InScopeAsync(s => s.GetRequiredService<WithUsDbContext>().Organisations.AsNoTracking().ToListAsync());
+        var (published, named, counted) = (0, new List<string>(), new List<string>());
+        foreach (var organisation in organisations)
+        {
+            var (project, partners) = await demo.InOrganisationAsync(new TestOrganisation(organisation.Id, organisation.Name, organisation.Slug), async db =>
+            {
+                var project = await db.Set<Project>().AsNoTracking().SingleAsync();
+                var people = await db.Set<ProjectMember>().AsNoTracking().Where(m => m.ProjectId == project.Id && m.LeftAtUtc == null && m.Person != null)
+                    .Select(m => m.Person!).ToListAsync();
+                var ids = people.Select(p => p.Id).ToList();
+                var answers = await db.Consents.AsNoTracking().Where(c => ids.Contains(c.PersonId)).ToListAsync();
+                return (project, people.Select(p => (p.Name, new ConsentState(answers.Where(c => c.PersonId == p.Id)).MayBeNamed)).ToList());
+            });
+            var page = $"/p/{organisation.Slug}/projects/{project.Id}";
+            if (!project.IsPublished)
+            {
+                (await visitor.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.NotFound, organisation.Name);
+                continue;
+            }
+
+            published++;
+            project.PublicSummary.ShouldNotBeNullOrWhiteSpace(organisation.Name);
+            var html = await visitor.GetStringAsync(page);
+            (await visitor.GetPageAsync(page)).QuerySelector("#public-summary")!.TextContent.ShouldBe(project.PublicSummary, organisation.Name);
+            foreach (var (name, mayBeNamed) in partners)
+            {
+                if (mayBeNamed)
+                {
+                    html.ShouldContain(name, Case.Sensitive, $"{organisation.Name}: {name} agreed to be named");
+                    named.Add(name);
+                }
+                else
+                {
+                    html.ShouldNotContain(name, Case.Sensitive, $"{organisation.Name}: {name} did not agree to be named");
+                    counted.Add(name);
+                }
+            }
+        }
+
+        published.ShouldBeGreaterThanOrEqualTo(3);
+        named.ShouldNotBeEmpty("the demo names a partner who agreed");
+        counted.ShouldNotBeEmpty("and counts one who did not");
     }
 }
