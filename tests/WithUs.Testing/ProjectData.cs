@@ -32,6 +32,16 @@ public static class ProjectData
             return project;
         });
 
+    /// <summary>A project published on the organisation's public pages with <paramref name="summary"/>, as the Publish page does.</summary>
+    public static Task PublishProjectAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid projectId,
+        string summary = "We are working on this with the people who use our services.", DateTime? publishedAtUtc = null) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var project = await db.Set<Project>().SingleAsync(p => p.Id == projectId);
+            (project.IsPublished, project.PublicSummary, project.PublishedAtUtc) = (true, summary, publishedAtUtc ?? DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+
     /// <summary>A partner (<paramref name="personId"/>) or a member of staff (<paramref name="userId"/>) in a project's team.</summary>
     public static Task<ProjectMember> AddTeamMemberAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid projectId,
         Guid? personId = null, Guid? userId = null, string role = "Co-designer") =>

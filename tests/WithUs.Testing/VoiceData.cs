@@ -22,6 +22,16 @@ public static class VoiceData
             return person;
         });
 
+    /// <summary>Someone's answer about one kind of consent, given or withdrawn (now, unless <paramref name="atUtc"/> says), as staff record it.</summary>
+    public static Task RecordConsentAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation, Guid personId,
+        ConsentKind kind, bool given, DateTime? atUtc = null) =>
+        app.InOrganisationAsync(organisation, async db =>
+        {
+            var person = await db.People.SingleAsync(p => p.Id == personId);
+            PeopleRegister.Record(db, person, kind, given, new ConsentSource(ConsentWay.InPerson, null), atUtc ?? DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+
     /// <summary>The roles a new organisation starts with (as the set-up and installation pages add them); answers them in order.</summary>
     public static Task<List<InvolvementRole>> AddDefaultRolesAsync(this WebApplicationFactory<Program> app, TestOrganisation organisation) =>
         app.InOrganisationAsync(organisation, async db =>

@@ -10,7 +10,9 @@ namespace WithUs.Web.Features.Demo;
 /// One project in each demo organisation, drawn from its case study and from something people said there: where it
 /// stands in the four phases, what is open and what is fixed (with why), and one boundary changed, with why, so the
 /// history shows. The things said that led to it show, step by step, what became of them. Harbour Lane's Saturday
-/// idea, building up on the home page, is left for a newcomer to start a project from.
+/// idea, building up on the home page, is left for a newcomer to start a project from. Three are published on their
+/// organisation's public pages (<see cref="Plan.Published"/>), where the partners who agreed to be named are named and
+/// the others counted; Evergreen's new project and Open Arms', about what members share in confidence, are not.
 /// </summary>
 public static class DemoProjects
 {
@@ -21,9 +23,10 @@ public static class DemoProjects
     /// <summary>A partner in the team: their place in the organisation's list of people (<see cref="DemoVoice.Content.People"/>).</summary>
     public sealed record Partner(int Person, string Role, string? Gives = null);
 
+    /// <summary>A project from a case study; <see cref="Published"/> is its summary for the public, when it is published.</summary>
     public sealed record Plan(string Title, string Purpose, string From, int StartedDaysAgo, CoPhase Now, string[] Goals,
         string[] Open, Fixed[] FixedOnes, Partner[] Team, Change? Changed = null, int? DeliveredDaysAgo = null, string? Delivered = null,
-        string? RevisedRule = null);
+        string? RevisedRule = null, string? Published = null);
 
     /// <summary>In the order of <see cref="DemoSeeder.Organisations"/>.</summary>
     public static readonly IReadOnlyList<Plan> ForOrganisations =
@@ -38,7 +41,8 @@ public static class DemoProjects
              new("It is one session a week", BoundaryReason.Budget, "The housing grant pays for one member of staff for two hours a week.")],
             [new(0, "Peer mentor", "Runs the Tuesday session with staff"), new(6, "Co-designer", "Knows the form well, having done it three times"), new(2, "Co-designer", "Will put the checklist into Polish")],
             new(1, "It is two sessions a week from January", "The council's housing team will staff a second session."),
-            RevisedRule: "Phones stay on silent in the sessions."),
+            RevisedRule: "Phones stay on silent in the sessions.",
+            Published: "Peer mentors who have been through the housing register themselves run a weekly session with our staff, helping people fill in the form on the centre's computers. They designed it with us, from the times to the checklist people take home."),
 
         // Evergreen Social Club: members plan and host the events themselves.
         new("Warm mornings at the hall",
@@ -59,7 +63,8 @@ public static class DemoProjects
             [new("Coaches are women", BoundaryReason.Remit, "The club is for women who would not take part otherwise; the women who asked for it said so."),
              new("It meets in the community hall", BoundaryReason.Budget, "The hall is ours and free; hiring a sports centre is beyond the grant.")],
             [new(0, "Co-designer", "Asked for the club six years ago"), new(1, "Co-deliverer", "Coaches badminton on Thursdays"), new(2, "Host", "Welcomes new women at the door")],
-            DeliveredDaysAgo: 60, Delivered: "The club has met every week since the spring, with women coaches and the windows covered."),
+            DeliveredDaysAgo: 60, Delivered: "The club has met every week since the spring, with women coaches and the windows covered.",
+            Published: "Six years after women first asked us for it, we designed a sports club just for women, with the women who asked: women coaches, the windows covered, a crèche, and sessions everyone can afford. Now we are looking back together at its first season."),
 
         // Open Arms Cancer Support: shaped by the people who use it.
         new("Getting names right at the clinic",
@@ -81,7 +86,8 @@ public static class DemoProjects
              new("The board sets the repairs budget in June", BoundaryReason.Other, "The review's findings go to the board before it sets the year's budget.")],
             [new(1, "Co-designer", "Logs every repair he reports, for the review"), new(0, "Chair", "Chairs the resident panel"), new(2, "Note-taker")],
             new(0, "Emergency and urgent repairs keep their time limits", "The panel asked for urgent repairs to be protected too, and the board agreed."),
-            RevisedRule: "Residents speak first at every meeting."),
+            RevisedRule: "Residents speak first at every meeting.",
+            Published: "Residents on our panel are looking at how repairs are booked, from the tenant's side, and changing what gets in the way. At first we asked for their views; now the panel decides the changes with us, and checks ten repairs every month."),
     ];
 
     public static async Task SeedAsync(WithUsDbContext db, int organisation, IReadOnlyList<Person> people, Guid recordedBy, DateTime now,
@@ -98,6 +104,9 @@ public static class DemoProjects
             CreatedAtUtc = started,
             DeliveredAtUtc = plan.DeliveredDaysAgo is { } delivered ? now.AddDays(-delivered) : null,
             DeliverySummary = plan.Delivered,
+            IsPublished = plan.Published is not null,
+            PublicSummary = plan.Published,
+            PublishedAtUtc = plan.Published is null ? null : now.AddDays(-Math.Min(14, plan.StartedDaysAgo / 2)),
         };
         project.Phases = CoPhaseWords.All.Select(phase => new ProjectPhase
         {

@@ -44,6 +44,32 @@ public sealed class ConsentState
         answer.Way == ConsentWay.ThroughSomeone && answer.ThroughWhom is { } who ? "through " + who : answer.Way.Words();
 
     public bool Gives(ConsentKind kind) => Current(kind)?.Given == true;
+
+    /// <summary>
+    /// Whether they may be named in public (a published project, a case study): their answer about being quoted or
+    /// named is yes, and they still agree that we keep what they say with their name. The one rule for naming anyone
+    /// outside the organisation: never asked, or any "no" that stands, and they are counted instead.
+    /// </summary>
+    public bool MayBeNamed => Gives(ConsentKind.Quoted) && Gives(ConsentKind.Record);
+
+    /// <summary>Which of these people <see cref="MayBeNamed"/>, from their answers, in one query however many there are.</summary>
+    public static async Task<IReadOnlySet<Guid>> WhoMayBeNamedAsync(WithUsDbContext db, IReadOnlyCollection<Guid> personIds,
+        CancellationToken cancellationToken)
+    {
+        if (personIds.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var ids = personIds.Distinct().ToList();
+        var answers = await db.Consents.AsNoTracking()
+            .Where(c => ids.Contains(c.PersonId) && (c.Kind == ConsentKind.Quoted || c.Kind == ConsentKind.Record))
+            .ToListAsync(cancellationToken);
+        return answers.GroupBy(c => c.PersonId)
+            .Where(g => new ConsentState(g).MayBeNamed)
+            .Select(g => g.Key)
+            .ToHashSet();
+    }
 }
 
 /// <summary>One kind's answers for the history table.</summary>

@@ -33,11 +33,16 @@ public sealed class Project : ITenantOwned
 
     public string? DeliverySummary { get; set; }
 
-    /// <summary>Shown on the organisation's public pages, in <see cref="PublicSummary"/>'s words.</summary>
+    /// <summary>
+    /// Shown on the organisation's public pages, with <see cref="PublicSummary"/> (written for the public) and what
+    /// <see cref="Published.PublishedProjects"/> says the public may read of it. Set and cleared on the Publish page.
+    /// </summary>
     public bool IsPublished { get; set; }
 
+    /// <summary>Kept when it stops being published, for when it is published again.</summary>
     public string? PublicSummary { get; set; }
 
+    /// <summary>When it was last published (null while it is not): the public list's order.</summary>
     public DateTime? PublishedAtUtc { get; set; }
 
     public List<ProjectPhase> Phases { get; set; } = [];
@@ -70,5 +75,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.HasIndex(p => new { p.OrganisationId, p.CreatedAtUtc });
         builder.HasIndex(p => new { p.OrganisationId, p.Title }).IsUnique();
         builder.HasIndex(p => p.ThemeId);
+
+        // The public list: published projects, the most recently published first (migration PublishedProjectsIndex).
+        builder.HasIndex(p => new { p.OrganisationId, p.PublishedAtUtc, p.Id }, "IX_Projects_Published").HasFilter("\"IsPublished\"");
     }
 }

@@ -68,6 +68,12 @@ public sealed class FeedModel(WithUsDbContext db) : PublicPageModel
                     words.AppendLine().Append(line);
                 }
 
+                if (idea.ProjectTitle is { } project)
+                {
+                    words.AppendLine().Append(PublicWords.PartOfProject(idea.Outcome)).Append(' ').Append(project);
+                    await LinkAsync(xml, "related", Url.Page("/Public/Project", null, new { publicOrg = organisation.Slug, projectId = idea.ProjectId }, Request.Scheme)!, "text/html");
+                }
+
                 words.AppendLine().Append(PublicWords.Voices(idea.Voices)).Append('.');
                 await WriteTextAsync(xml, "content", words.ToString());
                 await xml.WriteEndElementAsync();

@@ -1,3 +1,4 @@
+using WithUs.Web.Features.Projects.Published;
 using WithUs.Web.Features.Voice;
 
 namespace WithUs.Web.Features.Public;
@@ -13,9 +14,13 @@ public sealed record PublicIdea(
     NotPossibleReason? Reason,
     string? PublicOutcome,
     DateTime Date,
-    IReadOnlyList<string> Themes)
+    IReadOnlyList<string> Themes,
+    Guid? ProjectId = null)
 {
     public int Voices { get; set; }
+
+    /// <summary>The name of the project it is part of, when the organisation published that project (null otherwise).</summary>
+    public string? ProjectTitle { get; set; }
 
     /// <summary>
     /// "Me too" counts towards deciding; once it is done there is nothing left to add a voice to (the front page's
@@ -53,7 +58,8 @@ public static class PublicIdeas
             c.NotPossibleReason,
             c.PublicOutcome,
             c.OutcomeAtUtc ?? c.PublishedAtUtc ?? c.CreatedAtUtc,
-            Array.Empty<string>()));
+            Array.Empty<string>(),
+            c.ProjectId));
 
     /// <summary>The newest <paramref name="take"/> published ideas: those still open for voices, or those with an outcome.</summary>
     public static async Task<List<PublicIdea>> ListAsync(WithUsDbContext db, PublicIdeaList list, int take,
@@ -181,7 +187,18 @@ public static class PublicIdeas
     {
         var shown = await WithThemesAsync(db, ideas, cancellationToken);
         await CountVoicesAsync(db, shown, cancellationToken);
+        await NameProjectsAsync(db, shown, cancellationToken);
         return shown;
+    }
+
+    /// <summary>The projects the ideas are part of, named only where the organisation published them (one lookup by id).</summary>
+    private static async Task NameProjectsAsync(WithUsDbContext db, List<PublicIdea> ideas, CancellationToken cancellationToken)
+    {
+        var titles = await PublishedProjects.TitlesAsync(db, ideas.Select(i => i.ProjectId).OfType<Guid>().ToList(), cancellationToken);
+        foreach (var idea in ideas)
+        {
+            idea.ProjectTitle = idea.ProjectId is { } id ? titles.GetValueOrDefault(id) : null;
+        }
     }
 
     public static async Task<PublicIdea?> FindAsync(WithUsDbContext db, Guid id, CancellationToken cancellationToken)

@@ -3,6 +3,9 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Decisions;
+using WithUs.Web.Features.Projects.Team;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
 
@@ -11,8 +14,9 @@ namespace WithUs.Web.Features.Public;
 /// <summary>
 /// Evicts an organisation's cached public pages (<see cref="PublicOutputCachePolicy"/>) when a save may change what
 /// they show: anything said (published, unpublished, reworded for the public, a new voice, an outcome), a theme or
-/// its links, a person erased (their voices become anonymous ones), or the organisation itself (its name, its public
-/// pages opened or closed). Once the save is done, or, inside a transaction, once it commits: evicted earlier, a
+/// its links, a person (erased, their voices become anonymous ones; renamed) or their consent (being named on a
+/// published project's page), a project or what its public page shows (its phases and their names, what is open and
+/// fixed, its decisions, its team), or the organisation itself (its name, its public pages opened or closed). Once the save is done, or, inside a transaction, once it commits: evicted earlier, a
 /// request in between could cache what is about to change. Rows written beside the change tracker (an import's new
 /// contributions, a "me too" made to stand on its own) reach it as an <see cref="IDirectWriteListener"/>.
 /// </summary>
@@ -78,8 +82,8 @@ public sealed class PublicPageEviction(IOutputCacheStore cache)
 
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is Contribution or ContributionTheme or Theme or Organisation
-                        || (e.Entity is Person && e.State == EntityState.Deleted))
+            .Where(e => e.Entity is Contribution or ContributionTheme or Theme or Organisation or Person or Consent
+                        or Project or ProjectPhase or PhaseName or Boundary or Decision or ProjectMember)
             .Select(e => e.Entity)
             .ToList();
         if (changed.Count > 0)

@@ -73,6 +73,10 @@ public static class PublicWords
         return lines;
     }
 
+    /// <summary>What leads in to the name of the published project an idea is part of: "We are working on it together:".</summary>
+    public static string PartOfProject(OutcomeStatus outcome) =>
+        outcome == OutcomeStatus.Done ? "We did it together with the people who use our services:" : "We are working on it together:";
+
     public static string Voices(int count) => count == 1 ? "1 person said this" : $"{count} people said this";
 
     public static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", British);

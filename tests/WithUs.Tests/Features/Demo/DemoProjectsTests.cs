@@ -1,4 +1,5 @@
 using WithUs.Web.Features.Demo;
+using WithUs.Web.Features.People;
 using WithUs.Web.Features.Projects;
 using WithUs.Web.Features.Projects.Actions;
 using WithUs.Web.Features.Projects.Decisions;
@@ -125,5 +126,55 @@ public sealed class DemoProjectsTests(AppPerDatabase apps) : IClassFixture<AppPe
         var hers = await demo.InOrganisationAsync(new TestOrganisation(harbour.Id, harbour.Name, harbour.Slug),
             db => ActionList.OpenForPartnerAsync(db, kasia.UserId!.Value, CancellationToken.None));
         hers.ShouldContain(a => a.What == "Put the take-home checklist into Polish");
+    }
+
+    [DatabaseFact]
+    public async Task AtLeastThreeDemoProjects_ArePublished_NamingThePartnersWhoAgreedToBeNamed_AndCountingTheRest()
+    {
+        await using var demo = app.Fresh(new Dictionary<string, string?> { ["Database:Demo"] = "true" });
+        using var visitor = demo.CreateBrowser();
+
+        var organisations = await demo.InScopeAsync(s => s.GetRequiredService<WithUsDbContext>().Organisations.AsNoTracking().ToListAsync());
+        var (published, named, counted) = (0, new List<string>(), new List<string>());
+        foreach (var organisation in organisations)
+        {
+            var (project, partners) = await demo.InOrganisationAsync(new TestOrganisation(organisation.Id, organisation.Name, organisation.Slug), async db =>
+            {
+                var project = await db.Set<Project>().AsNoTracking().SingleAsync();
+                var people = await db.Set<ProjectMember>().AsNoTracking().Where(m => m.ProjectId == project.Id && m.LeftAtUtc == null && m.Person != null)
+                    .Select(m => m.Person!).ToListAsync();
+                var ids = people.Select(p => p.Id).ToList();
+                var answers = await db.Consents.AsNoTracking().Where(c => ids.Contains(c.PersonId)).ToListAsync();
+                return (project, people.Select(p => (p.Name, new ConsentState(answers.Where(c => c.PersonId == p.Id)).MayBeNamed)).ToList());
+            });
+            var page = $"/p/{organisation.Slug}/projects/{project.Id}";
+            if (!project.IsPublished)
+            {
+                (await visitor.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.NotFound, organisation.Name);
+                continue;
+            }
+
+            published++;
+            project.PublicSummary.ShouldNotBeNullOrWhiteSpace(organisation.Name);
+            var html = await visitor.GetStringAsync(page);
+            (await visitor.GetPageAsync(page)).QuerySelector("#public-summary")!.TextContent.ShouldBe(project.PublicSummary, organisation.Name);
+            foreach (var (name, mayBeNamed) in partners)
+            {
+                if (mayBeNamed)
+                {
+                    html.ShouldContain(name, Case.Sensitive, $"{organisation.Name}: {name} agreed to be named");
+                    named.Add(name);
+                }
+                else
+                {
+                    html.ShouldNotContain(name, Case.Sensitive, $"{organisation.Name}: {name} did not agree to be named");
+                    counted.Add(name);
+                }
+            }
+        }
+
+        published.ShouldBeGreaterThanOrEqualTo(3);
+        named.ShouldNotBeEmpty("the demo names a partner who agreed");
+        counted.ShouldNotBeEmpty("and counts one who did not");
     }
 }

@@ -31,6 +31,24 @@ public sealed class IndexTests(AppPerDatabase apps) : IClassFixture<AppPerDataba
     }
 
     [DatabaseFact]
+    public async Task Landing_LinksToThePublishedProjects_OnlyWhenThereAreSome()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var project = await app.CreateProjectAsync(organisation, "Saturday opening");
+        using var client = app.CreateBrowser();
+
+        var before = await client.GetPageAsync($"/p/{organisation.Slug}");
+        before.QuerySelector($"main a[href='/p/{organisation.Slug}/projects']").ShouldBeNull();
+        before.QuerySelector("main")!.TextContent.ShouldNotContain("Saturday opening");
+
+        await app.PublishProjectAsync(organisation, project.Id);
+        var after = await client.GetPageAsync($"/p/{organisation.Slug}");
+
+        after.QuerySelector($"main a[href='/p/{organisation.Slug}/projects']")!.TextContent.ShouldBe("See all our projects");
+        after.QuerySelector($"#landing-projects a[href='/p/{organisation.Slug}/projects/{project.Id}']")!.TextContent.ShouldBe("Saturday opening");
+    }
+
+    [DatabaseFact]
     public async Task Landing_DoesNotInviteMeTooOnIdeasAlreadyDone()
     {
         var organisation = await app.CreateOrganisationAsync();

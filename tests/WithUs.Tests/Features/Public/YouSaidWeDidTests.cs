@@ -180,6 +180,37 @@ public sealed class YouSaidWeDidTests(AppPerDatabase apps) : IClassFixture<AppPe
     }
 
     [DatabaseFact]
+    public async Task AnIdeaPartOfAPublishedProject_LinksToTheProject_OnThePage_InTheFeed_AndOnItsOwnPage()
+    {
+        var organisation = await app.CreateOrganisationAsync();
+        var idea = await app.CreatePublishedIdeaAsync(organisation, "the words", "Open on Saturdays");
+        var project = await app.CreateProjectAsync(organisation, "Saturday opening", idea.Id);
+        var other = await app.CreatePublishedIdeaAsync(organisation, "the words", "A garden to grow vegetables");
+        await app.CreateProjectAsync(organisation, "A garden project not yet published", other.Id);
+        using var client = app.CreateBrowser();
+        (await client.BodyAsync(Page(organisation))).ShouldNotContain("Saturday opening", Case.Sensitive, "not published yet");
+
+        await app.PublishProjectAsync(organisation, project.Id);
+
+        var page = await client.GetPageAsync(Page(organisation));
+        var projectPage = $"/p/{organisation.Slug}/projects/{project.Id}";
+        var link = page.QuerySelector($"main a[href='{projectPage}']")!;
+        link.TextContent.ShouldBe("Saturday opening");
+        link.ParentElement!.TextContent.ShouldBe("We are working on it together: Saturday opening");
+        page.QuerySelector("main")!.TextContent.ShouldContain("A garden to grow vegetables");
+        page.QuerySelector("main")!.TextContent.ShouldNotContain("A garden project not yet published");
+
+        var entry = XDocument.Parse(await client.BodyAsync(Feed(organisation))).Root!.Elements(Atom + "entry")
+            .Single(e => e.Element(Atom + "id")!.Value == $"urn:uuid:{idea.Id}");
+        entry.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "related").Attribute("href")!.Value.ShouldEndWith(projectPage);
+        entry.Element(Atom + "content")!.Value.ShouldContain("We are working on it together: Saturday opening");
+
+        var own = await client.GetPageAsync($"/p/{organisation.Slug}/ideas/{idea.Id}");
+        own.QuerySelector($"#idea-project a[href='{projectPage}']")!.TextContent.ShouldBe("Saturday opening");
+        (await client.GetPageAsync($"/p/{organisation.Slug}/ideas/{other.Id}")).QuerySelector("#idea-project").ShouldBeNull();
+    }
+
+    [DatabaseFact]
     public async Task YouSaidWeDid_PointsFeedReadersToTheFeed()
     {
         var organisation = await app.CreateOrganisationAsync();

@@ -37,6 +37,8 @@ public sealed record RouteWorld(TestOrganisation Organisation, IReadOnlyDictiona
         var likeIt = await app.CreateContributionAsync(organisation, "Somewhere outside to grow vegetables");
         var offerId = await app.CreateSameIdeaOfferAsync(organisation, contribution.Id, likeIt.Id);
         var project = await app.CreateProjectAsync(organisation, "A garden project");
+        // Published, so its public page shows to anyone.
+        await app.PublishProjectAsync(organisation, project.Id, "A garden for everyone, planned with the people who use it.");
         var boundary = await app.AddBoundaryAsync(organisation, project.Id, BoundaryKind.Fixed, "It stays in the back yard");
         var teamMember = await app.AddTeamMemberAsync(organisation, project.Id, personId: person.Id);
         await app.AddGroundRulesAsync(organisation, project.Id);
