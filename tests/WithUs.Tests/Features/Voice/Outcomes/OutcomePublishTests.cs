@@ -38,6 +38,15 @@ public sealed class OutcomePublishTests(AppPerDatabase apps) : IClassFixture<App
         return preview;
     }
 
+    /// <summary>Presses "Check what the public will see" as a browser does: the form's fields, to the button's own address.</summary>
+    private static Task<HttpResponseMessage> PreviewAsync(SignedIn staff, IHtmlDocument page, Dictionary<string, string> values)
+    {
+        var fields = page.MainForm().Fields().Where(f => !values.ContainsKey(f.Key)).ToList();
+        fields.AddRange(values);
+        var button = page.QuerySelectorAll("main button").Single(b => b.TextContent.Trim() == "Check what the public will see");
+        return staff.Client.PostFormAsync(button.GetAttribute("formaction")!, fields);
+    }
+
     [DatabaseFact]
     public async Task Get_LabelsWhatIsForThePersonAndWhatIsPublished_Apart()
     {
@@ -136,7 +145,7 @@ public sealed class OutcomePublishTests(AppPerDatabase apps) : IClassFixture<App
         var idea = await app.CreateContributionAsync(staff.Organisation, "A bench please");
         var page = await staff.Client.GetPageAsync(Url(staff, idea.Id));
 
-        using var response = await staff.Client.SubmitAsync(page, Url(staff, idea.Id) + "?handler=Preview", Publishing());
+        using var response = await PreviewAsync(staff, page, Publishing());
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var preview = (await response.ReadHtmlAsync()).QuerySelector("#public-preview .govuk-summary-card")!.TextContent;
@@ -146,13 +155,27 @@ public sealed class OutcomePublishTests(AppPerDatabase apps) : IClassFixture<App
     }
 
     [DatabaseFact]
+    public async Task AfterCheckingThePreview_SaveOutcomePostsToThePageItself_NotToThePreviewAgain()
+    {
+        using var staff = await app.SignedInAsync();
+        var idea = await app.CreateContributionAsync(staff.Organisation, "A bench please");
+        var page = await staff.Client.GetPageAsync(Url(staff, idea.Id));
+
+        // The browser is now at ?handler=Preview: a form without its own address would post "Save outcome" there.
+        using var response = await PreviewAsync(staff, page, Publishing());
+        var preview = await response.ReadHtmlAsync();
+
+        preview.MainForm().GetAttribute("action").ShouldBe(Url(staff, idea.Id));
+    }
+
+    [DatabaseFact]
     public async Task Preview_WithPublishUnticked_SaysNothingWillBePublished()
     {
         using var staff = await app.SignedInAsync();
         var idea = await app.CreateContributionAsync(staff.Organisation, "A bench please");
         var page = await staff.Client.GetPageAsync(Url(staff, idea.Id));
 
-        using var response = await staff.Client.SubmitAsync(page, Url(staff, idea.Id) + "?handler=Preview", new Dictionary<string, string>
+        using var response = await PreviewAsync(staff, page, new Dictionary<string, string>
         {
             ["Input.Status"] = nameof(OutcomeStatus.Planned),
             ["Input.Explanation"] = ForThePerson,
