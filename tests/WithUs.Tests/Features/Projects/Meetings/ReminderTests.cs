@@ -1,3 +1,4 @@
+using System.Globalization;
 using WithUs.Web.Features.People;
 using WithUs.Web.Features.Projects.Meetings;
 using WithUs.Web.Infrastructure.Email;
@@ -8,7 +9,7 @@ namespace WithUs.Tests.Features.Projects.Meetings;
 /// <summary>
 /// Meeting reminders by each person's preferred channel (issue 11): WithUs emails staff, and partners who agreed to be
 /// contacted and chose email, the day before; tells them again when the meeting changes or is cancelled; emails each
-/// person once however many runs overlap.
+/// person once however many runs overlap; and the meeting page says how each person will be reminded.
 /// </summary>
 public sealed class ReminderTests(ClockedAppPerDatabase apps) : IClassFixture<ClockedAppPerDatabase>
 {
@@ -308,6 +309,75 @@ public sealed class ReminderTests(ClockedAppPerDatabase apps) : IClassFixture<Cl
 
         (await EmailsToAsync(later)).ShouldBeEmpty();
         (await RunAsync(organisation)).ShouldBe(0, "told once that it is cancelled");
+    }
+
+    [DatabaseFact]
+    public async Task TheMeetingPage_SaysHowEachPersonWillBeReminded()
+    {
+        app.Clock.Set(DateTimeOffset.UtcNow);
+        using var signedIn = await app.SignedInAsync();
+        var organisation = signedIn.Organisation;
+        var project = await app.CreateProjectAsync(organisation);
+        var staff = await StaffAsync(organisation, project.Id, "Sam Staff");
+        var partner = await PartnerAsync(organisation, project.Id, "Kasia Nowak");
+        var byPhone = await PartnerAsync(organisation, project.Id, "Dev Sharma", ContactMethod.Phone, phone: "07700 900123");
+        var byText = await PartnerAsync(organisation, project.Id, "Robin Ellis", ContactMethod.TextMessage, phone: "07700 900456");
+        var noContact = await PartnerAsync(organisation, project.Id, "Jonno Price", null, mayContact: false);
+        var everyone = new[] { staff, partner, byPhone, byText, noContact };
+
+        // In three days at 14:00 London time: emailed the day before, at about 14:00.
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), london).DateTime).AddDays(3);
+        var startsAt = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(14, 0)), london);
+        var due = TimeZoneInfo.ConvertTimeFromUtc(startsAt.AddHours(-24), london);
+        var later = await MeetingAsync(organisation, project.Id, startsAt, everyone);
+        var page = await signedIn.Client.GetPageAsync($"{signedIn.Org}/projects/{project.Id}/meetings/{later.Id}");
+
+        string Line(Invitee who) => page.QuerySelector($"#remind-{who.MemberId}")!.TextContent.Trim();
+        var willEmail = $"WithUs will email them a reminder on {due.ToString("dddd d MMMM", CultureInfo.GetCultureInfo("en-GB"))}, at about {due:HH:mm}.";
+        Line(staff).ShouldStartWith($"Sam Staff: {willEmail}");
+        Line(partner).ShouldStartWith($"Kasia Nowak: {willEmail}");
+        Line(byPhone).ShouldStartWith("Dev Sharma: Remind them by phone call: 07700 900123. WithUs cannot do this for you.");
+        Line(byText).ShouldStartWith("Robin Ellis: Remind them by text message: 07700 900456. WithUs cannot do this for you.");
+        Line(noContact).ShouldStartWith("Jonno Price: They asked not to be contacted: remind them only if they asked you to.");
+        string[] Buttons() => page.QuerySelectorAll("#reminder-list form").Select(f => f.GetAttribute("action")!).ToArray();
+        Buttons().Length.ShouldBe(3, "only those WithUs cannot email are reminded by hand");
+        Buttons().ShouldAllBe(a => !a.Contains(staff.MemberId.ToString()) && !a.Contains(partner.MemberId.ToString()));
+
+        // Tomorrow morning's meeting: once the job has run, they were emailed.
+        var soon = await MeetingAsync(organisation, project.Id, Utc(clock.GetUtcNow().AddHours(5)), everyone);
+        (await RunAsync(organisation)).ShouldBe(2);
+        page = await signedIn.Client.GetPageAsync($"{signedIn.Org}/projects/{project.Id}/meetings/{soon.Id}");
+        var emailedAt = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), london).ToString("d MMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+        Line(staff).ShouldBe($"Sam Staff: Emailed {emailedAt}.");
+        Line(partner).ShouldBe($"Kasia Nowak: Emailed {emailedAt}.");
+        page.QuerySelector("#reminders + p")!.TextContent.ShouldContain("WithUs emails a reminder the day before to staff, and to partners who chose email and agreed to be contacted.");
+    }
+
+    [DatabaseFact]
+    public async Task CancellingTheMeeting_WakesTheJob_SoThoseEmailedHearAtOnce()
+    {
+        // A live app whose job would not look again for ten hours unless woken.
+        await using var live = app.Fresh(new Dictionary<string, string?> { [MeetingReminderJob.Setting] = "600" });
+        using var staff = await live.SignedInAsync();
+        var project = await live.CreateProjectAsync(staff.Organisation);
+        var address = Address("partner");
+        var person = await live.CreatePersonAsync(staff.Organisation, name: "Kasia Nowak", mayContact: true, contactBy: ContactMethod.Email, email: address);
+        var member = await live.AddTeamMemberAsync(staff.Organisation, project.Id, personId: person.Id);
+        var meeting = await live.PlanMeetingAsync(staff.Organisation, project.Id, DateTime.UtcNow.AddHours(10), invited: member.Id);
+        var runner = live.Services.GetRequiredService<JobRunner>();
+        await Eventually.TrueAsync(async () =>
+            (await runner.RunIfDueAsync(MeetingReminderJob.JobName, force: true, CancellationToken.None)).Kind == JobOutcomeKind.Succeeded, "a run of the job");
+        (await live.EmailsToAsync(address)).ShouldHaveSingleItem().Subject.ShouldStartWith("Reminder:");
+
+        var page = await staff.Client.GetPageAsync($"{staff.Org}/projects/{project.Id}/meetings/{meeting.Id}");
+        var cancel = page.QuerySelectorAll("main form[method='post']").Single(f => f.GetAttribute("action")!.Contains("handler=Cancel", StringComparison.Ordinal));
+        using var cancelled = await staff.Client.PostFormAsync(cancel.GetAttribute("action")!, cancel.Fields());
+
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await Eventually.TrueAsync(async () => (await live.EmailsToAsync(address)).Any(e => e.Subject.StartsWith("Cancelled:", StringComparison.Ordinal)),
+            "the cancelling emailed without waiting for the next run");
     }
 
     [DatabaseFact]
