@@ -47,8 +47,16 @@ public sealed record Reach(
                     ContactMethod.Email => "No email address is recorded: ask them how to reach them",
                     ContactMethod.InPerson => "Remind them in person. WithUs cannot do this for you",
                     ContactMethod.ThroughWorker => $"Remind them through {Detail}. WithUs cannot do this for you",
-                    { } way => $"Remind them by {way.DisplayName().ToLowerInvariant()}{(Detail is null ? "" : ": " + Detail.ReplaceLineEndings(", "))}. WithUs cannot do this for you",
+                    { } way => $"Remind them by {Way(way)}{(Detail is null ? "" : ": " + Detail.ReplaceLineEndings(", "))}. WithUs cannot do this for you",
                 };
+
+    private static string Way(ContactMethod way) => way switch
+    {
+        ContactMethod.Phone => "phone",
+        ContactMethod.TextMessage => "text",
+        ContactMethod.Post => "post",
+        _ => way.DisplayName().ToLowerInvariant(),
+    };
 }
 
 /// <summary>

@@ -338,8 +338,8 @@ public sealed class ReminderTests(ClockedAppPerDatabase apps) : IClassFixture<Cl
         var willEmail = $"WithUs will email them a reminder on {due.ToString("dddd d MMMM", CultureInfo.GetCultureInfo("en-GB"))}, at about {due:HH:mm}.";
         Line(staff).ShouldStartWith($"Sam Staff: {willEmail}");
         Line(partner).ShouldStartWith($"Kasia Nowak: {willEmail}");
-        Line(byPhone).ShouldStartWith("Dev Sharma: Remind them by phone call: 07700 900123. WithUs cannot do this for you.");
-        Line(byText).ShouldStartWith("Robin Ellis: Remind them by text message: 07700 900456. WithUs cannot do this for you.");
+        Line(byPhone).ShouldStartWith("Dev Sharma: Remind them by phone: 07700 900123. WithUs cannot do this for you.");
+        Line(byText).ShouldStartWith("Robin Ellis: Remind them by text: 07700 900456. WithUs cannot do this for you.");
         Line(noContact).ShouldStartWith("Jonno Price: They asked not to be contacted: remind them only if they asked you to.");
         string[] Buttons() => page.QuerySelectorAll("#reminder-list form").Select(f => f.GetAttribute("action")!).ToArray();
         Buttons().Length.ShouldBe(3, "only those WithUs cannot email are reminded by hand");
