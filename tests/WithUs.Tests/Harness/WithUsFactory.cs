@@ -78,6 +78,8 @@ public class WithUsFactory(DatabaseProvider provider, IReadOnlyDictionary<string
             // Re-sealing at start would too; and each app gets its own key, so nothing is written to a key file.
             ["Maintenance:ResealEveryHours"] = "0",
             ["Maintenance:RetentionEveryHours"] = "0",
+            // Meeting reminders would look at every organisation at start: their tests run the job themselves.
+            ["Projects:MeetingRemindersEveryMinutes"] = "0",
             ["SensitiveData:Keys"] = SealingKeys.NewKeyText(),
             // The sentence model costs every host seconds and ~100 MB: only the tests that need it turn it on.
             ["Similarity:Embeddings"] = "false",

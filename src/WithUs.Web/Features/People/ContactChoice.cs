@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace WithUs.Web.Features.People;
 
 /// <summary>
@@ -8,6 +10,14 @@ public sealed record ContactChoice(bool MayContact, ContactMethod? By, string? E
     string? Address = null, string? Worker = null)
 {
     public static readonly ContactChoice None = new(false, null, null, null);
+
+    /// <summary>
+    /// The one rule for whether WithUs may email someone itself (a meeting reminder, say): they agreed to be contacted
+    /// (their current answer about contact, kept in step with their consent history), chose email as the way, and gave
+    /// an address. Anyone erased or merged away has no record left to match.
+    /// </summary>
+    public static readonly Expression<Func<Person, bool>> MayEmail =
+        p => p.MayContact && p.ContactBy == ContactMethod.Email && p.Email != null && p.Email != "";
 
     public static ContactChoice Of(Person person) =>
         new(person.MayContact, person.ContactBy, person.Email, person.Phone, person.PostalAddress, person.ThroughWorker);

@@ -49,6 +49,14 @@ public sealed class DemoProjectsTests(AppPerDatabase apps) : IClassFixture<AppPe
                 meetings.ShouldContain(m => m.StartsAtUtc < DateTime.UtcNow && m.Notes != null, organisation.Name);
                 meetings.ShouldContain(m => m.StartsAtUtc > DateTime.UtcNow, organisation.Name);
                 (await db.Set<MeetingInvitee>().CountAsync(i => i.Attended == true)).ShouldBeGreaterThan(0, organisation.Name);
+
+                // The meeting to come: someone WithUs will email and someone to remind by hand; not so soon that the
+                // demo emails anyone when it starts.
+                var next = meetings.Single(m => m.StartsAtUtc > DateTime.UtcNow);
+                next.StartsAtUtc.ShouldBeGreaterThan(DateTime.UtcNow + MeetingReminders.Lead, organisation.Name);
+                var reach = await MeetingReminders.ReachAsync(db, db.Set<MeetingInvitee>().Where(i => i.MeetingId == next.Id), CancellationToken.None);
+                reach.ShouldContain(r => r.EmailTo != null, organisation.Name);
+                reach.ShouldContain(r => r.EmailTo == null && r.IsPartner && !r.HasLeft, organisation.Name);
             });
         }
 

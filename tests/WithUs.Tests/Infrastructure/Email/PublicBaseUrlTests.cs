@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using WithUs.Web.Infrastructure.Email;
 
@@ -77,6 +79,25 @@ public sealed partial class PublicBaseUrlTests
         shown.Split(Environment.NewLine).ShouldContain(line => line.Trim() == link, $"the link, whole, on a line of its own:\n{shown}");
         shown.ShouldContain("Subject: Reset your WithUs password");
         shown.ShouldNotContain(user.Email, customMessage: "the address stays out of the console, as it does out of the log");
+    }
+
+    [DatabaseFact]
+    public async Task Development_WithoutIt_LinksMadeOutsideARequest_UseTheAddressItListensAt()
+    {
+        // Background work (meeting reminders) makes links with no request to take an address from.
+        await using var development = new WithUsFactory(provider, new Dictionary<string, string?>
+        {
+            ["environment"] = "Development",
+            ["Email:PublicBaseUrl"] = null,
+        });
+        development.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        development.StartServer();
+        var listening = development.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+        var link = await development.InScopeAsync(s => Task.FromResult(s.GetRequiredService<EmailOutbox>().Link("/o/harbour-lane/my-projects")));
+
+        listening.ShouldStartWith("http://127.0.0.1:");
+        link.ShouldBe(listening + "/o/harbour-lane/my-projects");
     }
 
     private static IEnumerable<string> Messages(Exception? exception)

@@ -1,7 +1,9 @@
+using WithUs.Web.Infrastructure.Jobs;
+
 namespace WithUs.Web.Features.Projects.Meetings;
 
 /// <summary>Change a meeting; a change to when or where tells calendars to update (the calendar file's sequence goes up).</summary>
-public sealed class EditModel(WithUsDbContext db, OrganisationClock clock) : MeetingFormPageModel(db, clock)
+public sealed class EditModel(WithUsDbContext db, OrganisationClock clock, JobSignals signals) : MeetingFormPageModel(db, clock)
 {
     public Meeting Meeting => RouteResource<Meeting>();
 
@@ -35,13 +37,20 @@ public sealed class EditModel(WithUsDbContext db, OrganisationClock clock) : Mee
         var meeting = Meeting;
         var before = (meeting.Title, meeting.StartsAtUtc, meeting.EndsAtUtc, meeting.Format, meeting.PlaceName, meeting.PlaceAddress, meeting.OnlineLink, meeting.Agenda);
         Input.ApplyTo(meeting, when.Value);
-        if (before != (meeting.Title, meeting.StartsAtUtc, meeting.EndsAtUtc, meeting.Format, meeting.PlaceName, meeting.PlaceAddress, meeting.OnlineLink, meeting.Agenda))
+        var changed = before != (meeting.Title, meeting.StartsAtUtc, meeting.EndsAtUtc, meeting.Format, meeting.PlaceName, meeting.PlaceAddress, meeting.OnlineLink, meeting.Agenda);
+        if (changed)
         {
             meeting.Sequence++;
         }
 
         await InviteAsync(meeting.Id, cancellationToken);
         await Db.SaveChangesAsync(cancellationToken);
+        if (changed)
+        {
+            // Anyone WithUs has emailed about it is told what it is now.
+            signals.Wake<MeetingReminderJob>();
+        }
+
         Notice = "Meeting saved.";
         return RedirectToPage("/Projects/Meetings/Meeting", new { org = Slug, projectId = Project.Id, meetingId = meeting.Id });
     }

@@ -77,10 +77,17 @@ public sealed class MeetingInvitee : ITenantOwned
     /// <summary>Null until attendance is taken; then whether they came.</summary>
     public bool? Attended { get; set; }
 
+    /// <summary>When they were last reminded: by hand, or by WithUs's last email to them about this meeting.</summary>
     public DateTime? RemindedAtUtc { get; set; }
 
     /// <summary>How they were reminded: by email (sent by WithUs) or by hand in their preferred way.</summary>
     public People.ContactMethod? RemindedBy { get; set; }
+
+    /// <summary>
+    /// The meeting's <see cref="Meeting.Sequence"/> that WithUs's last email to them described (a reminder, a change or
+    /// the cancelling); null while WithUs has not emailed them. Behind it, they are owed an email saying what changed.
+    /// </summary>
+    public int? EmailedSequence { get; set; }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using WithUs.Web.Features.People;
+using WithUs.Web.Infrastructure.Jobs;
 
 namespace WithUs.Web.Features.Projects.Meetings;
 
@@ -7,7 +8,7 @@ namespace WithUs.Web.Features.Projects.Meetings;
 /// access gap, before it happens), the agenda, the calendar file, reminding people in the way each prefers; after it,
 /// who came, the notes, and what partners who came spent to get there.
 /// </summary>
-public sealed class MeetingModel(WithUsDbContext db, OrganisationClock clock, AuditLog audit) : OrganisationPageModel
+public sealed class MeetingModel(WithUsDbContext db, OrganisationClock clock, AuditLog audit, JobSignals signals) : OrganisationPageModel
 {
     public Project Project => RouteResource<Project>();
 
@@ -19,8 +20,8 @@ public sealed class MeetingModel(WithUsDbContext db, OrganisationClock clock, Au
 
     public IReadOnlyList<Boundary> Boundaries { get; private set; } = [];
 
-    /// <summary>How to reach each partner invited, for reminding them by hand (staff by email).</summary>
-    public IReadOnlyDictionary<Guid, string> ReachBy { get; private set; } = new Dictionary<Guid, string>();
+    /// <summary>How each person invited is reached: by WithUs's email, or by hand in the way they prefer.</summary>
+    public IReadOnlyDictionary<Guid, Reach> ReachOf { get; private set; } = new Dictionary<Guid, Reach>();
 
     public IReadOnlyList<MeetingExpense> Expenses { get; private set; } = [];
 
@@ -159,10 +160,44 @@ public sealed class MeetingModel(WithUsDbContext db, OrganisationClock clock, Au
             Meeting.Sequence++;
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync("MeetingCancelled", details: Project.Title, cancellationToken: cancellationToken);
+
+            // Anyone WithUs has emailed about it is emailed that it is cancelled, now rather than at the next run.
+            signals.Wake<MeetingReminderJob>();
         }
 
-        Notice = "The meeting is cancelled. Let the people invited know: their calendar file now says it is cancelled.";
+        Notice = "The meeting is cancelled. WithUs will email anyone it has emailed about it; let everyone else know. Their calendar file now says it is cancelled.";
         return RedirectToPage("/Projects/Meetings/Meeting", new { org = Slug, projectId = Project.Id, meetingId = Meeting.Id });
+    }
+
+    /// <summary>
+    /// How someone invited will be reminded, in words: "WithUs will email them a reminder on …", "Emailed …", or how to
+    /// remind them by hand; null when that is said by the "Reminded" button and its time.
+    /// </summary>
+    public string? Reminding(Invited person, MeetingInvitee invitee)
+    {
+        if (!ReachOf.TryGetValue(person.MemberId, out var reach))
+        {
+            return null;
+        }
+
+        if (reach.EmailTo is null)
+        {
+            return reach.ByHand;
+        }
+
+        var now = clock.UtcNow;
+        var emailed = invitee.EmailedSequence is not null && invitee.RemindedAtUtc is { } at ? $"Emailed {clock.ShortDateAndTime(at)}. " : "";
+        var next = MeetingReminders.NextReminderUtc(Meeting, invitee, true, now);
+        if (next is { } due)
+        {
+            return emailed + (due <= now
+                ? "WithUs will email them a reminder in the next few minutes"
+                : $"WithUs will email them a reminder on {clock.Local(due).ToString("dddd d MMMM", OrganisationClock.British)}, at about {clock.Local(due).ToString("HH:mm", OrganisationClock.British)}");
+        }
+
+        return emailed.Length > 0
+            ? emailed.TrimEnd(' ', '.')
+            : invitee.RemindedAtUtc is null ? "WithUs will not email them" : null;
     }
 
     private RedirectToPageResult Refuse(string notice)
@@ -180,20 +215,8 @@ public sealed class MeetingModel(WithUsDbContext db, OrganisationClock clock, Au
         Gaps = AccessGap.For(Meeting.Format, Meeting.Support, Invited.Select(i => i.Person));
         Boundaries = await BoundariesAsync(cancellationToken);
         Attended = Invited.Where(i => i.Invitee.Attended == true).Select(i => i.Person.MemberId).ToList();
-        var memberIds = Invited.Select(i => i.Person.MemberId).ToList();
-        var contacts = await db.Set<Team.ProjectMember>().AsNoTracking().Where(m => memberIds.Contains(m.Id) && m.Person != null)
-            .Select(m => new { m.Id, m.Person!.MayContact, m.Person.ContactBy, m.Person.Email, m.Person.Phone, m.Person.ThroughWorker })
-            .ToListAsync(cancellationToken);
-        ReachBy = contacts.ToDictionary(c => c.Id, c => !c.MayContact ? "They asked not to be contacted: remind them only if they asked you to"
-            : c.ContactBy switch
-            {
-                ContactMethod.Email => $"By email: {c.Email}",
-                ContactMethod.Phone => $"By phone: {c.Phone}",
-                ContactMethod.TextMessage => $"By text: {c.Phone}",
-                ContactMethod.ThroughWorker => $"Through {c.ThroughWorker}",
-                { } other => other.DisplayName(),
-                null => "No way to reach them is recorded",
-            });
+        ReachOf = (await MeetingReminders.ReachAsync(db, db.Set<MeetingInvitee>().Where(i => i.MeetingId == Meeting.Id), cancellationToken))
+            .ToDictionary(r => r.MemberId);
         Expenses = await db.Set<MeetingExpense>().AsNoTracking().Where(e => e.MeetingId == Meeting.Id).OrderBy(e => e.RecordedAtUtc).ToListAsync(cancellationToken);
     }
 }
