@@ -65,5 +65,8 @@ internal sealed class ProjectMemberConfiguration : IEntityTypeConfiguration<Proj
         builder.HasIndex(m => new { m.ProjectId, m.UserId }).IsUnique().HasFilter("\"UserId\" IS NOT NULL AND \"LeftAtUtc\" IS NULL");
         builder.HasIndex(m => m.PersonId);
         builder.HasIndex(m => m.UserId);
+
+        // A project's team, read on most of its pages (the unique indexes above are filtered, so cannot serve it).
+        builder.HasIndex(m => m.ProjectId);
     }
 }
