@@ -67,10 +67,9 @@ public sealed class DecisionLogJourneyTests(BrowserApp app, ITestOutputHelper ou
         (await staff.Page.Locator("#why").InnerTextAsync()).ShouldContain("2 partners were in the room but had no say");
 
         await staff.FollowAsync("Back to the decisions");
-        (await LevelsShownAsync(staff)).ShouldBe("Co-production 0, Co-design 0, Involvement 0, Consultation 0, Informing 1");
-        (await staff.Page.Locator("#participation-summary").InnerTextAsync()).ShouldBe("0 of 1 decision was co-designed or co-produced.");
+        (await ProfileShownAsync(staff)).ShouldBe("0 of 1 decision was co-designed or co-produced. Co-production 0, Co-design 0, Involvement 0, Consultation 0, Informing 1");
         await staff.GotoAsync(projectPage);
-        (await LevelsShownAsync(staff)).ShouldBe("Co-production 0, Co-design 0, Involvement 0, Consultation 0, Informing 1");
+        (await ProfileShownAsync(staff)).ShouldBe("0 of 1 decision was co-designed or co-produced. Co-production 0, Co-design 0, Involvement 0, Consultation 0, Informing 1");
 
         // The second: decided together by a vote, as many partners as staff in the room, choosing between two options.
         await staff.FollowAsync(meetingTitle);
@@ -97,8 +96,7 @@ public sealed class DecisionLogJourneyTests(BrowserApp app, ITestOutputHelper ou
         (await staff.Page.Locator("#how").InnerTextAsync()).ShouldContain("2 for, 1 against, 0 neither");
 
         await staff.FollowAsync("Back to the decisions");
-        (await LevelsShownAsync(staff)).ShouldBe("Co-production 1, Co-design 0, Involvement 0, Consultation 0, Informing 1");
-        (await staff.Page.Locator("#participation-summary").InnerTextAsync()).ShouldBe("1 of 2 decisions were co-designed or co-produced.");
+        (await ProfileShownAsync(staff)).ShouldBe("1 of 2 decisions were co-designed or co-produced. Co-production 1, Co-design 0, Involvement 0, Consultation 0, Informing 1");
         var log = await staff.Page.Locator("#decisions").InnerTextAsync();
         log.ShouldContain("2 decisions, newest first");
         log.ShouldContain("The drop-in opens on Saturdays from 10am");
@@ -108,7 +106,7 @@ public sealed class DecisionLogJourneyTests(BrowserApp app, ITestOutputHelper ou
         await staff.ScreenshotAsync("decision log at 1100px");
 
         await staff.GotoAsync(projectPage);
-        (await LevelsShownAsync(staff)).ShouldBe("Co-production 1, Co-design 0, Involvement 0, Consultation 0, Informing 1");
+        (await ProfileShownAsync(staff)).ShouldBe("1 of 2 decisions were co-designed or co-produced. Co-production 1, Co-design 0, Involvement 0, Consultation 0, Informing 1");
         await StatusesShouldFitOnOneLineAsync(staff);
         await staff.ScreenshotAsync("project page at 1100px");
 
@@ -126,8 +124,8 @@ public sealed class DecisionLogJourneyTests(BrowserApp app, ITestOutputHelper ou
         }
     }
 
-    /// <summary>The participation profile on the page, top rung first: each level's name and the count shown beside it.</summary>
-    private static async Task<string> LevelsShownAsync(Journey journey)
+    /// <summary>The participation profile on the page: its summary, then each level's name and the count beside it, top rung first.</summary>
+    private static async Task<string> ProfileShownAsync(Journey journey)
     {
         var levels = new List<string>();
         foreach (var row in await journey.Page.Locator("#participation-levels tbody tr").AllAsync())
@@ -136,7 +134,7 @@ public sealed class DecisionLogJourneyTests(BrowserApp app, ITestOutputHelper ou
             levels.Add($"{name} {(await row.Locator("td.govuk-table__cell--numeric").InnerTextAsync()).Trim()}");
         }
 
-        return string.Join(", ", levels);
+        return $"{(await journey.Page.Locator("#participation-summary").InnerTextAsync()).Trim()} {string.Join(", ", levels)}";
     }
 
     /// <summary>Each status in a task list ("To do") on one line beside its task, however long the task's name.</summary>
