@@ -13,7 +13,8 @@ namespace WithUs.Bench.Region;
 /// The floor's project pages (see <see cref="Floor"/>): the list, a project at a glance, its decision log, one of its
 /// meetings and its team. Each reads what the page shows by the project's (or meeting's) id, through the indexes the
 /// app's mapping makes; the rules that turn rows into words (the current phase, the access gap, a level's name) are
-/// the app's own.
+/// the app's own. A team is read by scanning ProjectMembers, as the app reads it: no index serves "ProjectId = ?"
+/// (its unique indexes on ProjectId are partial, for current members); a plain (ProjectId) index would make it a seek.
 /// </summary>
 public static partial class Floor
 {
