@@ -10,27 +10,17 @@ public sealed class ProjectCostTests(AppPerDatabase apps) : IClassFixture<AppPer
 {
     private readonly WithUsFactory app = apps.Current;
 
-    [DatabaseFact]
-    public async Task TheProjectPage_CostsTheSame_InALargerOrganisation()
+    /// <param name="page">Below the project's address: its page, or "The project has delivered".</param>
+    [DatabaseTheory]
+    [InlineData("")]
+    [InlineData("/deliver")]
+    public async Task AProjectsPage_CostsTheSame_InALargerOrganisation(string page)
     {
         var (small, smallProject) = await SeedAsync(20);
         var (large, largeProject) = await SeedAsync(1000);
 
-        var smallCost = await app.OfPageAsync(small, $"{small.Org}/projects/{smallProject}");
-        var largeCost = await app.OfPageAsync(large, $"{large.Org}/projects/{largeProject}");
-
-        largeCost.Total.ShouldBeLessThanOrEqualTo(smallCost.Total * 3 / 2 + 10 * ReadCost.SqliteStep,
-            $"20 other ideas: {smallCost}\n1,000 other ideas: {largeCost}");
-    }
-
-    [DatabaseFact]
-    public async Task TheDeliverPage_CostsTheSame_InALargerOrganisation()
-    {
-        var (small, smallProject) = await SeedAsync(20);
-        var (large, largeProject) = await SeedAsync(1000);
-
-        var smallCost = await app.OfPageAsync(small, $"{small.Org}/projects/{smallProject}/deliver");
-        var largeCost = await app.OfPageAsync(large, $"{large.Org}/projects/{largeProject}/deliver");
+        var smallCost = await app.OfPageAsync(small, $"{small.Org}/projects/{smallProject}{page}");
+        var largeCost = await app.OfPageAsync(large, $"{large.Org}/projects/{largeProject}{page}");
 
         largeCost.Total.ShouldBeLessThanOrEqualTo(smallCost.Total * 3 / 2 + 10 * ReadCost.SqliteStep,
             $"20 other ideas: {smallCost}\n1,000 other ideas: {largeCost}");
