@@ -133,7 +133,7 @@ measure() { # measure <connections> <duration> <url>: "requests/s p50 p95 p99 er
 }
 fill() { # placeholders of a page-list address or form
     local s=$1 key
-    for key in org id theme deep pdeep person q; do s=${s//\{$key\}/${FACTS[$key]}}; done
+    for key in org id theme deep pdeep person project meeting q; do s=${s//\{$key\}/${FACTS[$key]}}; done
     printf '%s' "${s//\{text\}/$(urlencode "${FACTS[text]}")}"
 }
 rss_max() { # the highest resident set sampled since line $1 of the sampler's log, in MB; $2: its column (1 all, 2 private)

@@ -25,6 +25,12 @@ public sealed record Facts(string Slug, Guid ContributionId, Guid ThemeId, strin
     /// <summary>The person who said the most (their record lists it all).</summary>
     public Guid PersonId { get; init; }
 
+    /// <summary>The project with the most decisions (the busy one, <see cref="OrganisationProjects"/>).</summary>
+    public Guid ProjectId { get; init; }
+
+    /// <summary>Its latest meeting with decisions made at it: held, with who came, its expenses and its decisions.</summary>
+    public Guid MeetingId { get; init; }
+
     /// <summary>The idea with the most voices (its page lists them all), and the theme with the most contributions.</summary>
     public static Facts Of(RegionRows rows, WithUs.Web.Infrastructure.Tenancy.Organisation organisation)
     {
@@ -39,12 +45,15 @@ public sealed record Facts(string Slug, Guid ContributionId, Guid ThemeId, strin
             .Select(c => (Date: c.OutcomeAtUtc ?? c.PublishedAtUtc!.Value, c.Id))
             .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).ToList();
         var publishedHalfway = published.Count == 0 ? default : published[published.Count / 2];
+        var project = rows.Decisions.Where(d => d.OrganisationId == organisation.Id).GroupBy(d => d.ProjectId).MaxBy(g => g.Count())!;
         return new Facts(organisation.Slug, idea, theme, "evening", "Could we have the centre open later in the evenings for people who work")
         {
             DeepPage = new VoiceListKey(false, 0, halfway.SaidOnUtc, halfway.CreatedAtUtc, halfway.Id).Encode(),
             DeepPublicPage = new PublicIdeaKey(publishedHalfway.Date, publishedHalfway.Id).Encode(),
             PersonId = rows.Contributions.Where(c => c.OrganisationId == organisation.Id && c.PersonId is not null)
                 .GroupBy(c => c.PersonId!.Value).MaxBy(g => g.Count())!.Key,
+            ProjectId = project.Key,
+            MeetingId = project.Where(d => d.MeetingId is not null).MaxBy(d => d.DecidedOn)!.MeetingId!.Value,
         };
     }
 
@@ -58,6 +67,8 @@ public sealed record Facts(string Slug, Guid ContributionId, Guid ThemeId, strin
         Line("deep", DeepPage);
         Line("pdeep", DeepPublicPage);
         Line("person", PersonId);
+        Line("project", ProjectId);
+        Line("meeting", MeetingId);
         Line("q", Search);
         Line("text", SimilarText);
         Line("rows", Contributions);

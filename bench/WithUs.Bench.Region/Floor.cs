@@ -40,6 +40,12 @@ public static partial class Floor
         app.MapGet("/o/{org}/people", (string org) => Page(db, org, (c, o) => PeopleAsync(db, c, o)));
         app.MapGet("/o/{org}/people/{id:guid}", (string org, Guid id) => Page(db, org, (c, o) => PersonAsync(db, c, o, id)));
         app.MapGet("/o/{org}/themes/{id:guid}", (string org, Guid id) => Page(db, org, (c, o) => ThemeAsync(db, c, o, id)));
+        app.MapGet("/o/{org}/projects", (string org) => Page(db, org, (c, o) => ProjectsAsync(db, c, o)));
+        app.MapGet("/o/{org}/projects/{id:guid}", (string org, Guid id) => Page(db, org, (c, o) => ProjectPageAsync(db, c, o, id)));
+        app.MapGet("/o/{org}/projects/{id:guid}/decisions", (string org, Guid id) => Page(db, org, (c, o) => DecisionsAsync(db, c, o, id)));
+        app.MapGet("/o/{org}/projects/{id:guid}/meetings/{meetingId:guid}", (string org, Guid id, Guid meetingId) =>
+            Page(db, org, (c, o) => MeetingAsync(db, c, o, id, meetingId)));
+        app.MapGet("/o/{org}/projects/{id:guid}/team", (string org, Guid id) => Page(db, org, (c, o) => TeamAsync(db, c, o, id)));
         app.MapPost("/o/{org}/voice/new", (string org, HttpRequest request) => Page(db, org, async (c, o) =>
             await SimilarAsync(db, c, o, (await request.ReadFormAsync())["Input.Text"].ToString())));
         app.MapGet("/p/{org}", (string org) => Page(db, org, (c, o) => PublicAsync(db, c, o, outcomes: false)));

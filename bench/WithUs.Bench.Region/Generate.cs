@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WithUs.Web.Features.Account;
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Projects.Decisions;
+using WithUs.Web.Features.Projects.Meetings;
+using WithUs.Web.Features.Projects.Team;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Outcomes;
@@ -120,11 +123,24 @@ public static class Generate
         await Table("People", rows.People);
         await Table("Consents", rows.Consents);
         await Table("Themes", rows.Themes);
+        await Table("Users", rows.Users);
+        await Table("Memberships", rows.Memberships);
+        await Table("Projects", rows.Projects);
+        await Table("ProjectPhases", rows.ProjectPhases);
         await Table("Contributions", rows.Contributions);
         await Table("ContributionThemes", rows.ContributionThemes);
         await Table("Interests", rows.Interests);
         await Table("ContributionTerms", rows.Terms);
         await Table("ContributionVectors", rows.Vectors);
+        await Table("ProjectBoundaries", rows.Boundaries);
+        await Table("ProjectMembers", rows.ProjectMembers);
+        await Table("GroundRules", rows.GroundRules);
+        await Table("GroundRulesAgreed", rows.GroundRulesAgreed);
+        await Table("ProjectMeetings", rows.Meetings);
+        await Table("MeetingInvitees", rows.MeetingInvitees);
+        await Table("MeetingExpenses", rows.MeetingExpenses);
+        await Table("ProjectDecisions", rows.Decisions);
+        await Table("DecisionPresent", rows.DecisionPresent);
     }
 
     private static readonly string[] Places =
@@ -195,14 +211,19 @@ public static class Generate
         var terms = await db.ContributionTerms.CountAsync(t => t.ContributionId == idea.Id);
         var drift = await IdeaOutcomes.DriftAsync(db)
             + await db.Themes.CountAsync(t => t.ContributionCount != db.ContributionThemes.Count(ct => ct.ThemeId == t.Id));
-        if (count != facts.Contributions || voices == 0 || (idea.TermCount > 0 && terms == 0) || drift != 0)
+        var decisions = await db.Set<Decision>().AsNoTracking().Where(d => d.ProjectId == facts.ProjectId).ToListAsync();
+        var team = await db.Set<ProjectMember>().CountAsync(m => m.ProjectId == facts.ProjectId);
+        var meetings = await db.Set<Meeting>().CountAsync(m => m.ProjectId == facts.ProjectId);
+        var atTheMeeting = await db.Set<MeetingInvitee>().CountAsync(i => i.MeetingId == facts.MeetingId && i.Attended == true);
+        var projects = await db.Set<WithUs.Web.Features.Projects.Project>().CountAsync();
+        if (count != facts.Contributions || voices == 0 || (idea.TermCount > 0 && terms == 0) || drift != 0 || decisions.Count == 0 || atTheMeeting == 0)
         {
             throw new InvalidOperationException(
-                $"Read back {count} contributions (expected {facts.Contributions}), {voices} voices, {terms} terms, {drift} rows whose kept outcome or count is not a recount.");
+                $"Read back {count} contributions (expected {facts.Contributions}), {voices} voices, {terms} terms, {drift} rows whose kept outcome or count is not a recount, {decisions.Count} decisions in the project to visit, {atTheMeeting} who came to its meeting.");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Checked through EF: {count:N0} contributions in {organisation.Name}; the idea to visit has {voices:N0} voices and {idea.Themes.Count} themes"));
+            $"Checked through EF: {count:N0} contributions in {organisation.Name}; the idea to visit has {voices:N0} voices and {idea.Themes.Count} themes; {projects} projects, the one to visit with {team} in its team (past and present), {meetings} meetings, {decisions.Count} decisions ({string.Join(", ", decisions.GroupBy(d => d.Level).OrderByDescending(g => g.Key).Select(g => $"{g.Key.Words().ToLowerInvariant()} {g.Count()}"))}), {atTheMeeting} came to the meeting to visit"));
     }
 }
 

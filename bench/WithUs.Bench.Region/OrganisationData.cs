@@ -1,4 +1,9 @@
+using WithUs.Web.Features.Account;
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Projects;
+using WithUs.Web.Features.Projects.Decisions;
+using WithUs.Web.Features.Projects.Meetings;
+using WithUs.Web.Features.Projects.Team;
 using WithUs.Web.Features.Themes;
 using WithUs.Web.Features.Voice;
 using WithUs.Web.Features.Voice.Similarity;
@@ -20,21 +25,45 @@ public sealed class RegionRows
     public List<ContributionTerm> Terms { get; } = [];
     public List<ContributionVector> Vectors { get; } = [];
 
+    /// <summary>Staff accounts and their memberships (the projects' teams need them).</summary>
+    public List<ApplicationUser> Users { get; } = [];
+    public List<Membership> Memberships { get; } = [];
+
+    public List<Project> Projects { get; } = [];
+    public List<ProjectPhase> ProjectPhases { get; } = [];
+    public List<Boundary> Boundaries { get; } = [];
+    public List<ProjectMember> ProjectMembers { get; } = [];
+    public List<GroundRules> GroundRules { get; } = [];
+    public List<GroundRulesAgreed> GroundRulesAgreed { get; } = [];
+    public List<Meeting> Meetings { get; } = [];
+    public List<MeetingInvitee> MeetingInvitees { get; } = [];
+    public List<MeetingExpense> MeetingExpenses { get; } = [];
+    public List<Decision> Decisions { get; } = [];
+    public List<DecisionPresent> DecisionPresent { get; } = [];
+
     public long Count => Organisations.Count + People.Count + Consents.Count + Themes.Count + Contributions.Count + ContributionThemes.Count
-        + Interests.Count + Terms.Count + Vectors.Count;
+        + Interests.Count + Terms.Count + Vectors.Count + Users.Count + Memberships.Count + Projects.Count + ProjectPhases.Count
+        + Boundaries.Count + ProjectMembers.Count + GroundRules.Count + GroundRulesAgreed.Count + Meetings.Count + MeetingInvitees.Count
+        + MeetingExpenses.Count + Decisions.Count + DecisionPresent.Count;
 }
 
 /// <summary>
 /// Makes one organisation's data the way the app would have recorded it over five years: what people said (in
 /// <see cref="ContributionGenerator"/>'s words, some long), kinds and channels, some named with consent, "me too"s
 /// gathering on popular ideas, themes, outcomes decided more often for older ideas, people told or still owed a reply,
-/// a few ideas published with words for the public, and interests. The similarity index comes from the app's own
-/// <see cref="ContributionIndexer"/>, as a save would make it.
+/// a few ideas published with words for the public, interests, and projects (<see cref="OrganisationProjects"/>). The
+/// similarity index comes from the app's own <see cref="ContributionIndexer"/>, as a save would make it.
 /// </summary>
 public sealed class OrganisationData(int seed, DateTime nowUtc)
 {
     private readonly Random random = new(seed);
     private readonly ContributionGenerator words = new(seed);
+
+    /// <summary>
+    /// The projects draw their own numbers, so everything else is drawn as it was before there were projects (only
+    /// the ideas a project takes, and a few of its partners' needs, differ).
+    /// </summary>
+    private readonly int projectSeed = seed + 7_000_000;
 
     private static readonly string[] ThemeNames =
     [
@@ -113,6 +142,9 @@ public sealed class OrganisationData(int seed, DateTime nowUtc)
         {
             DecideOutcome(idea);
         }
+
+        // Before anyone is told: an idea that became part of a project (or done by it) is what its people are told.
+        new OrganisationProjects(projectSeed, nowUtc).Add(rows, organisation, people, ideas, themes, contributions, largest);
 
         foreach (var contribution in added.Where(c => c.PersonId is not null))
         {
@@ -211,7 +243,7 @@ public sealed class OrganisationData(int seed, DateTime nowUtc)
 
     private Contribution NewContribution(Organisation organisation, List<Person> people, DateTime day)
     {
-        var channel = (Channel)Weighted([20, 25, 12, 15, 8, 8, 6, 1, 4, 1]);
+        var channel = (Channel)random.Weighted([20, 25, 12, 15, 8, 8, 6, 1, 4, 1]);
         var named = random.Next(100) < 35;
         var relayed = random.Next(10) == 0;
         // Said on a day, recorded the same day or within a few days, never after now.
@@ -226,7 +258,7 @@ public sealed class OrganisationData(int seed, DateTime nowUtc)
             Id = Ids.New(),
             OrganisationId = organisation.Id,
             Text = Said(),
-            Kind = (ContributionKind)Weighted([45, 15, 12, 12, 8, 8]),
+            Kind = (ContributionKind)random.Weighted([45, 15, 12, 12, 8, 8]),
             Channel = channel,
             SaidOnUtc = DateTime.SpecifyKind(day, DateTimeKind.Utc),
             Provenance = relayed ? Provenance.OnTheirBehalf : Provenance.FirstHand,
@@ -291,7 +323,7 @@ public sealed class OrganisationData(int seed, DateTime nowUtc)
         var decided = random.NextDouble() < Math.Min(0.85, 0.05 + (ageDays / 365 * 0.8));
         if (decided)
         {
-            idea.Outcome = (OutcomeStatus)(1 + Weighted([25, 15, 10, 35, 15]));
+            idea.Outcome = (OutcomeStatus)(1 + random.Weighted([25, 15, 10, 35, 15]));
             idea.NotPossibleReason = idea.Outcome == OutcomeStatus.NotPossible ? (NotPossibleReason)random.Next(5) : null;
             idea.OutcomeExplanation = random.Next(3) == 0 ? null : Explanations[random.Next(Explanations.Length)];
             idea.OutcomeAtUtc = Before(idea.CreatedAtUtc.AddDays(random.Next(3, 120)));
@@ -320,7 +352,7 @@ public sealed class OrganisationData(int seed, DateTime nowUtc)
             return;
         }
 
-        contribution.ToldAtUtc = Before(Later(contribution.CreatedAtUtc, decidedAt).AddDays(random.Next(1, 20)));
+        contribution.ToldAtUtc = Before(Pick.Later(contribution.CreatedAtUtc, decidedAt).AddDays(random.Next(1, 20)));
         contribution.ToldHow = (TellingMethod)random.Next(7);
         contribution.ToldOutcome = roll < 35 ? OutcomeStatus.BeingConsidered : idea.Outcome;
         contribution.ToldNote = random.Next(4) == 0 ? "Pleased to hear it." : null;
@@ -353,24 +385,7 @@ public sealed class OrganisationData(int seed, DateTime nowUtc)
 
     private DateTime Before(DateTime when) => when < nowUtc ? when : nowUtc.AddMinutes(-random.Next(1, 600));
 
-    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
-
     private static string Excerpt(string text) => text.Length <= 200 ? text : text[..text.LastIndexOf(' ', 200)];
-
-    private int Weighted(int[] weights)
-    {
-        var pick = random.Next(weights.Sum());
-        for (var i = 0; i < weights.Length; i++)
-        {
-            pick -= weights[i];
-            if (pick < 0)
-            {
-                return i;
-            }
-        }
-
-        return weights.Length - 1;
-    }
 
     /// <summary>An index from 0 to count-1, low ones far more often (a few people and themes come up again and again).</summary>
     private int Skewed(int count) => (int)(count * Math.Pow(random.NextDouble(), 2.5));

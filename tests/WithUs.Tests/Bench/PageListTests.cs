@@ -20,6 +20,8 @@ public sealed class PageListTests
         ["{deep}"] = "2000",
         ["{pdeep}"] = "2000",
         ["{person}"] = "0192f0c1-7a2b-7c3d-8e4f-5a6b7c8d9e11",
+        ["{project}"] = "0192f0c1-7a2b-7c3d-8e4f-5a6b7c8d9e12",
+        ["{meeting}"] = "0192f0c1-7a2b-7c3d-8e4f-5a6b7c8d9e13",
         ["{q}"] = "evening",
         ["{text}"] = "later opening",
     };

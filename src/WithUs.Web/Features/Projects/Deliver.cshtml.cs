@@ -91,11 +91,11 @@ public sealed class DeliverModel(WithUsDbContext db, OrganisationClock clock, Au
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        // Sorted here: asked to sort, SQLite reads the organisation's index of ideas instead of the project's (ProjectCostTests).
         var open = await db.Contributions.AsNoTracking()
             .Where(c => c.ProjectId == Project.Id && c.LinkedToId == null && c.Outcome != OutcomeStatus.Done && c.Outcome != OutcomeStatus.NotPossible)
-            .OrderByDescending(c => c.VoiceCount).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.Text, c.VoiceCount })
             .ToListAsync(cancellationToken);
-        Open = open.Select(o => (o.Id, o.Text, o.VoiceCount)).ToList();
+        Open = open.OrderByDescending(o => o.VoiceCount).ThenBy(o => o.Id).Select(o => (o.Id, o.Text, o.VoiceCount)).ToList();
     }
 }

@@ -94,11 +94,17 @@ public sealed class ProjectModel(WithUsDbContext db, OrganisationClock clock) : 
 
         Profile = await Decisions.ParticipationProfile.ForProjectAsync(db, Slug, project.Id, cancellationToken);
 
-        var ideas = db.Contributions.AsNoTracking().Where(c => c.ProjectId == project.Id && c.LinkedToId == null);
-        IdeaCount = await ideas.CountAsync(cancellationToken);
-        Ideas = await ideas.OrderByDescending(c => c.VoiceCount).ThenBy(c => c.SaidOnUtc).ThenBy(c => c.Id).Take(IdeasShown)
-            .Select(c => new Idea(c.Id, c.Text, c.VoiceCount, c.Outcome))
+        // The project's ideas by the project's index, sorted here, then the words of those shown. Asked to sort them,
+        // SQLite reads the organisation's index of ideas instead, every idea it has ever heard (ProjectCostTests).
+        var ideas = await db.Contributions.AsNoTracking().Where(c => c.ProjectId == project.Id && c.LinkedToId == null)
+            .Select(c => new { c.Id, c.VoiceCount, c.SaidOnUtc })
             .ToListAsync(cancellationToken);
+        IdeaCount = ideas.Count;
+        var shown = ideas.OrderByDescending(c => c.VoiceCount).ThenBy(c => c.SaidOnUtc).ThenBy(c => c.Id).Take(IdeasShown).Select(c => c.Id).ToList();
+        var words = await db.Contributions.AsNoTracking().Where(c => shown.Contains(c.Id))
+            .Select(c => new Idea(c.Id, c.Text, c.VoiceCount, c.Outcome))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        Ideas = shown.Select(id => words[id]).ToList();
     }
 
     /// <summary>When a meeting starts, in words: "Tuesday 1 December 2026, 10:00".</summary>

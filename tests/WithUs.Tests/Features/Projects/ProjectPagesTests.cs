@@ -84,6 +84,24 @@ public sealed class ProjectPagesTests(AppPerDatabase apps) : IClassFixture<AppPe
     }
 
     [DatabaseFact]
+    public async Task TheProjectPage_SaysWhatToDoBeforeStarting_UntilTheProjectHasDelivered()
+    {
+        using var staff = await app.SignedInAsync();
+        var project = await app.CreateProjectAsync(staff.Organisation, "Saturdays");
+        var url = $"{staff.Org}/projects/{project.Id}";
+
+        var starting = await staff.Client.GetPageAsync(url);
+        starting.QuerySelectorAll("#getting-started-steps li").Length.ShouldBe(4);
+
+        await app.InOrganisationAsync(staff.Organisation, db => db.Set<Project>().Where(p => p.Id == project.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.DeliveredAtUtc, DateTime.UtcNow).SetProperty(p => p.DeliverySummary, "It opened on Saturdays.")));
+        var delivered = await staff.Client.GetPageAsync(url);
+
+        delivered.QuerySelector("#delivery-summary")!.TextContent.ShouldBe("It opened on Saturdays.");
+        delivered.QuerySelector("#getting-started").ShouldBeNull("a project that has delivered is long past starting");
+    }
+
+    [DatabaseFact]
     public async Task Edit_ChangesTheNameAndPurpose_AndRefusesANameTaken()
     {
         using var staff = await app.SignedInAsync();
