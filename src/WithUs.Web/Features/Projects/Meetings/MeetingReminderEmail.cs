@@ -13,7 +13,7 @@ public static class MeetingReminderEmail
     public sealed record Links(string Page, string Calendar);
 
     public static (string Subject, string Body) For(ReminderEmail kind, Meeting meeting, string projectTitle, string organisationName,
-        OrganisationClock clock, string name, Links? links)
+        OrganisationClock clock, string name, Links? links, IReadOnlyList<Boundary>? boundaries = null)
     {
         var gb = OrganisationClock.British;
         var starts = clock.Local(meeting.StartsAtUtc);
@@ -68,6 +68,11 @@ public static class MeetingReminderEmail
             {
                 body.Append($"{i + 1}. {items[i]}\n");
             }
+        }
+
+        foreach (var paragraph in MeetingCalendar.BoundaryText(boundaries ?? []))
+        {
+            body.Append('\n').Append(paragraph).Append('\n');
         }
 
         body.Append('\n');

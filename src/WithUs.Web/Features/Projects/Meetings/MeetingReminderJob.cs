@@ -77,6 +77,8 @@ public sealed class MeetingReminderJob(IServiceScopeFactory scopes, WithUsDbCont
         var projectIds = meetings.Select(m => m.ProjectId).Distinct().ToList();
         var projects = await db.Set<Project>().AsNoTracking().Where(p => projectIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+        var boundaries = (await db.Set<Boundary>().AsNoTracking().Where(b => projectIds.Contains(b.ProjectId) && b.EndedAtUtc == null)
+            .OrderBy(b => b.AddedAtUtc).ThenBy(b => b.Id).ToListAsync(cancellationToken)).ToLookup(b => b.ProjectId);
         var invitees = await db.Set<MeetingInvitee>().AsNoTracking().Where(i => meetingIds.Contains(i.MeetingId))
             .ToDictionaryAsync(i => i.Id, cancellationToken);
         var reach = await MeetingReminders.ReachAsync(db, db.Set<MeetingInvitee>().Where(i => meetingIds.Contains(i.MeetingId)), cancellationToken);
@@ -100,7 +102,8 @@ public sealed class MeetingReminderJob(IServiceScopeFactory scopes, WithUsDbCont
             }
 
             var (subject, body) = MeetingReminderEmail.For(kind, meeting, projects[meeting.ProjectId], organisation.Name, clock, person.Name,
-                person.HasAccount ? LinksFor(outbox, links, organisation.Slug, meeting, person.IsPartner) : null);
+                person.HasAccount ? LinksFor(outbox, links, organisation.Slug, meeting, person.IsPartner) : null,
+                boundaries[meeting.ProjectId].ToList());
             outbox.Queue(to, subject, body);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WithUs.Web.Features.People;
+using WithUs.Web.Features.Projects;
 using WithUs.Web.Features.Projects.Meetings;
 using WithUs.Web.Infrastructure.Email;
 using WithUs.Web.Infrastructure.Jobs;
@@ -164,6 +165,9 @@ public sealed class ReminderTests(ClockedAppPerDatabase apps) : IClassFixture<Cl
                 m.Agenda = "Welcome\nWhat we found & what next";
             });
 
+        await app.AddBoundaryAsync(organisation, project.Id, BoundaryKind.Fixed, "It closes by 2pm", why: "One morning is paid for.");
+        await app.AddBoundaryAsync(organisation, project.Id, BoundaryKind.Open, "What we offer on the morning");
+
         (await RunAsync(organisation)).ShouldBe(3);
 
         var site = WithUsFactory.SiteAddress.ToString().TrimEnd('/');
@@ -181,6 +185,8 @@ public sealed class ReminderTests(ClockedAppPerDatabase apps) : IClassFixture<Cl
             body.ShouldContain("Where: Kasia's allotment hut\n12 Canal Street\nExample Town\nOr join online: https://meet.example.org/withus\n");
             body.ShouldContain("Offered and arranged: Step-free access; A BSL interpreter is booked\n");
             body.ShouldContain("What we will talk about:\n1. Welcome\n2. What we found & what next\n");
+            body.ShouldContain("The group decides:\n- What we offer on the morning\n\nFixed, not for the group to decide:\n- It closes by 2pm (why: One morning is paid for.)\n",
+                customMessage: "what is open and fixed is said on every invitation");
             body.ShouldNotContain("&amp;", customMessage: "the body is plain text");
             foreach (var secret in new[] { "Ola Other", "Polish", "Needs a break", "07700" })
             {
