@@ -265,6 +265,26 @@ public sealed class ActionsTests(AppPerDatabase apps) : IClassFixture<AppPerData
     }
 
     [DatabaseFact]
+    public async Task AnotherOrganisationsAction_CannotBeMarkedDone_ByAPartnerHere_NorShownToThem()
+    {
+        var (staff, partner, projectId, _, _) = await TeamAsync();
+        using var _s = staff;
+        using var _p = partner;
+        var (elsewhere, theirPartner, theirProject, theirKasia, _) = await TeamAsync();
+        using var _e = elsewhere;
+        using var _t = theirPartner;
+        var theirs = await app.AddActionAsync(elsewhere.Organisation, theirProject, theirKasia.Id, Today.AddDays(-1), "Their own action");
+
+        using var response = await HandlerAsync(partner, $"{partner.Org}/my-projects/{projectId}", "Done", ("actionId", theirs.Id.ToString()));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.InOrganisationAsync(elsewhere.Organisation, db => db.Set<ProjectAction>().AsNoTracking().SingleAsync())).DoneAtUtc.ShouldBeNull();
+        (await partner.Client.GetPageAsync(partner.Org)).QuerySelector("main")!.TextContent.ShouldNotContain("Their own action");
+        (await staff.Client.GetPageAsync(staff.Org)).QuerySelector("main")!.TextContent.ShouldNotContain("Their own action");
+        (await staff.Client.GetAsync($"{staff.Org}/projects/{projectId}/actions/{theirs.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [DatabaseFact]
     public async Task APartnerWhoLeftTheTeam_NoLongerSeesItsActions()
     {
         var (staff, partner, projectId, kasia, _) = await TeamAsync();
